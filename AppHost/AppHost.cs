@@ -1,0 +1,45 @@
+using AgentCalls.AppHost.LocalServers;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var data = DataStores.Add(builder);
+var gatewaySecret = builder.AddParameter("gateway-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
+var gateway = builder.AddProject<Projects.Gateway>("gateway").WithExternalHttpEndpoints();
+// Tokens name Identity by its public address: the gateway's origin, under /auth/.
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/auth/");
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithReference(data.Databases[database]).WaitFor(data.Postgres)
+        .WithReference(data.Redis).WaitFor(data.Redis)
+        .WithEnvironment("Auth__Issuer", issuer)
+        .WithHttpHealthCheck("/health");
+
+var identity = Service<Projects.Identity_Service>("identity", "identitydb")
+    .WithEnvironment("Identity__Gateway__ClientSecret", gatewaySecret)
+    .WithEnvironment("Identity__Gateway__RedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/bff/callback"))
+    .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
+var clients = Service<Projects.Clients_Service>("clients", "clientsdb");
+var calendar = Service<Projects.Calendar_Service>("calendar", "calendardb");
+var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb");
+var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb");
+
+var web = builder.AddExecutable("web", "npm", Path.Combine(builder.AppHostDirectory, "..", "web"), "run", "start")
+    .WithHttpEndpoint(env: "PORT")
+    .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
+    .WithHttpHealthCheck("/");
+
+gateway
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(clients).WaitFor(clients)
+    .WithReference(calendar).WaitFor(calendar)
+    .WithReference(conversation).WaitFor(conversation)
+    .WithReference(transcription).WaitFor(transcription)
+    .WithReference(web.GetEndpoint("http")).WaitFor(web)
+    .WithReference(data.Redis).WaitFor(data.Redis)
+    .WithEnvironment("Auth__Issuer", issuer)
+    .WithEnvironment("Gateway__ClientSecret", gatewaySecret)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+
+namespace AgentCalls.AppHost.LocalServers;
+
+/// <summary>The Postgres server (with one database per service) and Redis every service uses.</summary>
+public sealed record DataStores(
+    IResourceBuilder<IResourceWithConnectionString> Postgres,
+    IResourceBuilder<IResourceWithConnectionString> Redis,
+    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases)
+{
+    public static readonly string[] DatabaseNames = ["identitydb", "clientsdb", "calendardb", "conversationdb", "transcriptiondb"];
+
+    /// <summary>
+    /// Local processes from the OS packages by default (no container runtime needed); Aspire's stock container
+    /// resources when <c>AppHost:UseContainers</c> is true.
+    /// </summary>
+    public static DataStores Add(IDistributedApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection("AppHost");
+        return settings.GetValue<bool>("UseContainers") ? AddContainers(builder) : AddLocalProcesses(builder, settings);
+    }
+
+    private static DataStores AddLocalProcesses(IDistributedApplicationBuilder builder, IConfigurationSection settings)
+    {
+        var configured = settings["DataDirectory"];
+        var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(builder.AppHostDirectory, "..", ".data")
+            : configured);
+        var postgres = builder.AddLocalPostgres("postgres", dataDirectory, fsync: settings.GetValue("PostgresFsync", true));
+        var redis = builder.AddLocalRedis("redis", dataDirectory);
+        var databases = DatabaseNames.ToDictionary(
+            name => name,
+            name => (IResourceBuilder<IResourceWithConnectionString>)builder.AddConnectionString(
+                name, ReferenceExpression.Create($"{postgres.Resource};Database={name}")));
+        return new DataStores(postgres, redis, databases);
+    }
+
+    private static DataStores AddContainers(IDistributedApplicationBuilder builder)
+    {
+        var postgres = builder.AddPostgres("postgres").WithDataVolume();
+        var redis = builder.AddRedis("redis").WithDataVolume().WithPersistence();
+        var databases = DatabaseNames.ToDictionary(
+            name => name,
+            name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));
+        return new DataStores(postgres, redis, databases);
+    }
+}

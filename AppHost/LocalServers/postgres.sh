@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs PostgreSQL from the OS packages as a process Aspire starts and stops (no container runtime needed).
+# Creates the cluster in $PGDATA_DIR the first time; Postgres refuses to run as root, so as root it drops
+# to the postgres user. `exec` so that Aspire's SIGTERM reaches Postgres itself (a fast, clean shutdown).
+set -euo pipefail
+: "${PGPORT:?PGPORT is set by Aspire}" "${PGDATA_DIR:?PGDATA_DIR is set by the AppHost}"
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$bin/postgres" ] || { echo "PostgreSQL is not installed: run ./run.sh, or apt-get install postgresql" >&2; exit 1; }
+
+run_as=()
+mkdir -p "$PGDATA_DIR"
+if [ "$(id -u)" = 0 ]; then
+  run_as=(setpriv --reuid=postgres --regid=postgres --init-groups --)
+  chown postgres:postgres "$PGDATA_DIR"
+  chmod 700 "$PGDATA_DIR"
+fi
+
+if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
+  "${run_as[@]}" "$bin/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
+
+exec "${run_as[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
+  -c listen_addresses=127.0.0.1 -c unix_socket_directories='' \
+  -c fsync="${PG_FSYNC:-on}" -c synchronous_commit="${PG_FSYNC:-on}" -c full_page_writes="${PG_FSYNC:-on}" \
+  -c max_connections=300 -c shared_buffers=128MB

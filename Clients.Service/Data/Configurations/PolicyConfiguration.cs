@@ -1,0 +1,20 @@
+using AgentCalls.Clients.Service.Policies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AgentCalls.Clients.Service.Data.Configurations;
+
+internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
+{
+    public void Configure(EntityTypeBuilder<Policy> policy)
+    {
+        policy.ToTable("policies");
+        policy.Property(p => p.PolicyNumber).HasMaxLength(64);
+        policy.Property(p => p.Carrier).HasMaxLength(200);
+        policy.Property(p => p.LineOfBusiness).HasConversion<string>().HasMaxLength(20);
+        policy.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        policy.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        policy.HasIndex(p => new { p.AgentId, p.PolicyNumber });
+        policy.HasIndex(p => new { p.AgentId, p.ExpiresOn });
+    }
+}

@@ -1,0 +1,32 @@
+using AgentCalls.Clients.Service.Clients;
+using AgentCalls.Clients.Service.Data;
+using AgentCalls.ServiceDefaults.Authentication;
+using AgentCalls.ServiceDefaults.Data;
+using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.ServiceDefaults.Grpc;
+
+namespace AgentCalls.Clients.Service.Hosting;
+
+public static class ApplicationServicesExtensions
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<ClientsDbContext>("clientsdb", ClientsDbContext.Configure);
+        builder.AddRedisClient("redis");
+        builder.AddEventing<ClientsDbContext>();
+        builder.AddAgentAuthentication();
+        builder.AddGrpcApi();
+
+        builder.Services.AddScoped<ClientListing>();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealth();
+        app.MapGrpcService<ClientsGrpcService>().RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+namespace AgentCalls.Clients.Service.Policies;
+
+public enum LineOfBusiness
+{
+    Other,
+    Auto,
+    Home,
+    Renters,
+    Condo,
+    Umbrella,
+    Life,
+    Health,
+    Commercial,
+}

@@ -1,0 +1,33 @@
+namespace AgentCalls.Clients.Service.Policies;
+
+/// <summary>An insurance policy a client holds, written by a carrier.</summary>
+public sealed class Policy
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required Guid AgentId { get; init; }
+
+    public required Guid ClientId { get; init; }
+
+    public required string PolicyNumber { get; set; }
+
+    public required string Carrier { get; set; }
+
+    public LineOfBusiness LineOfBusiness { get; set; }
+
+    public PolicyStatus Status { get; set; }
+
+    /// <summary>Premium in the currency's minor units (cents), never a float.</summary>
+    public long PremiumMinor { get; set; }
+
+    /// <summary>ISO 4217 code.</summary>
+    public string Currency { get; set; } = "USD";
+
+    public DateOnly? EffectiveOn { get; set; }
+
+    public DateOnly? ExpiresOn { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,17 @@
+using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.ServiceDefaults.Eventing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentCalls.Conversation.Service.Data;
+
+/// <summary>conversationdb: call sessions and the logs they leave. Every row carries the owning agent's id.</summary>
+public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
+{
+    public DbSet<CallLog> CallLogs => Set<CallLog>();
+
+    /// <summary>Provider options shared by the running service and the design-time factory.</summary>
+    public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConversationDbContext).Assembly).AddEventingTables();
+}

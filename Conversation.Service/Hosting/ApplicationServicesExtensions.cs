@@ -1,0 +1,32 @@
+using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.Conversation.Service.Data;
+using AgentCalls.ServiceDefaults.Authentication;
+using AgentCalls.ServiceDefaults.Data;
+using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.ServiceDefaults.Grpc;
+
+namespace AgentCalls.Conversation.Service.Hosting;
+
+public static class ApplicationServicesExtensions
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<ConversationDbContext>("conversationdb", ConversationDbContext.Configure);
+        builder.AddRedisClient("redis");
+        builder.AddEventing<ConversationDbContext>();
+        builder.AddAgentAuthentication();
+        builder.AddGrpcApi();
+
+        builder.Services.AddScoped<CallLogListing>();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealth();
+        app.MapGrpcService<ConversationGrpcService>().RequireAuthorization();
+        return app;
+    }
+}

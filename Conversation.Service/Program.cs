@@ -1,0 +1,11 @@
+using AgentCalls.Conversation.Service.Hosting;
+using AgentCalls.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
+app.Run();

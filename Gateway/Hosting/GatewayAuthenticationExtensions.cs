@@ -1,0 +1,102 @@
+using AgentCalls.Gateway.Bff;
+using AgentCalls.Gateway.Sessions;
+using AgentCalls.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using OpenIddict.Client;
+using OpenIddict.Validation;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AgentCalls.Gateway.Hosting;
+
+public static class GatewayAuthenticationExtensions
+{
+    /// <summary>The scheme every route authenticates with: the session cookie, or a bearer token from an API client.</summary>
+    public const string AgentScheme = "agent";
+    public const string AgentPolicy = "agent";
+
+    /// <summary>
+    /// Browsers: an OpenID Connect client of Identity (code flow, PKCE) whose tokens stay in a server-side session
+    /// behind an HttpOnly cookie. API clients: bearer tokens validated against Identity's published keys.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
+    {
+        var issuer = builder.Configuration.GetValue<Uri>($"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}") ?? new AuthOptions().Issuer;
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddAuthentication(AgentScheme)
+            .AddPolicyScheme(AgentScheme, "Session cookie or bearer token", scheme => scheme.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "agentcalls.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.SlidingExpiration = true;
+                // An API call without a session is answered 401, not redirected to a sign-in page.
+                cookie.Events.OnRedirectToLogin = context => SetStatus(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => SetStatus(context, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddSingleton<ITicketStore, RedisTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ITicketStore, IOptions<GatewayOptions>>((cookie, store, gateway) =>
+            {
+                cookie.SessionStore = store;
+                cookie.ExpireTimeSpan = gateway.Value.SessionIdleTimeout;
+            });
+
+        builder.Services.AddOpenIddict()
+            .AddClient(client =>
+            {
+                client.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                // State tokens are protected with Data Protection (key ring in Redis), so a sign-in started on one
+                // gateway replica can finish on another; the ephemeral keys only satisfy OpenIddict's configuration.
+                client.UseDataProtection();
+                client.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // No database here: state tokens are not stored server-side. Identity redeems each code once,
+                // and PKCE binds the code to this sign-in.
+                client.DisableTokenStorage();
+                client.SetRedirectionEndpointUris(BffEndpoints.CallbackPath.TrimStart('/'));
+                var aspNetCore = client.UseAspNetCore().EnableRedirectionEndpointPassthrough();
+                if (issuer.Scheme == Uri.UriSchemeHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+
+                client.UseSystemNetHttp();
+            })
+            .AddValidation(validation =>
+            {
+                validation.AddAudiences(AuthOptions.ApiAudience);
+                validation.UseSystemNetHttp();
+                validation.UseAspNetCore();
+            });
+        builder.Services.AddOptions<OpenIddictValidationOptions>()
+            .Configure<IOptions<AuthOptions>>((validation, auth) => validation.Issuer = auth.Value.Issuer);
+        builder.Services.AddOptions<OpenIddictClientOptions>()
+            .Configure<IOptions<AuthOptions>, IOptions<GatewayOptions>>((client, auth, gateway) => client.Registrations.Add(new OpenIddictClientRegistration
+            {
+                Issuer = auth.Value.Issuer,
+                ClientId = GatewayOptions.ClientId,
+                ClientSecret = gateway.Value.ClientSecret,
+                RedirectUri = new Uri(BffEndpoints.CallbackPath.TrimStart('/'), UriKind.Relative),
+                Scopes = { Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, "api" },
+            }));
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AgentPolicy, policy => policy.AddAuthenticationSchemes(AgentScheme).RequireAuthenticatedUser().RequireClaim(Claims.Subject));
+        builder.Services.AddScoped<SessionTokens>();
+        return builder;
+    }
+
+    private static Task SetStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using AgentCalls.Gateway.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AgentCalls.Gateway.Sessions;
+
+/// <summary>
+/// Keeps browser sessions (the agent's claims and tokens) in Redis, encrypted with Data Protection; the
+/// browser's cookie holds only the session's random key. Sessions expire after the idle timeout.
+/// </summary>
+public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtectionProvider dataProtection, IOptions<GatewayOptions> options) : ITicketStore
+{
+    /// <summary>The ticket property that remembers the session's key, so the session can be rewritten in place.</summary>
+    public const string SessionKeyItem = ".agentcalls.session";
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector("AgentCalls.Gateway.Sessions");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        ticket.Properties.Items[SessionKeyItem] = key;
+        await RenewAsync(key, ticket);
+        return key;
+    }
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) =>
+        redis.GetDatabase().StringSetAsync(RedisKey(key), protector.Protect(TicketSerializer.Default.Serialize(ticket)), options.Value.SessionIdleTimeout);
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        var stored = await redis.GetDatabase().StringGetAsync(RedisKey(key));
+        if (stored.IsNull)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TicketSerializer.Default.Deserialize(protector.Unprotect((byte[])stored!));
+        }
+        catch (CryptographicException)
+        {
+            // Written under a key ring we no longer have: the session is over.
+            return null;
+        }
+    }
+
+    public Task RemoveAsync(string key) => redis.GetDatabase().KeyDeleteAsync(RedisKey(key));
+
+    private static RedisKey RedisKey(string key) => $"gateway:session:{key}";
+}

@@ -1,0 +1,18 @@
+namespace AgentCalls.Identity.Service.Agents;
+
+/// <summary>An insurance agent who signs in to AgentCalls. Its id is the <c>sub</c> of every token issued for it.</summary>
+public sealed class Agent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string DisplayName { get; set; }
+
+    /// <summary>Stored as entered; matched case-insensitively through <see cref="NormalizedEmail"/>.</summary>
+    public required string Email { get; set; }
+
+    public required string NormalizedEmail { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+}

@@ -1,0 +1,50 @@
+using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.Identity.Service.Data;
+using AgentCalls.ServiceDefaults.Eventing;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AgentCalls.Identity.Service.Agents;
+
+/// <summary>Finds agents, and creates one (announcing it with <see cref="AgentRegistered"/>) on first sign-in.</summary>
+public sealed class AgentDirectory(IdentityDbContext db)
+{
+    public Task<Agent?> FindAsync(Guid agentId, CancellationToken cancellationToken) =>
+        db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agentId, cancellationToken);
+
+    public Task<List<Agent>> ListRecentAsync(int count, CancellationToken cancellationToken) =>
+        db.Agents.AsNoTracking().OrderByDescending(a => a.CreatedAt).Take(count).ToListAsync(cancellationToken);
+
+    /// <summary>The agent with this e-mail address, created with this name if there is none.</summary>
+    public async Task<(Agent Agent, bool Created)> FindOrCreateAsync(string displayName, string email, CancellationToken cancellationToken)
+    {
+        var normalized = Agent.Normalize(email);
+        var existing = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        if (existing is not null)
+        {
+            return (existing, false);
+        }
+
+        var agent = new Agent { DisplayName = displayName.Trim(), Email = email.Trim(), NormalizedEmail = normalized };
+        db.Agents.Add(agent);
+        db.AddEvent(new AgentRegistered
+        {
+            AgentId = agent.Id.ToString(),
+            DisplayName = agent.DisplayName,
+            Email = agent.Email,
+            RegisteredAt = Timestamp.FromDateTimeOffset(agent.CreatedAt),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (agent, true);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two first sign-ins raced; the other one created the agent.
+            db.ChangeTracker.Clear();
+            return (await db.Agents.AsNoTracking().FirstAsync(a => a.NormalizedEmail == normalized, cancellationToken), false);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using AgentCalls.Identity.Service.Agents;
+using AgentCalls.Identity.Service.SignIn;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AgentCalls.Identity.Service.Authorization;
+
+/// <summary>
+/// The parts of the OpenID Connect flow OpenIddict leaves to the application (passthrough): who the agent is
+/// at the authorization endpoint, and whether the agent still exists when a code or refresh token is redeemed.
+/// </summary>
+public static class AuthorizationEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync);
+        app.MapPost("/connect/token", ExchangeAsync);
+        return app;
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, AgentDirectory agents, SignInMethods methods, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var signIn = await http.AuthenticateAsync(SignInCookie.Scheme);
+        var agent = signIn.Succeeded && Guid.TryParse(signIn.Principal.GetClaim(Claims.Subject), out var agentId)
+            ? await agents.FindAsync(agentId, cancellationToken)
+            : null;
+
+        if (agent is null)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Reject(Errors.LoginRequired, "The agent is not signed in.");
+            }
+
+            // The sign-in page sends the browser back here, with the same request, once the agent is known.
+            var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+            return methods.DevelopmentSignIn
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [SignInCookie.Scheme])
+                : Reject(Errors.AccessDenied, "No sign-in method is configured for this environment.");
+        }
+
+        // The sign-in cookie only carries the agent from the sign-in page to here.
+        await http.SignOutAsync(SignInCookie.Scheme);
+        return Results.SignIn(AgentPrincipal.Create(agent, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> ExchangeAsync(HttpContext http, AgentDirectory agents, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
+        {
+            return Reject(Errors.UnsupportedGrantType, "Only the authorization code and refresh token grants are supported.");
+        }
+
+        var redeemed = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var agent = Guid.TryParse(redeemed.Principal?.GetClaim(Claims.Subject), out var agentId)
+            ? await agents.FindAsync(agentId, cancellationToken)
+            : null;
+        return agent is null
+            ? Reject(Errors.InvalidGrant, "The agent no longer exists.")
+            : Results.SignIn(AgentPrincipal.Create(agent, redeemed.Principal!.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Reject(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

@@ -1,0 +1,17 @@
+using AgentCalls.Identity.Service.Agents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AgentCalls.Identity.Service.Data.Configurations;
+
+internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
+{
+    public void Configure(EntityTypeBuilder<Agent> agent)
+    {
+        agent.ToTable("agents");
+        agent.Property(a => a.DisplayName).HasMaxLength(200);
+        agent.Property(a => a.Email).HasMaxLength(320);
+        agent.Property(a => a.NormalizedEmail).HasMaxLength(320);
+        agent.HasIndex(a => a.NormalizedEmail).IsUnique();
+    }
+}

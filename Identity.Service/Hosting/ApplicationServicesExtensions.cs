@@ -1,0 +1,85 @@
+using AgentCalls.Identity.Service.Agents;
+using AgentCalls.Identity.Service.Authorization;
+using AgentCalls.Identity.Service.Data;
+using AgentCalls.Identity.Service.SignIn;
+using AgentCalls.ServiceDefaults.Authentication;
+using AgentCalls.ServiceDefaults.Data;
+using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.ServiceDefaults.Grpc;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace AgentCalls.Identity.Service.Hosting;
+
+public static class ApplicationServicesExtensions
+{
+    /// <summary>Identity's pages and OpenID Connect endpoints live under this path, directly and through the gateway.</summary>
+    public const string PathBase = "/auth";
+
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<IdentityDbContext>("identitydb", IdentityDbContext.Configure);
+        builder.AddRedisClient("redis");
+        builder.AddEventing<IdentityDbContext>();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("AgentCalls.Identity")
+            .PersistKeysToDbContext<IdentityDbContext>();
+
+        builder.Services.AddOptions<IdentityOptions>()
+            .BindConfiguration(IdentityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.AddOidcServer();
+        builder.Services.AddAuthentication().AddCookie(SignInCookie.Scheme, cookie =>
+        {
+            cookie.LoginPath = "/login";
+            cookie.ExpireTimeSpan = SignInCookie.Lifetime;
+            cookie.SlidingExpiration = false;
+            cookie.Cookie.Name = "agentcalls.signin";
+            cookie.Cookie.Path = PathBase;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
+            // Identity is reached only through the gateway or by services inside the deployment.
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentAgent>();
+        builder.Services.AddSingleton<SignInMethods>();
+        builder.Services.AddScoped<AgentDirectory>();
+        builder.AddGrpcApi();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        // Behind the gateway: the browser's scheme and host, so pages and discovery name public addresses.
+        app.UseForwardedHeaders();
+        app.UsePathBase(PathBase);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGrpcHealth();
+        app.MapGrpcService<IdentityGrpcService>().RequireAuthorization();
+        app.MapAuthorizationEndpoints();
+        if (app.Services.GetRequiredService<SignInMethods>().DevelopmentSignIn)
+        {
+            app.MapDevelopmentSignIn();
+        }
+
+        return app;
+    }
+}

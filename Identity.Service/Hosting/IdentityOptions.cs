@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AgentCalls.Identity.Service.Hosting;
+
+/// <summary>The token server's settings (section "Identity").</summary>
+public sealed class IdentityOptions
+{
+    public const string SectionName = "Identity";
+
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>An RSA private key (PEM) to sign tokens with; when absent one is generated once and kept in identitydb.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>An RSA private key (PEM) to encrypt codes and refresh tokens with; when absent, as for <see cref="SigningKey"/>.</summary>
+    public string? EncryptionKey { get; set; }
+
+    [Required]
+    public GatewayClientOptions Gateway { get; set; } = new();
+}
+
+/// <summary>The gateway: the confidential client that signs agents in for the browser.</summary>
+public sealed class GatewayClientOptions
+{
+    public const string ClientId = "agentcalls-gateway";
+
+    [Required]
+    public string ClientSecret { get; set; } = "";
+
+    [Required]
+    public Uri RedirectUri { get; set; } = new("http://localhost:5080/bff/callback");
+
+    [Required]
+    public Uri PostLogoutRedirectUri { get; set; } = new("http://localhost:5080/");
+}

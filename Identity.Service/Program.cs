@@ -1,0 +1,11 @@
+using AgentCalls.Identity.Service.Hosting;
+using AgentCalls.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
+app.Run();

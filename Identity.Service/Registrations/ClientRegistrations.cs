@@ -1,0 +1,60 @@
+using AgentCalls.Identity.Service.Hosting;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AgentCalls.Identity.Service.Registrations;
+
+/// <summary>The applications allowed to ask Identity for tokens.</summary>
+public static class ClientRegistrations
+{
+    /// <summary>A public client for API clients and scripts: code flow with PKCE, redirected to a loopback listener.</summary>
+    public const string CliClientId = "agentcalls-cli";
+    public static readonly Uri CliRedirectUri = new("http://127.0.0.1:7890/callback");
+
+    public const string ApiScope = "api";
+
+    public static OpenIddictApplicationDescriptor Gateway(GatewayClientOptions gateway) =>
+        WithCodeFlow(new OpenIddictApplicationDescriptor
+        {
+            ClientId = GatewayClientOptions.ClientId,
+            ClientSecret = gateway.ClientSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "AgentCalls web app (gateway)",
+            RedirectUris = { gateway.RedirectUri },
+            PostLogoutRedirectUris = { gateway.PostLogoutRedirectUri },
+        });
+
+    public static OpenIddictApplicationDescriptor Cli() =>
+        WithCodeFlow(new OpenIddictApplicationDescriptor
+        {
+            ClientId = CliClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "AgentCalls API clients",
+            RedirectUris = { CliRedirectUri },
+        });
+
+    private static OpenIddictApplicationDescriptor WithCodeFlow(OpenIddictApplicationDescriptor descriptor)
+    {
+        descriptor.ConsentType = ConsentTypes.Implicit;
+        foreach (var permission in new[]
+        {
+            Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.Token,
+            Permissions.Endpoints.Revocation,
+            Permissions.Endpoints.EndSession,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken,
+            Permissions.ResponseTypes.Code,
+            Permissions.Scopes.Profile,
+            Permissions.Scopes.Email,
+            Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            Permissions.Prefixes.Scope + ApiScope,
+        })
+        {
+            descriptor.Permissions.Add(permission);
+        }
+
+        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        return descriptor;
+    }
+}

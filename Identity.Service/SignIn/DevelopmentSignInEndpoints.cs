@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using AgentCalls.Identity.Service.Agents;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AgentCalls.Identity.Service.SignIn;
+
+/// <summary>
+/// The local sign-in page (Development only): creates or picks an agent by name and e-mail, then sends the
+/// browser back to the authorization request that asked for it.
+/// </summary>
+public static class DevelopmentSignInEndpoints
+{
+    private const int RecentAgentCount = 12;
+
+    public static IEndpointRouteBuilder MapDevelopmentSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/login", ShowAsync);
+        app.MapPost("/login", SignInAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromQuery] string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (!IsAuthorizationRequest(http, returnUrl))
+        {
+            return Results.Problem(title: "Sign in from AgentCalls", detail: "returnUrl must be this server's authorization endpoint.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return Page(http, antiforgery, returnUrl!, new DevelopmentSignInForm(), new Dictionary<string, string>(), await agents.ListRecentAsync(RecentAgentCount, cancellationToken), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromForm] DevelopmentSignInForm form, CancellationToken cancellationToken)
+    {
+        if (!IsAuthorizationRequest(http, form.ReturnUrl))
+        {
+            return Results.Problem(title: "Sign in from AgentCalls", detail: "returnUrl must be this server's authorization endpoint.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            return Page(http, antiforgery, form.ReturnUrl!, form, errors, await agents.ListRecentAsync(RecentAgentCount, cancellationToken), StatusCodes.Status400BadRequest);
+        }
+
+        var (agent, _) = await agents.FindOrCreateAsync(form.DisplayName!, form.Email!, cancellationToken);
+        var identity = new ClaimsIdentity([new Claim(Claims.Subject, agent.Id.ToString())], SignInCookie.Scheme);
+        await http.SignInAsync(SignInCookie.Scheme, new ClaimsPrincipal(identity));
+        return Results.Redirect(form.ReturnUrl!);
+    }
+
+    /// <summary>Only this server's own authorization endpoint is a place to return to: no open redirect.</summary>
+    private static bool IsAuthorizationRequest(HttpContext http, string? returnUrl)
+    {
+        var authorize = http.Request.PathBase + "/connect/authorize";
+        return returnUrl is not null
+            && returnUrl.StartsWith(authorize + "?", StringComparison.Ordinal)
+            && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative);
+    }
+
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, DevelopmentSignInForm form, IReadOnlyDictionary<string, string> errors, IReadOnlyList<Agent> agents, int status)
+    {
+        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, agents);
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}

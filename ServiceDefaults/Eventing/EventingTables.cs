@@ -1,0 +1,7 @@
+namespace AgentCalls.ServiceDefaults.Eventing;
+
+internal static class EventingTables
+{
+    public const string Outbox = "outbox_messages";
+    public const string Inbox = "inbox_messages";
+}

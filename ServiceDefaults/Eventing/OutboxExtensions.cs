@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentCalls.ServiceDefaults.Eventing;
+
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// Queues an event in the context's outbox. It is saved by the same SaveChanges (and transaction)
+    /// as the change it describes, and published only once that commits.
+    /// </summary>
+    public static OutboxMessage AddEvent(this DbContext db, IMessage @event)
+    {
+        var message = new OutboxMessage
+        {
+            EventType = @event.Descriptor.FullName,
+            Payload = @event.ToByteArray(),
+            TraceParent = Activity.Current?.Id,
+        };
+        db.Set<OutboxMessage>().Add(message);
+        return message;
+    }
+}

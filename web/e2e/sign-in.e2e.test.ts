@@ -1,0 +1,50 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { baseUrl, launchChromium, screenshot } from "./browser";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ baseURL: baseUrl() });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("an agent signs in, sees the workspace and signs out", async ({ onTestFailed }) => {
+  onTestFailed(async () => {
+    const path = await screenshot(page, "sign-in-failure");
+    console.error(`Screenshot of the failure at ${page.url()}: ${path}`);
+  });
+  const stamp = Date.now();
+  const displayName = `E2E Agent ${stamp}`;
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign in" }).click();
+
+  await page.locator('input[name="displayName"]').fill(displayName);
+  await page.locator('input[name="email"]').fill(`e2e-${stamp}@example.com`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await page.waitForURL((url) => url.pathname === "/today");
+  const agentName = page.getByTestId("agent-name");
+  await agentName.waitFor();
+  expect(await agentName.textContent()).toBe(displayName);
+
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Clients" }).click();
+  await page.waitForURL((url) => url.pathname === "/clients");
+  await page.getByRole("heading", { level: 1, name: "Clients" }).waitFor();
+  await page.getByRole("heading", { name: "Your book of clients" }).waitFor();
+  await page.getByText("This will hold your book of clients and their policies").waitFor();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.getByRole("heading", { level: 1, name: "AgentCalls" }).waitFor();
+  expect(await page.getByRole("link", { name: "Sign in" }).getAttribute("href")).toBe("/bff/login?returnUrl=/today");
+});

@@ -1,0 +1,18 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
+  },
+  test: {
+    environment: "jsdom",
+    include: ["{app,components,lib}/**/*.test.{ts,tsx}"],
+    setupFiles: ["./vitest.setup.ts"],
+    mockReset: true,
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
