@@ -1,0 +1,84 @@
+using Npgsql;
+
+using Xunit;
+
+namespace AgentCalls.TestSupport;
+
+/// <summary>
+/// The Postgres and Redis servers a test assembly uses: the ones named by <c>ConnectionStrings__postgres</c> and
+/// <c>ConnectionStrings__redis</c> when the test command started them, otherwise its own, in a temporary
+/// folder, started here. Each test class takes a database of its own.
+/// </summary>
+public sealed class DatabaseServers : IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "agentcalls-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private LocalServerProcess? postgres;
+    private LocalServerProcess? redis;
+
+    public string PostgresConnectionString { get; private set; } = "";
+
+    public string RedisConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var sharedPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
+        var sharedRedis = Environment.GetEnvironmentVariable("ConnectionStrings__redis");
+        if (string.IsNullOrEmpty(sharedPostgres))
+        {
+            var port = FreePort.Next();
+            postgres = await StartPostgresAsync(Path.Combine(dataDirectory, "postgres"), port);
+            sharedPostgres = $"Host=127.0.0.1;Port={port};Username=postgres";
+        }
+
+        if (string.IsNullOrEmpty(sharedRedis))
+        {
+            var port = FreePort.Next();
+            redis = await StartRedisAsync(Path.Combine(dataDirectory, "redis"), port);
+            sharedRedis = $"127.0.0.1:{port}";
+        }
+
+        PostgresConnectionString = sharedPostgres;
+        RedisConnectionString = sharedRedis;
+    }
+
+    /// <summary>Creates an empty database for one test class and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];
+        await using var connection = new NpgsqlConnection(PostgresConnectionString + ";Database=postgres");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return $"{PostgresConnectionString};Database={name}";
+    }
+
+    public static Task<LocalServerProcess> StartPostgresAsync(string dataDirectory, int port) =>
+        LocalServerProcess.StartAsync(
+            RepositoryPaths.LocalServerScript("postgres.sh"),
+            new Dictionary<string, string> { ["PGPORT"] = port.ToString(), ["PGDATA_DIR"] = dataDirectory, ["PG_FSYNC"] = "off" },
+            "database system is ready to accept connections");
+
+    public static Task<LocalServerProcess> StartRedisAsync(string dataDirectory, int port) =>
+        LocalServerProcess.StartAsync(
+            RepositoryPaths.LocalServerScript("redis.sh"),
+            new Dictionary<string, string> { ["REDIS_PORT"] = port.ToString(), ["REDIS_DATA_DIR"] = dataDirectory },
+            "Ready to accept connections");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}

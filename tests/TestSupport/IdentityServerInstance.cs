@@ -1,0 +1,47 @@
+using AgentCalls.Identity.Service.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AgentCalls.TestSupport;
+
+/// <summary>One running Identity.Service on real loopback ports: HTTP/1.1 (pages, OpenID Connect) and HTTP/2 (gRPC).</summary>
+public sealed class IdentityServerInstance : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<IdentityDbContext> factory;
+
+    private IdentityServerInstance(WebApplicationFactory<IdentityDbContext> factory, Uri issuer, Uri grpcAddress)
+    {
+        this.factory = factory;
+        Issuer = issuer;
+        GrpcAddress = grpcAddress;
+    }
+
+    public Uri Issuer { get; }
+
+    /// <summary>The HTTP/2 endpoint: gRPC, and the REST face of the same methods.</summary>
+    public Uri GrpcAddress { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public static IdentityServerInstance Start(string databaseConnectionString, string redisConnectionString, string environment = "Development")
+    {
+        var httpPort = FreePort.Next();
+        var grpcPort = FreePort.Next();
+        var issuer = new Uri($"http://127.0.0.1:{httpPort}/auth/");
+        var factory = new WebApplicationFactory<IdentityDbContext>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment(environment);
+            host.UseSetting("ConnectionStrings:identitydb", databaseConnectionString);
+            host.UseSetting("ConnectionStrings:redis", redisConnectionString);
+            host.UseSetting("Auth:Issuer", issuer.ToString());
+            host.UseSetting("Identity:Gateway:ClientSecret", "test-gateway-secret");
+            host.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{httpPort}");
+            host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        return new IdentityServerInstance(factory, issuer, new Uri($"http://127.0.0.1:{grpcPort}"));
+    }
+
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
+}

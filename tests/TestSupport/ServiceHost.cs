@@ -1,0 +1,57 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AgentCalls.TestSupport;
+
+/// <summary>
+/// One service under test, in process, on a database of its own, validating real tokens from the real
+/// Identity (which this fixture also runs). <typeparamref name="TMarker"/> is any type of the service's assembly.
+/// </summary>
+public abstract class ServiceHost<TMarker>(string connectionName) : IdentityHost where TMarker : class
+{
+    private WebApplicationFactory<TMarker>? factory;
+
+    public string ServiceDatabaseConnectionString { get; private set; } = "";
+
+    /// <summary>gRPC to the service (over the test server's HTTP/2).</summary>
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    /// <summary>The service's REST face (gRPC JSON transcoding), as the gateway sees it.</summary>
+    public HttpClient Rest { get; private set; } = null!;
+
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("Not started.");
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        ServiceDatabaseConnectionString = await Servers.CreateDatabaseAsync(connectionName);
+        factory = new WebApplicationFactory<TMarker>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting($"ConnectionStrings:{connectionName}", ServiceDatabaseConnectionString);
+            host.UseSetting("ConnectionStrings:redis", Servers.RedisConnectionString);
+            host.UseSetting("Auth:Issuer", Issuer.ToString());
+            ConfigureService(host);
+        });
+        Rest = factory.CreateClient();
+        Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+    }
+
+    /// <summary>Extra settings a suite needs.</summary>
+    protected virtual void ConfigureService(IWebHostBuilder host)
+    {
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Channel?.Dispose();
+        Rest?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
