@@ -1,4 +1,5 @@
 using AgentCalls.AppHost.LocalServers;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -6,6 +7,12 @@ var data = DataStores.Add(builder);
 var gatewaySecret = builder.AddParameter("gateway-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway").WithExternalHttpEndpoints();
+if (builder.Configuration.GetValue<int?>("AppHost:GatewayPort") is { } gatewayPort)
+{
+    // The browser's one origin; 5080 from the gateway's launch profile unless chosen here.
+    gateway.WithEndpoint("http", endpoint => endpoint.Port = gatewayPort);
+}
+
 // Tokens name Identity by its public address: the gateway's origin, under /auth/.
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/auth/");
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
+using OpenIddict.Client.AspNetCore;
 using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -76,6 +77,13 @@ public static class GatewayAuthenticationExtensions
                 validation.UseSystemNetHttp();
                 validation.UseAspNetCore();
             });
+        builder.Services.AddOptions<OpenIddictClientAspNetCoreOptions>().Configure(aspNetCore =>
+        {
+            // The callback is same-origin (query response mode), so Lax suffices; SameSite=None would force
+            // Secure and break sign-in over plain http. Secure whenever the request is https.
+            aspNetCore.CookieBuilder.SameSite = SameSiteMode.Lax;
+            aspNetCore.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddOptions<OpenIddictValidationOptions>()
             .Configure<IOptions<AuthOptions>>((validation, auth) => validation.Issuer = auth.Value.Issuer);
         builder.Services.AddOptions<OpenIddictClientOptions>()

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what AgentCalls needs on Debian/Ubuntu, only what is missing: the OS packages (PostgreSQL,
+# Redis, PocketSphinx; with --test also Chromium, espeak-ng and sox), the .NET tools and packages, and
+# the web app's npm packages. Uses sudo when not root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(postgresql postgresql-contrib redis-server pocketsphinx pocketsphinx-en-us libpocketsphinx-dev curl python3)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium espeak-ng sox)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "Installing ${missing[*]} ..."
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net): dotnet is not on PATH." >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ with npm is required: npm is not on PATH." >&2; exit 1; }
+
+dotnet tool restore >/dev/null
+dotnet restore AgentCalls.sln --verbosity quiet
+
+# npm ci only when the lock file changed since the last install.
+if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi

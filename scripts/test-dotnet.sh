@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every .NET test project against one Postgres and one Redis started here (as CI services would be;
+# the end-to-end project starts the whole system through the AppHost itself). Reports go to $1/dotnet.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results="$1"
+servers=$(mktemp -d /tmp/agentcalls-test-servers.XXXXXX)
+chmod 755 "$servers"  # Postgres runs as the postgres user when we are root
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pg_port=$(free_port)
+redis_port=$(free_port)
+
+PGPORT=$pg_port PGDATA_DIR="$servers/postgres" PG_FSYNC=off bash AppHost/LocalServers/postgres.sh >"$servers/postgres.log" 2>&1 &
+postgres=$!
+REDIS_PORT=$redis_port REDIS_DATA_DIR="$servers/redis" REDIS_APPENDONLY=no bash AppHost/LocalServers/redis.sh >"$servers/redis.log" 2>&1 &
+redis=$!
+stop_servers() {
+  kill -INT "$postgres" "$redis" 2>/dev/null
+  wait "$postgres" "$redis" 2>/dev/null
+  rm -rf "$servers"
+}
+trap stop_servers EXIT
+
+until pg_isready -q -h 127.0.0.1 -p "$pg_port"; do kill -0 "$postgres" 2>/dev/null || { cat "$servers/postgres.log"; exit 1; }; sleep 0.2; done
+until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do kill -0 "$redis" 2>/dev/null || { cat "$servers/redis.log"; exit 1; }; sleep 0.2; done
+
+export ConnectionStrings__postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+export ConnectionStrings__redis="127.0.0.1:$redis_port"
+dotnet test --solution AgentCalls.sln --no-build --max-parallel-test-modules 2 \
+  --report-xunit-ctrf --results-directory "$results/dotnet"
+echo $? >"$results/dotnet.exit"

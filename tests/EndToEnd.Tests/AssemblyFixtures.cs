@@ -1,0 +1,3 @@
+using AgentCalls.EndToEnd.Tests;
+
+[assembly: AssemblyFixture(typeof(SystemUnderTest))]

@@ -1,0 +1,76 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using AgentCalls.TestSupport;
+
+namespace AgentCalls.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system, started once for the test assembly through the real AppHost: Postgres and Redis
+/// processes, the five services, the gateway and the web app, on random ports and a throwaway data folder.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncLifetime
+{
+    /// <summary>The gateway's per-agent burst in this run: small, so the rate limit test reaches it quickly.</summary>
+    public const int RateLimitBurst = 40;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "agentcalls-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>The one origin the browser sees.</summary>
+    public Uri Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Path.Combine(RepositoryPaths.Root, "web", ".next", "BUILD_ID")))
+        {
+            throw new InvalidOperationException("The web app is not built: run ./test.sh, or `cd web && npm ci && npm run build`.");
+        }
+
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"--AppHost:DataDirectory={dataDirectory}", "--AppHost:PostgresFsync=false"],
+            (options, _) => options.DisableDashboard = true,
+            cancellation.Token);
+        var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
+        var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
+        // Access tokens live 30 s and the gateway refreshes any within 29 s of expiry: nearly every proxied
+        // call in this suite goes through the refresh (and refresh token rotation) path.
+        builder.CreateResourceBuilder(identity).WithEnvironment("Identity__AccessTokenLifetime", "00:00:30");
+        builder.CreateResourceBuilder(gateway)
+            .WithEnvironment("Gateway__RefreshBeforeExpiry", "00:00:29")
+            .WithEnvironment("Gateway__RateLimit__TokenLimit", RateLimitBurst.ToString())
+            .WithEnvironment("Gateway__RateLimit__TokensPerPeriod", "5");
+
+        App = await builder.BuildAsync(cancellation.Token);
+        await App.StartAsync(cancellation.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
+        Gateway = App.GetEndpoint("gateway", "http");
+    }
+
+    /// <summary>A new browser: its own cookie jar, not following redirects by itself.</summary>
+    public BrowserSession NewBrowser() => new(Gateway);
+
+    /// <summary>A browser signed in through the development sign-in as a new agent.</summary>
+    public async Task<BrowserSession> SignedInBrowserAsync(string displayName, CancellationToken cancellationToken)
+    {
+        var browser = NewBrowser();
+        await browser.SignInAsync(displayName, $"{Guid.NewGuid():N}@agents.test", cancellationToken);
+        return browser;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
