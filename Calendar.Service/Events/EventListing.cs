@@ -14,19 +14,9 @@ public sealed class EventListing(CalendarDbContext db)
     public async Task<ListEventsResponse> ListAsync(Guid agentId, ListEventsRequest request, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
-        if (request.StartTime is null)
-        {
-            violations.Add("startTime", "is required.");
-        }
-
-        if (request.EndTime is null)
-        {
-            violations.Add("endTime", "is required.");
-        }
-
+        var start = TimestampField.Resolve(request.StartTime, violations, "startTime");
+        var end = TimestampField.Resolve(request.EndTime, violations, "endTime");
         violations.ThrowIfAny();
-        var start = request.StartTime!.ToDateTimeOffset();
-        var end = request.EndTime!.ToDateTimeOffset();
         if (end <= start)
         {
             violations.Add("endTime", "must be after startTime.");
@@ -39,7 +29,8 @@ public sealed class EventListing(CalendarDbContext db)
         violations.ThrowIfAny();
 
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.AgentId == agentId && e.StartsAt < end && e.EndsAt > start)
+            // Overlapping [start, end): an event that ends at start is over; a zero-length one at start is in the range.
+            .Where(e => e.AgentId == agentId && e.StartsAt < end && (e.EndsAt > start || e.StartsAt >= start))
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
             .Select(e => new { e.Id, e.Title, e.StartsAt, e.EndsAt, e.Provider, e.ClientId })
             .ToListAsync(cancellationToken);

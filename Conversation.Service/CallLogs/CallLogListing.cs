@@ -39,7 +39,8 @@ public sealed class CallLogListing(ConversationDbContext db)
         {
             query = query.Where(c => EF.Functions.LessThan(
                 ValueTuple.Create(c.StartedAt, c.Id),
-                ValueTuple.Create(before.SortKey, before.Id)));
+                // Npgsql writes timestamptz only from UTC; a token is opaque to callers but still their input.
+                ValueTuple.Create(before.SortKey.ToUniversalTime(), before.Id)));
         }
 
         var rows = await query

@@ -9,7 +9,10 @@ namespace AgentCalls.ServiceDefaults.Grpc;
 /// </summary>
 public sealed record PageToken<TKey>(TKey SortKey, Guid Id)
 {
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+    // A token missing its sort key or id is not one this service wrote: refuse it rather than read it as defaults.
+    private static readonly JsonSerializerOptions Json = new() { RespectRequiredConstructorParameters = true };
+
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, Json));
 
     /// <summary>Null for an empty token; a field violation (and null) for one this service did not write.</summary>
     public static PageToken<TKey>? Decode(string token, FieldViolations violations, string field = "pageToken")
@@ -21,8 +24,9 @@ public sealed record PageToken<TKey>(TKey SortKey, Guid Id)
 
         try
         {
-            return JsonSerializer.Deserialize<PageToken<TKey>>(Base64Url.DecodeFromChars(token))
-                ?? throw new JsonException("empty token");
+            return JsonSerializer.Deserialize<PageToken<TKey>>(Base64Url.DecodeFromChars(token), Json) is { SortKey: not null } decoded && decoded.Id != Guid.Empty
+                ? decoded
+                : throw new JsonException("incomplete token");
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

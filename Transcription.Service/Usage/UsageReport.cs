@@ -57,8 +57,9 @@ public sealed class UsageReport(TranscriptionDbContext db, TimeProvider time)
         }
 
         violations.ThrowIfAny();
-        var start = request.StartTime!.ToDateTimeOffset();
-        var end = request.EndTime!.ToDateTimeOffset();
+        var start = TimestampField.Resolve(request.StartTime, violations, "startTime");
+        var end = TimestampField.Resolve(request.EndTime, violations, "endTime");
+        violations.ThrowIfAny();
         if (end <= start)
         {
             violations.Add("endTime", "must be after startTime.");

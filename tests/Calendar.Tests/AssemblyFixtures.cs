@@ -1,0 +1,3 @@
+using AgentCalls.Calendar.Tests;
+
+[assembly: AssemblyFixture(typeof(CalendarServiceHost))]

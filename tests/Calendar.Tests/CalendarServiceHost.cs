@@ -1,0 +1,31 @@
+using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.TestSupport;
+using Google.Protobuf.WellKnownTypes;
+using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+
+namespace AgentCalls.Calendar.Tests;
+
+/// <summary>Calendar.Service on its own database, with the real Identity, for this test assembly.</summary>
+public sealed class CalendarServiceHost() : ServiceHost<CalendarDbContext>("calendardb")
+{
+    /// <summary>A fixed day the tests place their events on (each test has its own agent).</summary>
+    public static readonly DateTimeOffset Day = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+
+    public CalendarClient Calendar => new(Channel);
+
+    /// <summary>Adds events of <paramref name="agent"/> straight to the service's cache, titled and timed as given.</summary>
+    public async Task<CachedEvent[]> AddEventsAsync(SignedInAgent agent, params (string Title, DateTimeOffset Start, DateTimeOffset End)[] events)
+    {
+        var rows = events.Select(e => new CachedEvent { AgentId = agent.AgentId, Provider = "local", Title = e.Title, StartsAt = e.Start, EndsAt = e.End }).ToArray();
+        await Services.AddRowsAsync<CalendarDbContext>(rows, TestContext.Current.CancellationToken);
+        return rows;
+    }
+
+    public Task<ListEventsResponse> ListAsync(SignedInAgent agent, DateTimeOffset start, DateTimeOffset end) =>
+        ListAsync(agent, new ListEventsRequest { StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(end) });
+
+    public async Task<ListEventsResponse> ListAsync(SignedInAgent agent, ListEventsRequest request) =>
+        await Calendar.ListEventsAsync(request, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+}

@@ -1,0 +1,3 @@
+using AgentCalls.Clients.Tests;
+
+[assembly: AssemblyFixture(typeof(ClientsServiceHost))]

@@ -1,0 +1,3 @@
+using AgentCalls.Conversation.Tests;
+
+[assembly: AssemblyFixture(typeof(ConversationServiceHost))]

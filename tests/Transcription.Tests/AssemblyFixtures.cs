@@ -1,0 +1,3 @@
+using AgentCalls.Transcription.Tests;
+
+[assembly: AssemblyFixture(typeof(TranscriptionServiceHost))]

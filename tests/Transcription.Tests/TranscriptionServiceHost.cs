@@ -1,0 +1,33 @@
+using AgentCalls.Contracts.Transcription.V1;
+using AgentCalls.TestSupport;
+using AgentCalls.Transcription.Service.Data;
+using AgentCalls.Transcription.Service.Jobs;
+using AgentCalls.Transcription.Service.Usage;
+using Google.Protobuf.WellKnownTypes;
+using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
+
+namespace AgentCalls.Transcription.Tests;
+
+/// <summary>Transcription.Service on its own database, with the real Identity, for this test assembly.</summary>
+public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbContext>("transcriptiondb")
+{
+    /// <summary>A fixed month the tests meter their usage in (each test has its own agent).</summary>
+    public static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public TranscriptionClient Transcription => new(Channel);
+
+    /// <summary>Adds a completed job of the agent on <paramref name="provider"/>, metered as the given usage records.</summary>
+    public async Task<TranscriptionJob> AddJobAsync(Guid agentId, string provider, params (double Seconds, DateTimeOffset At)[] usage)
+    {
+        var job = new TranscriptionJob { AgentId = agentId, Provider = provider, Status = TranscriptionJobStatus.Completed, AudioSeconds = usage.Sum(u => u.Seconds) };
+        var records = usage.Select(u => new UsageRecord { AgentId = agentId, JobId = job.Id, Provider = provider, AudioSeconds = u.Seconds, RecordedAt = u.At });
+        await Services.AddRowsAsync<TranscriptionDbContext>([job, .. records], TestContext.Current.CancellationToken);
+        return job;
+    }
+
+    public Task<GetUsageResponse> GetUsageAsync(SignedInAgent agent, DateTimeOffset start, DateTimeOffset end) =>
+        GetUsageAsync(agent, new GetUsageRequest { StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(end) });
+
+    public async Task<GetUsageResponse> GetUsageAsync(SignedInAgent agent, GetUsageRequest request) =>
+        await Transcription.GetUsageAsync(request, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+}
