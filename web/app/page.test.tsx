@@ -5,12 +5,14 @@ import { jsonResponse, signedOutResponse } from "@/testing/responses";
 import LandingPage from "./page";
 
 const replace = vi.fn();
-vi.mock("next/navigation", () => ({ useRouter: () => ({ replace }) }));
+let searchParams = new URLSearchParams();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ replace }), useSearchParams: () => searchParams }));
 
 const fetchMock = vi.fn<typeof fetch>();
 
 beforeEach(() => {
   vi.stubGlobal("fetch", fetchMock);
+  searchParams = new URLSearchParams();
 });
 
 function renderLanding() {
@@ -39,5 +41,32 @@ describe("landing page", () => {
     expect(await screen.findByText("Opening your workspace…")).toBeInTheDocument();
     await waitFor(() => expect(replace).toHaveBeenCalledWith("/today"));
     expect(screen.queryByRole("link", { name: "Sign in" })).not.toBeInTheDocument();
+  });
+
+  it("says why the last sign-in did not finish", async () => {
+    fetchMock.mockResolvedValue(signedOutResponse());
+    searchParams = new URLSearchParams("signInError=access_denied");
+
+    renderLanding();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Sign-in was cancelled, or no sign-in method is available here.");
+  });
+
+  it("names an unexpected sign-in error code", async () => {
+    fetchMock.mockResolvedValue(signedOutResponse());
+    searchParams = new URLSearchParams("signInError=server_error");
+
+    renderLanding();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Sign-in did not complete (server_error).");
+  });
+
+  it("shows no error after a normal visit", async () => {
+    fetchMock.mockResolvedValue(signedOutResponse());
+
+    renderLanding();
+
+    await screen.findByRole("link", { name: "Sign in" });
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 });

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { CenteredPanel } from "@/components/CenteredPanel";
+import { SignInErrorNotice } from "@/components/SignInErrorNotice";
 import { signInUrl } from "@/lib/auth-urls";
 import { useSession } from "@/lib/session";
 
@@ -29,6 +30,9 @@ export default function LandingPage() {
     <CenteredPanel>
       <h1 className="brand brand-large">AgentCalls</h1>
       <p className="muted">A workspace for insurance agents who call their clients.</p>
+      <Suspense>
+        <SignInErrorNotice />
+      </Suspense>
       <a className="button button-primary" href={signInUrl("/today")}>
         Sign in
       </a>
