@@ -39,8 +39,7 @@ public sealed partial class EventConsumer<TContext, TEvent, THandler>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscriber = redis.GetSubscriber();
-        await subscriber.SubscribeAsync(RedisChannel.Literal(EventStreams.NotifyChannel), (_, _) => wake.Release());
+        await SubscribeAsync();
         var groupReady = false;
         var nextClaim = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
@@ -70,6 +69,32 @@ public sealed partial class EventConsumer<TContext, TEvent, THandler>(
             {
                 await WaitAsync(stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Wakes the loop when the relay announces a publish. The client registers the handler before it asks Redis,
+    /// and subscribes it again whenever it (re)connects; so if Redis is down as the service starts, this logs and
+    /// goes on (polling meanwhile) rather than failing the service.
+    /// </summary>
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(EventStreams.NotifyChannel), (_, _) => Wake());
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogRedisUnavailable(logger, e, stream);
+        }
+    }
+
+    /// <summary>One pending wake-up is enough, however many events were published meanwhile.</summary>
+    private void Wake()
+    {
+        if (wake.CurrentCount == 0)
+        {
+            wake.Release();
         }
     }
 

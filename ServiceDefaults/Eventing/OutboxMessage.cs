@@ -6,8 +6,8 @@ namespace AgentCalls.ServiceDefaults.Eventing;
 /// </summary>
 public sealed class OutboxMessage
 {
-    /// <summary>The event's id (time-ordered); consumers use it to handle each event once.</summary>
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>The event's id (time-ordered, increasing within a process); consumers use it to handle each event once.</summary>
+    public Guid Id { get; init; } = OutboxIds.Next();
 
     /// <summary>The proto message's full name, for example <c>agentcalls.identity.v1.AgentRegistered</c>.</summary>
     public required string EventType { get; init; }

@@ -1,0 +1,3 @@
+using AgentCalls.TestSupport;
+
+[assembly: AssemblyFixture(typeof(DatabaseServers))]
