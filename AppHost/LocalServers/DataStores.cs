@@ -38,7 +38,8 @@ public sealed record DataStores(
     private static DataStores AddContainers(IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume();
-        var redis = builder.AddRedis("redis").WithDataVolume().WithPersistence();
+        // Append-only, fsynced on every write, as the local process runs: events marked published must survive.
+        var redis = builder.AddRedis("redis").WithDataVolume().WithArgs("--appendonly", "yes", "--appendfsync", "always");
         var databases = DatabaseNames.ToDictionary(
             name => name,
             name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));

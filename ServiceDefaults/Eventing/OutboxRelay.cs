@@ -71,7 +71,16 @@ public sealed partial class OutboxRelay<TContext>(
 
             using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer);
             activity?.SetTag("messaging.batch.message_count", batch.Count);
-            await AddToStreamsAsync(batch);
+            try
+            {
+                await AddToStreamsAsync(batch);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // Not a database fault: the EF execution strategy must not retry it (it would treat a Redis
+                // timeout as transient and wait up to minutes); the relay's own pipeline backs off instead.
+                throw new RedisUnavailableException(e);
+            }
 
             var now = time.GetUtcNow();
             batch.ForEach(m => m.PublishedAt = now);
@@ -119,3 +128,7 @@ public sealed partial class OutboxRelay<TContext>(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Published {Count} events from the outbox.")]
     private static partial void LogPublished(ILogger logger, int count);
 }
+
+/// <summary>Redis did not take a batch; the rows stay unpublished and the relay tries again.</summary>
+public sealed class RedisUnavailableException(Exception inner) : Exception("Redis did not accept the outbox batch.", inner);
+
