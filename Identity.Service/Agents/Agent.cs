@@ -12,6 +12,9 @@ public sealed class Agent
 
     public required string NormalizedEmail { get; set; }
 
+    /// <summary>Google's <c>sub</c> for the agent's Google account; agents are matched by it, never by e-mail alone.</summary>
+    public string? GoogleSubject { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -16,17 +16,31 @@ public sealed class AgentDirectory(IdentityDbContext db)
     public Task<List<Agent>> ListRecentAsync(int count, CancellationToken cancellationToken) =>
         db.Agents.AsNoTracking().OrderByDescending(a => a.CreatedAt).Take(count).ToListAsync(cancellationToken);
 
-    /// <summary>The agent with this e-mail address, created with this name if there is none.</summary>
+    /// <summary>The development sign-in's agent with this e-mail address, created with this name if there is none.</summary>
     public async Task<(Agent Agent, bool Created)> FindOrCreateAsync(string displayName, string email, CancellationToken cancellationToken)
     {
         var normalized = Agent.Normalize(email);
-        var existing = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        var existing = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.NormalizedEmail == normalized && a.GoogleSubject == null, cancellationToken);
+        return existing is not null
+            ? (existing, false)
+            : await CreateAsync(new Agent { DisplayName = displayName.Trim(), Email = email.Trim(), NormalizedEmail = normalized }, cancellationToken);
+    }
+
+    /// <summary>The agent whose Google account this is (by Google's subject, never by e-mail), created on first sign-in.</summary>
+    public async Task<Agent> FindOrCreateForGoogleAsync(string googleSubject, string email, string displayName, CancellationToken cancellationToken)
+    {
+        var existing = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.GoogleSubject == googleSubject, cancellationToken);
         if (existing is not null)
         {
-            return (existing, false);
+            return existing;
         }
 
-        var agent = new Agent { DisplayName = displayName.Trim(), Email = email.Trim(), NormalizedEmail = normalized };
+        var agent = new Agent { DisplayName = displayName.Trim(), Email = email.Trim(), NormalizedEmail = Agent.Normalize(email), GoogleSubject = googleSubject };
+        return (await CreateAsync(agent, cancellationToken)).Agent;
+    }
+
+    private async Task<(Agent Agent, bool Created)> CreateAsync(Agent agent, CancellationToken cancellationToken)
+    {
         db.Agents.Add(agent);
         db.AddEvent(new AgentRegistered
         {
@@ -44,7 +58,10 @@ public sealed class AgentDirectory(IdentityDbContext db)
         {
             // Two first sign-ins raced; the other one created the agent.
             db.ChangeTracker.Clear();
-            return (await db.Agents.AsNoTracking().FirstAsync(a => a.NormalizedEmail == normalized, cancellationToken), false);
+            var winner = agent.GoogleSubject is { } subject
+                ? await db.Agents.AsNoTracking().FirstAsync(a => a.GoogleSubject == subject, cancellationToken)
+                : await db.Agents.AsNoTracking().FirstAsync(a => a.NormalizedEmail == agent.NormalizedEmail && a.GoogleSubject == null, cancellationToken);
+            return (winner, false);
         }
     }
 }

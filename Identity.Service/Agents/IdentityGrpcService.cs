@@ -2,6 +2,7 @@ using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using OpenIddict.Abstractions;
 using IdentityBase = AgentCalls.Contracts.Identity.V1.Identity.IdentityBase;
 
 namespace AgentCalls.Identity.Service.Agents;
@@ -19,5 +20,22 @@ public sealed class IdentityGrpcService(CurrentAgent current, AgentDirectory age
             Email = agent.Email,
             CreatedAt = Timestamp.FromDateTimeOffset(agent.CreatedAt),
         };
+    }
+
+    public override async Task<SignOutEverywhereResponse> SignOutEverywhere(SignOutEverywhereRequest request, ServerCallContext context)
+    {
+        var services = context.GetHttpContext().RequestServices;
+        var subject = current.Id.ToString();
+        var tokens = await services.GetRequiredService<IOpenIddictTokenManager>().RevokeBySubjectAsync(subject, context.CancellationToken);
+        await services.GetRequiredService<IOpenIddictAuthorizationManager>().RevokeBySubjectAsync(subject, context.CancellationToken);
+        return new SignOutEverywhereResponse { RevokedTokens = (int)tokens };
+    }
+
+    public override async Task<DeleteAccountResponse> DeleteAccount(DeleteAccountRequest request, ServerCallContext context)
+    {
+        var deletion = context.GetHttpContext().RequestServices.GetRequiredService<AccountDeletion>();
+        return await deletion.DeleteAsync(current.Id, context.CancellationToken)
+            ? new DeleteAccountResponse()
+            : throw new RpcException(new Status(StatusCode.NotFound, "The signed-in agent no longer exists."));
     }
 }

@@ -1,4 +1,5 @@
 using AgentCalls.Identity.Service.Agents;
+using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SignIn;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -24,6 +25,14 @@ public static class AuthorizationEndpoints
     private static async Task<IResult> AuthorizeAsync(HttpContext http, AgentDirectory agents, SignInMethods methods, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (http.Request.Query[GoogleEndpoints.SignInErrorParameter].ToString() is { Length: > 0 } googleError)
+        {
+            // Google refused or failed the sign-in: tell the client, through the protocol, rather than a dead end here.
+            return googleError == Errors.AccessDenied
+                ? Reject(Errors.AccessDenied, "The agent did not allow sign-in with Google.")
+                : Reject(Errors.ServerError, $"Sign-in with Google failed ({googleError}).");
+        }
+
         var signIn = await http.AuthenticateAsync(SignInCookie.Scheme);
         var agent = signIn.Succeeded && Guid.TryParse(signIn.Principal.GetClaim(Claims.Subject), out var agentId)
             ? await agents.FindAsync(agentId, cancellationToken)
@@ -38,8 +47,14 @@ public static class AuthorizationEndpoints
 
             // The sign-in page sends the browser back here, with the same request, once the agent is known.
             var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
-            return methods.DevelopmentSignIn
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [SignInCookie.Scheme])
+            if (methods.DevelopmentSignIn)
+            {
+                // The development page also offers Google when it is configured.
+                return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [SignInCookie.Scheme]);
+            }
+
+            return methods.Google
+                ? GoogleChallenge.SignIn(returnUrl)
                 : Reject(Errors.AccessDenied, "No sign-in method is configured for this environment.");
         }
 

@@ -1,4 +1,5 @@
 using AgentCalls.Identity.Service.Agents;
+using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SigningKeys;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -8,13 +9,15 @@ namespace AgentCalls.Identity.Service.Data;
 
 /// <summary>
 /// identitydb: agents, OpenIddict's applications/authorizations/tokens, the token signing keys and the
-/// Data Protection key ring.
+/// Data Protection key ring, and the vault of agents' Google tokens.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Agent> Agents => Set<Agent>();
 
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    public DbSet<GoogleConnection> GoogleConnections => Set<GoogleConnection>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,12 +1,12 @@
 using AgentCalls.Identity.Service.Agents;
 using AgentCalls.Identity.Service.Authorization;
 using AgentCalls.Identity.Service.Data;
+using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SignIn;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace AgentCalls.Identity.Service.Hosting;
@@ -21,9 +21,7 @@ public static class ApplicationServicesExtensions
         builder.AddServiceDbContext<IdentityDbContext>("identitydb", IdentityDbContext.Configure);
         builder.AddRedisClient("redis");
         builder.AddEventing<IdentityDbContext>();
-        builder.Services.AddDataProtection()
-            .SetApplicationName("AgentCalls.Identity")
-            .PersistKeysToDbContext<IdentityDbContext>();
+        builder.AddIdentityDataProtection();
 
         builder.Services.AddOptions<IdentityOptions>()
             .BindConfiguration(IdentityOptions.SectionName)
@@ -34,6 +32,7 @@ public static class ApplicationServicesExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddOidcServer();
+        builder.AddGoogleClient();
         builder.Services.AddAuthentication().AddCookie(SignInCookie.Scheme, cookie =>
         {
             cookie.LoginPath = "/login";
@@ -58,6 +57,11 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<CurrentAgent>();
         builder.Services.AddSingleton<SignInMethods>();
         builder.Services.AddScoped<AgentDirectory>();
+        builder.Services.AddScoped<AccountDeletion>();
+        builder.Services.AddScoped<GoogleTokenVault>();
+        builder.Services.AddSingleton<GoogleConnectTickets>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<SignInMethodsLog>();
         builder.AddGrpcApi();
         return builder;
     }
@@ -74,10 +78,18 @@ public static class ApplicationServicesExtensions
 
         app.MapGrpcHealth();
         app.MapGrpcService<IdentityGrpcService>().RequireAuthorization();
+        app.MapGrpcService<GoogleAccountGrpcService>().RequireAuthorization();
+        app.MapGrpcService<GoogleTokensGrpcService>().RequireAuthorization();
         app.MapAuthorizationEndpoints();
-        if (app.Services.GetRequiredService<SignInMethods>().DevelopmentSignIn)
+        var methods = app.Services.GetRequiredService<SignInMethods>();
+        if (methods.DevelopmentSignIn)
         {
             app.MapDevelopmentSignIn();
+        }
+
+        if (methods.Google)
+        {
+            app.MapGoogleEndpoints();
         }
 
         return app;

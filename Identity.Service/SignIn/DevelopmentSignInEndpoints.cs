@@ -24,9 +24,9 @@ public static class DevelopmentSignInEndpoints
 
     private static async Task<IResult> ShowAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromQuery] string? returnUrl, CancellationToken cancellationToken)
     {
-        if (!IsAuthorizationRequest(http, returnUrl))
+        if (!AuthorizationRequest.IsOwn(http, returnUrl))
         {
-            return Results.Problem(title: "Sign in from AgentCalls", detail: "returnUrl must be this server's authorization endpoint.", statusCode: StatusCodes.Status400BadRequest);
+            return AuthorizationRequest.NotOwn();
         }
 
         return Page(http, antiforgery, returnUrl!, new DevelopmentSignInForm(), new Dictionary<string, string>(), await agents.ListRecentAsync(RecentAgentCount, cancellationToken), StatusCodes.Status200OK);
@@ -34,9 +34,9 @@ public static class DevelopmentSignInEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromForm] DevelopmentSignInForm form, CancellationToken cancellationToken)
     {
-        if (!IsAuthorizationRequest(http, form.ReturnUrl))
+        if (!AuthorizationRequest.IsOwn(http, form.ReturnUrl))
         {
-            return Results.Problem(title: "Sign in from AgentCalls", detail: "returnUrl must be this server's authorization endpoint.", statusCode: StatusCodes.Status400BadRequest);
+            return AuthorizationRequest.NotOwn();
         }
 
         var errors = form.Validate();
@@ -51,18 +51,10 @@ public static class DevelopmentSignInEndpoints
         return Results.Redirect(form.ReturnUrl!);
     }
 
-    /// <summary>Only this server's own authorization endpoint is a place to return to: no open redirect.</summary>
-    private static bool IsAuthorizationRequest(HttpContext http, string? returnUrl)
-    {
-        var authorize = http.Request.PathBase + "/connect/authorize";
-        return returnUrl is not null
-            && returnUrl.StartsWith(authorize + "?", StringComparison.Ordinal)
-            && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative);
-    }
-
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, DevelopmentSignInForm form, IReadOnlyDictionary<string, string> errors, IReadOnlyList<Agent> agents, int status)
     {
-        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, agents);
+        var google = http.RequestServices.GetRequiredService<SignInMethods>().Google;
+        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, agents, google);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -15,7 +15,8 @@ public static class DevelopmentSignInPage
         string returnUrl,
         DevelopmentSignInForm form,
         IReadOnlyDictionary<string, string> errors,
-        IReadOnlyList<Agent> recentAgents)
+        IReadOnlyList<Agent> recentAgents,
+        bool googleAvailable)
     {
         var page = new StringBuilder();
         page.Append($$"""
@@ -31,13 +32,17 @@ public static class DevelopmentSignInPage
             label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #c5ccd6;border-radius:6px;font-size:1rem}
             .error{color:#b42318;font-size:.875rem;margin:.25rem 0 0}button{margin-top:1.5rem;width:100%;padding:.7rem;border:0;border-radius:6px;background:#1f5fbf;color:#fff;font-size:1rem;cursor:pointer}
             .agents{margin-top:2rem;border-top:1px solid #e3e7ec;padding-top:1rem}.agents button{background:#eef2f7;color:#1c2430;text-align:left;margin-top:.5rem}
+            .google{display:block;text-align:center;padding:.7rem;border:1px solid #c5ccd6;border-radius:6px;color:#1c2430;text-decoration:none;margin-bottom:1rem}
             </style>
             </head>
             <body><main>
             <h1>Sign in to AgentCalls</h1>
             <p class="note">Development sign-in: for running AgentCalls locally. It creates an agent the first time an e-mail address is used.</p>
-            <form method="post" action="login" novalidate>
             """);
+        page.Append(googleAvailable
+            ? $"<a class=\"google\" href=\"login/google?returnUrl={Html.Encode(Uri.EscapeDataString(returnUrl))}\">Continue with Google</a>"
+            : "<p class=\"note\">Google sign-in is not configured (set Google:ClientId and Google:ClientSecret).</p>");
+        page.Append("<form method=\"post\" action=\"login\" novalidate>");
         AppendHidden(page, antiforgery, returnUrl);
         AppendField(page, "displayName", "Your name", "text", form.DisplayName, errors);
         AppendField(page, "email", "E-mail", "email", form.Email, errors);

@@ -1,8 +1,16 @@
+using AgentCalls.Identity.Service.GoogleAccounts;
+using Microsoft.Extensions.Options;
+
 namespace AgentCalls.Identity.Service.SignIn;
 
 /// <summary>Which ways to sign in this environment offers.</summary>
-public sealed class SignInMethods(IHostEnvironment environment)
+public sealed class SignInMethods(IHostEnvironment environment, IOptions<GoogleOptions> google)
 {
     /// <summary>The local page that creates or picks an agent by name and e-mail: Development only, never in Production.</summary>
     public bool DevelopmentSignIn { get; } = environment.IsDevelopment();
+
+    /// <summary>Sign in with Google, when a Google client is configured.</summary>
+    public bool Google { get; } = google.Value.IsConfigured;
+
+    public bool Any => DevelopmentSignIn || Google;
 }

@@ -23,7 +23,8 @@ public sealed class IdentityServerInstance : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static IdentityServerInstance Start(string databaseConnectionString, string redisConnectionString, string environment = "Development")
+    public static IdentityServerInstance Start(
+        string databaseConnectionString, string redisConnectionString, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
@@ -37,6 +38,10 @@ public sealed class IdentityServerInstance : IAsyncDisposable
             host.UseSetting("Identity:Gateway:ClientSecret", "test-gateway-secret");
             host.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{httpPort}");
             host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                host.UseSetting(key, value);
+            }
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -12,6 +12,9 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         agent.Property(a => a.DisplayName).HasMaxLength(200);
         agent.Property(a => a.Email).HasMaxLength(320);
         agent.Property(a => a.NormalizedEmail).HasMaxLength(320);
-        agent.HasIndex(a => a.NormalizedEmail).IsUnique();
+        agent.Property(a => a.GoogleSubject).HasMaxLength(255);
+        // The development sign-in picks agents by e-mail; Google sign-in by Google's subject.
+        agent.HasIndex(a => a.NormalizedEmail).IsUnique().HasFilter("google_subject IS NULL");
+        agent.HasIndex(a => a.GoogleSubject).IsUnique().HasFilter("google_subject IS NOT NULL");
     }
 }

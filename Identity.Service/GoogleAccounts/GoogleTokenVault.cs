@@ -1,0 +1,187 @@
+using AgentCalls.Identity.Service.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Client;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AgentCalls.Identity.Service.GoogleAccounts;
+
+/// <summary>
+/// The agents' Google tokens, encrypted at rest with Data Protection. Hands out access tokens, refreshing
+/// them with Google when they are near expiry: one refresh per agent at a time (a row lock, so replicas agree),
+/// and a revoked or expired grant (invalid_grant) marks the connection as needing the agent to reconnect.
+/// </summary>
+public sealed partial class GoogleTokenVault(
+    IdentityDbContext db,
+    IDataProtectionProvider dataProtection,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<GoogleTokenVault> logger)
+{
+    /// <summary>Access tokens handed out stay valid at least this long.</summary>
+    public static readonly TimeSpan MinimumValidity = TimeSpan.FromMinutes(2);
+
+    /// <summary>What the agent is told when Google answers invalid_grant (revoked in their Google account, expired, or reset).</summary>
+    public const string RevokedGrantReason = "Google no longer accepts AgentCalls' access (invalid_grant: revoked or expired). Connect Google Calendar again.";
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector("AgentCalls.Identity.GoogleTokens");
+
+    private OpenIddictClientService Google => services.GetRequiredService<OpenIddictClientService>();
+
+    public Task<GoogleConnection?> FindAsync(Guid agentId, CancellationToken cancellationToken) =>
+        db.GoogleConnections.AsNoTracking().FirstOrDefaultAsync(c => c.AgentId == agentId, cancellationToken);
+
+    /// <summary>Keeps the tokens of a completed consent, for the agent the connect link named.</summary>
+    public async Task ConnectAsync(Guid agentId, GoogleGrant grant, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(grant.RefreshToken))
+        {
+            throw new GoogleConnectionException(GoogleConnectionException.NoOfflineAccess, "Google did not grant offline access.");
+        }
+
+        var agent = await db.Agents.FirstAsync(a => a.Id == agentId, cancellationToken);
+        if (agent.GoogleSubject is null)
+        {
+            if (await db.Agents.AnyAsync(a => a.GoogleSubject == grant.Subject && a.Id != agentId, cancellationToken))
+            {
+                throw new GoogleConnectionException(GoogleConnectionException.WrongAccount, "That Google account belongs to another agent.");
+            }
+
+            agent.GoogleSubject = grant.Subject;
+        }
+        else if (agent.GoogleSubject != grant.Subject)
+        {
+            throw new GoogleConnectionException(GoogleConnectionException.WrongAccount, "Connect the Google account you sign in with.");
+        }
+
+        var connection = await db.GoogleConnections.FirstOrDefaultAsync(c => c.AgentId == agentId, cancellationToken);
+        if (connection is null)
+        {
+            connection = new GoogleConnection { AgentId = agentId, GoogleSubject = grant.Subject, GoogleEmail = grant.Email, Scopes = "", ProtectedRefreshToken = "" };
+            db.GoogleConnections.Add(connection);
+        }
+
+        var now = time.GetUtcNow();
+        connection.GoogleSubject = grant.Subject;
+        connection.GoogleEmail = grant.Email;
+        connection.Scopes = string.Join(' ', grant.Scopes);
+        connection.ProtectedRefreshToken = protector.Protect(grant.RefreshToken);
+        connection.ProtectedAccessToken = protector.Protect(grant.AccessToken);
+        connection.AccessTokenExpiresAt = grant.AccessTokenExpiresAt;
+        connection.Status = GoogleConnectionStatus.Connected;
+        connection.StatusReason = null;
+        connection.ConnectedAt = now;
+        connection.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A Google access token valid for at least <see cref="MinimumValidity"/>.</summary>
+    public async Task<GoogleAccessToken> GetAccessTokenAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Concurrent callers for one agent queue here; the first refreshes, the rest find a fresh token.
+            var connection = await db.GoogleConnections
+                .FromSql($"SELECT * FROM google_connections WHERE agent_id = {agentId} FOR UPDATE")
+                .FirstOrDefaultAsync(ct)
+                ?? throw new GoogleConnectionException(GoogleConnectionException.NotConnected, "The agent has not connected Google.");
+            if (connection.Status == GoogleConnectionStatus.ReconnectRequired)
+            {
+                throw new GoogleConnectionException(GoogleConnectionException.ReconnectRequired, connection.StatusReason ?? "Google revoked the grant.");
+            }
+
+            var scopes = connection.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (connection.ProtectedAccessToken is not null && connection.AccessTokenExpiresAt - time.GetUtcNow() > MinimumValidity)
+            {
+                return new GoogleAccessToken(protector.Unprotect(connection.ProtectedAccessToken), connection.AccessTokenExpiresAt!.Value, scopes);
+            }
+
+            var token = await RefreshAsync(connection, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return token ?? throw new GoogleConnectionException(GoogleConnectionException.ReconnectRequired, connection.StatusReason!);
+        }, cancellationToken);
+    }
+
+    /// <summary>Revokes the grant at Google (so the agent's Google account no longer lists AgentCalls) and forgets the tokens.</summary>
+    public async Task DisconnectAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        var connection = await db.GoogleConnections.FirstOrDefaultAsync(c => c.AgentId == agentId, cancellationToken);
+        if (connection is null)
+        {
+            return;
+        }
+
+        await RevokeAtGoogleAsync(connection, cancellationToken);
+        db.GoogleConnections.Remove(connection);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RevokeAtGoogleAsync(GoogleConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Google.RevokeTokenAsync(new()
+            {
+                ProviderName = GoogleOptions.ProviderName,
+                Token = protector.Unprotect(connection.ProtectedRefreshToken),
+                TokenTypeHint = TokenTypeHints.RefreshToken,
+                CancellationToken = cancellationToken,
+            });
+        }
+        catch (Exception e) when (e is OpenIddictExceptions.ProtocolException or HttpRequestException)
+        {
+            // Already revoked at Google (or Google unreachable): the tokens are deleted here either way.
+            LogRevocationFailed(logger, e, connection.AgentId);
+        }
+    }
+
+    private async Task<GoogleAccessToken?> RefreshAsync(GoogleConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var refreshed = await Google.AuthenticateWithRefreshTokenAsync(new()
+            {
+                ProviderName = GoogleOptions.ProviderName,
+                RefreshToken = protector.Unprotect(connection.ProtectedRefreshToken),
+                DisableUserInfo = true,
+                CancellationToken = cancellationToken,
+            });
+            var expiresAt = refreshed.AccessTokenExpirationDate ?? time.GetUtcNow().AddHours(1);
+            connection.ProtectedAccessToken = protector.Protect(refreshed.AccessToken);
+            connection.AccessTokenExpiresAt = expiresAt;
+            if (!string.IsNullOrEmpty(refreshed.RefreshToken))
+            {
+                connection.ProtectedRefreshToken = protector.Protect(refreshed.RefreshToken);
+            }
+
+            connection.UpdatedAt = time.GetUtcNow();
+            return new GoogleAccessToken(refreshed.AccessToken, expiresAt, connection.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        catch (OpenIddictExceptions.ProtocolException e) when (e.Error == Errors.InvalidGrant)
+        {
+            LogReconnectRequired(logger, connection.AgentId, e.ErrorDescription);
+            connection.Status = GoogleConnectionStatus.ReconnectRequired;
+            connection.StatusReason = RevokedGrantReason;
+            connection.ProtectedAccessToken = null;
+            connection.UpdatedAt = time.GetUtcNow();
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Google refused agent {AgentId}'s refresh token ({Description}); the agent must reconnect.")]
+    private static partial void LogReconnectRequired(ILogger logger, Guid agentId, string? description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not revoke agent {AgentId}'s grant at Google.")]
+    private static partial void LogRevocationFailed(ILogger logger, Exception exception, Guid agentId);
+}
+
+/// <summary>What Google granted when the agent connected.</summary>
+public sealed record GoogleGrant(string Subject, string Email, IReadOnlyList<string> Scopes, string AccessToken, DateTimeOffset AccessTokenExpiresAt, string? RefreshToken);
+
+/// <summary>A usable Google access token.</summary>
+public sealed record GoogleAccessToken(string Value, DateTimeOffset ExpiresAt, IReadOnlyList<string> Scopes);

@@ -1,0 +1,59 @@
+using AgentCalls.Identity.Service.GoogleAccounts;
+using AgentCalls.Identity.Service.SigningKeys;
+using Microsoft.Extensions.Options;
+using OpenIddict.Client;
+using OpenIddict.Client.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AgentCalls.Identity.Service.Hosting;
+
+public static class GoogleClientExtensions
+{
+    /// <summary>The path Google sends the browser back to (under /auth), registered at Google as the redirect URI.</summary>
+    public const string CallbackPath = "callback/google";
+
+    /// <summary>
+    /// Identity as an OpenID Connect client of Google (code flow with PKCE, state and nonce checked by OpenIddict),
+    /// when a Google client is configured. The issuer comes from configuration, so tests can point it at a fake
+    /// that behaves as Google does; nothing else differs.
+    /// </summary>
+    public static WebApplicationBuilder AddGoogleClient(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.SectionName);
+        var google = builder.Configuration.GetSection(GoogleOptions.SectionName).Get<GoogleOptions>() ?? new GoogleOptions();
+        if (!google.IsConfigured)
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenIddict().AddClient(client =>
+        {
+            client.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+            client.SetRedirectionEndpointUris(CallbackPath);
+            var aspNetCore = client.UseAspNetCore().EnableRedirectionEndpointPassthrough().EnableErrorPassthrough();
+            if (google.Authority.Scheme == Uri.UriSchemeHttp)
+            {
+                aspNetCore.DisableTransportSecurityRequirement();
+            }
+
+            client.UseSystemNetHttp();
+            client.AddRegistration(new OpenIddictClientRegistration
+            {
+                ProviderName = GoogleOptions.ProviderName,
+                Issuer = google.Authority,
+                ClientId = google.ClientId,
+                ClientSecret = google.ClientSecret,
+                RedirectUri = new Uri(CallbackPath, UriKind.Relative),
+                Scopes = { Scopes.OpenId, Scopes.Email, Scopes.Profile },
+            });
+        });
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictClientOptions>, ClientKeyOptionsSetup>();
+        builder.Services.AddOptions<OpenIddictClientAspNetCoreOptions>().Configure(aspNetCore =>
+        {
+            // Google's redirect back is a top-level GET: Lax cookies travel with it, and Lax works over plain http.
+            aspNetCore.CookieBuilder.SameSite = SameSiteMode.Lax;
+            aspNetCore.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return builder;
+    }
+}

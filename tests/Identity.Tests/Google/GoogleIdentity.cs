@@ -1,0 +1,43 @@
+using AgentCalls.FakeGoogle;
+using AgentCalls.TestSupport;
+using Grpc.Net.Client;
+
+namespace AgentCalls.Identity.Tests.Google;
+
+/// <summary>
+/// Identity in Production with Google configured against the fake (so sign-in goes straight to Google, with
+/// no development page), on the test assembly's Postgres and Redis.
+/// </summary>
+public sealed class GoogleIdentity(IdentityHost shared) : IAsyncLifetime
+{
+    public GoogleFake Google { get; private set; } = null!;
+
+    public IdentityServerInstance Identity { get; private set; } = null!;
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Google = GoogleFake.Start();
+        DatabaseConnectionString = await shared.Servers.CreateDatabaseAsync("identity_google");
+        Identity = IdentityServerInstance.Start(DatabaseConnectionString, shared.Servers.RedisConnectionString, "Production", Google.IdentitySettings());
+        await Google.RegisterClientAsync(new Uri(Identity.Issuer, "callback/google"));
+        Channel = GrpcChannel.ForAddress(Identity.GrpcAddress);
+    }
+
+    /// <summary>Signs a Google account in through the real code flow (the CLI client, PKCE) and returns its tokens.</summary>
+    public async Task<SignedInAgent> SignInAsync(FakeUser user, CancellationToken cancellationToken)
+    {
+        await Google.NextAuthorizationAsync(new NextAuthorization { Subject = user.Subject });
+        return await IdentityHost.SignInAsync(Identity.Issuer, user.Name, user.Email, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel?.Dispose();
+        await Identity.DisposeAsync();
+        await Google.DisposeAsync();
+    }
+}
