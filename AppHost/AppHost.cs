@@ -27,6 +27,15 @@ var identity = Service<Projects.Identity_Service>("identity", "identitydb")
     .WithEnvironment("Identity__Gateway__ClientSecret", gatewaySecret)
     .WithEnvironment("Identity__Gateway__RedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/bff/callback"))
     .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
+if (builder.Configuration["Google:ClientId"] is { Length: > 0 } googleClientId)
+{
+    // Sign in with Google and Google Calendar: the client comes from the AppHost's user-secrets or environment.
+    identity
+        .WithEnvironment("Google__ClientId", googleClientId)
+        .WithEnvironment("Google__ClientSecret", builder.AddParameterFromConfiguration("google-client-secret", "Google:ClientSecret", secret: true))
+        .WithEnvironment("Google__Authority", builder.Configuration["Google:Authority"] is { Length: > 0 } authority ? authority : "https://accounts.google.com/");
+}
+
 var clients = Service<Projects.Clients_Service>("clients", "clientsdb");
 var calendar = Service<Projects.Calendar_Service>("calendar", "calendardb");
 var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb");

@@ -1,5 +1,7 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.Agents;
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
@@ -13,7 +15,8 @@ public static class ApplicationServicesExtensions
     {
         builder.AddServiceDbContext<CalendarDbContext>("calendardb", CalendarDbContext.Configure);
         builder.AddRedisClient("redis");
-        builder.AddEventing<CalendarDbContext>();
+        builder.AddEventing<CalendarDbContext>()
+            .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
 

@@ -1,5 +1,7 @@
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Data;
+using AgentCalls.Clients.Service.Agents;
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
@@ -13,7 +15,8 @@ public static class ApplicationServicesExtensions
     {
         builder.AddServiceDbContext<ClientsDbContext>("clientsdb", ClientsDbContext.Configure);
         builder.AddRedisClient("redis");
-        builder.AddEventing<ClientsDbContext>();
+        builder.AddEventing<ClientsDbContext>()
+            .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
 

@@ -1,5 +1,7 @@
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Data;
+using AgentCalls.Conversation.Service.Agents;
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
@@ -13,7 +15,8 @@ public static class ApplicationServicesExtensions
     {
         builder.AddServiceDbContext<ConversationDbContext>("conversationdb", ConversationDbContext.Configure);
         builder.AddRedisClient("redis");
-        builder.AddEventing<ConversationDbContext>();
+        builder.AddEventing<ConversationDbContext>()
+            .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
 

@@ -47,7 +47,7 @@ public static partial class BffEndpoints
         var result = await http.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded || result.Principal?.GetClaim(Claims.Subject) is not { } agentId)
         {
-            var error = result.Properties?.GetParameter<string>(OpenIddictClientAspNetCoreConstants.Properties.Error) ?? "sign_in_failed";
+            var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error) ?? "sign_in_failed";
             LogSignInFailed(logger, error, result.Failure?.Message);
             return Results.Redirect($"/?signInError={Uri.EscapeDataString(error)}");
         }

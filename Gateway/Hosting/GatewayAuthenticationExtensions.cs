@@ -43,7 +43,8 @@ public static class GatewayAuthenticationExtensions
                 cookie.Events.OnRedirectToLogin = context => SetStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => SetStatus(context, StatusCodes.Status403Forbidden);
             });
-        builder.Services.AddSingleton<ITicketStore, RedisTicketStore>();
+        builder.Services.AddSingleton<RedisTicketStore>();
+        builder.Services.AddSingleton<ITicketStore>(services => services.GetRequiredService<RedisTicketStore>());
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<ITicketStore, IOptions<GatewayOptions>>((cookie, store, gateway) =>
             {
@@ -63,7 +64,7 @@ public static class GatewayAuthenticationExtensions
                 // and PKCE binds the code to this sign-in.
                 client.DisableTokenStorage();
                 client.SetRedirectionEndpointUris(BffEndpoints.CallbackPath.TrimStart('/'));
-                var aspNetCore = client.UseAspNetCore().EnableRedirectionEndpointPassthrough();
+                var aspNetCore = client.UseAspNetCore().EnableRedirectionEndpointPassthrough().EnableErrorPassthrough();
                 if (issuer.Scheme == Uri.UriSchemeHttp)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

@@ -25,6 +25,8 @@ public static class GatewayServicesExtensions
             keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "gateway:data-protection-keys"));
 
         builder.AddGatewayAuthentication();
+        // Account actions that end sessions too are the gateway's to run; it calls Identity for the agent.
+        builder.Services.AddGrpcClient<AgentCalls.Contracts.Identity.V1.Identity.IdentityClient>(grpc => grpc.Address = new Uri("http://_grpc.identity"));
         builder.Services.AddAgentRateLimiting();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -47,6 +49,7 @@ public static class GatewayServicesExtensions
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.MapBffEndpoints();
+        app.MapAccountEndpoints();
         app.MapReverseProxy();
         return app;
     }

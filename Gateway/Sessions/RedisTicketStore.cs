@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AgentCalls.Gateway.Sessions;
 
@@ -27,8 +28,28 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtecti
         return key;
     }
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket) =>
-        redis.GetDatabase().StringSetAsync(RedisKey(key), protector.Protect(TicketSerializer.Default.Serialize(ticket)), options.Value.SessionIdleTimeout);
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        var database = redis.GetDatabase();
+        var lifetime = options.Value.SessionIdleTimeout;
+        await database.StringSetAsync(RedisKey(key), protector.Protect(TicketSerializer.Default.Serialize(ticket)), lifetime);
+        // Each agent's sessions are indexed, so "sign out everywhere" can end them all.
+        if (ticket.Principal.FindFirst(Claims.Subject)?.Value is { } agentId)
+        {
+            await database.SetAddAsync(AgentSessionsKey(agentId), key);
+            await database.KeyExpireAsync(AgentSessionsKey(agentId), lifetime);
+        }
+    }
+
+    /// <summary>Ends every browser session of the agent; returns how many were live.</summary>
+    public async Task<int> RemoveAllOfAgentAsync(string agentId)
+    {
+        var database = redis.GetDatabase();
+        var keys = await database.SetMembersAsync(AgentSessionsKey(agentId));
+        var removed = keys.Length == 0 ? 0 : await database.KeyDeleteAsync([.. keys.Select(k => RedisKey(k.ToString()))]);
+        await database.KeyDeleteAsync(AgentSessionsKey(agentId));
+        return (int)removed;
+    }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
@@ -52,4 +73,6 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtecti
     public Task RemoveAsync(string key) => redis.GetDatabase().KeyDeleteAsync(RedisKey(key));
 
     private static RedisKey RedisKey(string key) => $"gateway:session:{key}";
+
+    private static RedisKey AgentSessionsKey(string agentId) => $"gateway:agent-sessions:{agentId}";
 }

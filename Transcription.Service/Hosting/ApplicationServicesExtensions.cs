@@ -1,3 +1,5 @@
+using AgentCalls.Transcription.Service.Agents;
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
@@ -13,7 +15,8 @@ public static class ApplicationServicesExtensions
     {
         builder.AddServiceDbContext<TranscriptionDbContext>("transcriptiondb", TranscriptionDbContext.Configure);
         builder.AddRedisClient("redis");
-        builder.AddEventing<TranscriptionDbContext>();
+        builder.AddEventing<TranscriptionDbContext>()
+            .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
 

@@ -7,7 +7,8 @@ namespace AgentCalls.EndToEnd.Tests;
 
 /// <summary>
 /// The whole system, started once for the test assembly through the real AppHost: Postgres and Redis
-/// processes, the five services, the gateway and the web app, on random ports and a throwaway data folder.
+/// processes, the five services, the gateway and the web app, on random ports and a throwaway data folder, with
+/// Google configured against a local fake of Google's OAuth endpoints.
 /// </summary>
 public sealed class SystemUnderTest : IAsyncLifetime
 {
@@ -30,8 +31,12 @@ public sealed class SystemUnderTest : IAsyncLifetime
         }
 
         using var cancellation = new CancellationTokenSource(StartTimeout);
+        Google = GoogleFake.Start();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"--AppHost:DataDirectory={dataDirectory}", "--AppHost:PostgresFsync=false"],
+            [
+                $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:PostgresFsync=false",
+                .. Google.IdentitySettings().Select(setting => $"--{setting.Key}={setting.Value}"),
+            ],
             (options, _) => options.DisableDashboard = true,
             cancellation.Token);
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
@@ -48,7 +53,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
         await App.StartAsync(cancellation.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
         Gateway = App.GetEndpoint("gateway", "http");
+        await Google.RegisterClientAsync(new Uri(Gateway, "/auth/callback/google"));
     }
+
+    /// <summary>The local fake of Google's OAuth endpoints that Identity is configured against in this run.</summary>
+    public GoogleFake Google { get; private set; } = null!;
 
     /// <summary>A new browser: its own cookie jar, not following redirects by itself.</summary>
     public BrowserSession NewBrowser() => new(Gateway);
@@ -66,6 +75,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        if (Google is not null)
+        {
+            await Google.DisposeAsync();
         }
 
         if (Directory.Exists(dataDirectory))

@@ -13,8 +13,12 @@ public static class DevelopmentSignIn
 {
     private const int MaximumHops = 12;
 
-    /// <summary>Follows from <paramref name="start"/> until <paramref name="isDone"/> says the browser has arrived; returns where.</summary>
-    public static async Task<Uri> FollowAsync(HttpClient browser, Uri start, Func<Uri, bool> isDone, string displayName, string email, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Follows from <paramref name="start"/> until <paramref name="isDone"/> says the browser has arrived; returns where.
+    /// With <paramref name="withGoogle"/>, the agent picks "Continue with Google" on the sign-in page instead of the form.
+    /// </summary>
+    public static async Task<Uri> FollowAsync(
+        HttpClient browser, Uri start, Func<Uri, bool> isDone, string displayName, string email, CancellationToken cancellationToken = default, bool withGoogle = false)
     {
         var url = start;
         for (var hop = 0; hop < MaximumHops; hop++)
@@ -32,6 +36,12 @@ public static class DevelopmentSignIn
             }
 
             var page = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (withGoogle && response.StatusCode == HttpStatusCode.OK && FindGoogleLink(page) is { } google)
+            {
+                url = new Uri(url, google);
+                continue;
+            }
+
             if (response.StatusCode != HttpStatusCode.OK || FindSignInForm(page) is not { } form)
             {
                 throw new InvalidOperationException($"Expected a redirect or the sign-in page at {url}, got {(int)response.StatusCode}:\n{page}");
@@ -59,6 +69,9 @@ public static class DevelopmentSignIn
 
     private static IHtmlFormElement? FindSignInForm(string html) =>
         new HtmlParser().ParseDocument(html).Forms.FirstOrDefault(f => f.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == "displayName" && i.Type == "text"));
+
+    private static string? FindGoogleLink(string html) =>
+        new HtmlParser().ParseDocument(html).QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "Continue with Google")?.GetAttribute("href");
 
     private static Uri? Location(HttpResponseMessage response, Uri current) =>
         (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location ? new Uri(current, location) : null;
