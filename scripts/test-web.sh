@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the web app's unit tests (Vitest), then its browser tests (Chromium, through playwright-core)
-# against the whole system started through the AppHost on free ports. Reports go to $1/web-*.json.
+# against the whole system started through the AppHost on free ports, with Google configured against the local
+# fake of Google. Reports go to $1/web-*.json.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$1"
@@ -10,6 +11,18 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 echo $? >"$results/web-unit.exit"
 
 gateway_port=$(free_port)
+google_port=$(free_port)
+google_client=agentcalls-browser-tests.apps.googleusercontent.com
+google_secret=browser-tests-secret
+
+# The fake of Google's OAuth endpoints Identity is configured against, with one account that consents.
+ASPNETCORE_URLS="http://127.0.0.1:$google_port" \
+FakeGoogle__Clients__0__ClientId=$google_client FakeGoogle__Clients__0__ClientSecret=$google_secret \
+FakeGoogle__Clients__0__RedirectUris__0="http://localhost:$gateway_port/auth/callback/google" \
+FakeGoogle__Users__0__Subject=109876543210 FakeGoogle__Users__0__Email=gail.google@gmail.test FakeGoogle__Users__0__Name="Gail Google" \
+  dotnet tests/FakeGoogle/bin/Debug/net10.0/FakeGoogle.dll >"$results/browser-google.log" 2>&1 &
+google=$!
+
 data=$(mktemp -d /tmp/agentcalls-browser-tests.XXXXXX)
 chmod 755 "$data"  # Postgres runs as the postgres user when we are root
 ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
@@ -18,11 +31,12 @@ ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
 AppHost__GatewayPort="$gateway_port" AppHost__DataDirectory="$data" AppHost__PostgresFsync=false \
+Google__ClientId=$google_client Google__ClientSecret=$google_secret Google__Authority="http://127.0.0.1:$google_port/" \
   dotnet run --project AppHost --no-build --no-launch-profile >"$results/browser-apphost.log" 2>&1 &
 apphost=$!
 stop_apphost() {
-  kill -TERM "$apphost" 2>/dev/null
-  wait "$apphost" 2>/dev/null
+  kill -TERM "$apphost" "$google" 2>/dev/null
+  wait "$apphost" "$google" 2>/dev/null
   rm -rf "$data"
 }
 trap stop_apphost EXIT
@@ -38,6 +52,6 @@ until curl -sf "http://localhost:$gateway_port/health" >/dev/null; do
   sleep 1
 done
 
-(cd web && E2E_BASE_URL="http://localhost:$gateway_port" npx vitest run --config vitest.e2e.config.ts \
+(cd web && E2E_BASE_URL="http://localhost:$gateway_port" E2E_GOOGLE=1 npx vitest run --config vitest.e2e.config.ts \
   --reporter=default --reporter=json --outputFile="$results/web-browser.json")
 echo $? >"$results/web-browser.exit"

@@ -62,6 +62,17 @@ public sealed class DevelopmentSignInTests(IdentityHost identity)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task SignInPage_WithNoGoogleClient_SaysGoogleIsNotConfigured()
+    {
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync(new Uri(identity.Issuer, "login?returnUrl=" + Uri.EscapeDataString("/auth/connect/authorize?client_id=agentcalls-cli")), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Google sign-in is not configured", page);
+        Assert.DoesNotContain("Continue with Google", page);
+    }
+
     private async Task<GetMeResponse> GetMeAsync(SignedInAgent agent)
     {
         using var channel = GrpcChannel.ForAddress(identity.Instance.GrpcAddress);
