@@ -61,6 +61,17 @@ describe("landing page", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Sign-in did not complete (server_error).");
   });
 
+  it("confirms that the account was deleted", async () => {
+    fetchMock.mockResolvedValue(signedOutResponse());
+    searchParams = new URLSearchParams("accountDeleted=1");
+
+    renderLanding();
+
+    expect(await screen.findByRole("status")).toHaveTextContent(/^Your account has been deleted\.$/);
+    expect(screen.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/bff/login?returnUrl=/today");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("shows no error after a normal visit", async () => {
     fetchMock.mockResolvedValue(signedOutResponse());
 
@@ -68,5 +79,6 @@ describe("landing page", () => {
 
     await screen.findByRole("link", { name: "Sign in" });
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByText("Your account has been deleted.")).not.toBeInTheDocument();
   });
 });

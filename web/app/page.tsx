@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Suspense, useEffect } from "react";
+import { AccountDeletedNotice } from "@/components/AccountDeletedNotice";
 import { CenteredPanel } from "@/components/CenteredPanel";
 import { SignInErrorNotice } from "@/components/SignInErrorNotice";
 import { signInUrl } from "@/lib/auth-urls";
@@ -31,6 +32,7 @@ export default function LandingPage() {
       <h1 className="brand brand-large">AgentCalls</h1>
       <p className="muted">A workspace for insurance agents who call their clients.</p>
       <Suspense>
+        <AccountDeletedNotice />
         <SignInErrorNotice />
       </Suspense>
       <a className="button button-primary" href={signInUrl("/today")}>

@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { ApiError } from "@/lib/api";
+import { Suspense, useState, type ReactNode } from "react";
+import { asApiError, type ApiError } from "@/lib/api";
+import { GoogleConnectionProvider } from "@/lib/google-connection";
 import { useSession, type Agent } from "@/lib/session";
 import { CenteredPanel } from "./CenteredPanel";
+import { GoogleConnectNotice } from "./GoogleConnectNotice";
+import { GoogleReconnectBanner } from "./GoogleReconnectBanner";
 import { ProblemAlert } from "./ProblemAlert";
 import { SignInPrompt } from "./SignInPrompt";
 import styles from "./AppShell.module.css";
@@ -19,7 +22,10 @@ const workspaceLinks = [
   { href: "/settings", label: "Settings" },
 ] as const;
 
-/** The signed-in workspace: sidebar navigation, the agent's name and sign-out, then the page. */
+/**
+ * The signed-in workspace: sidebar navigation, the agent's name and sign-out, notices about the agent's
+ * Google Calendar connection, then the page.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { state, refresh } = useSession();
   const pathname = usePathname();
@@ -61,56 +67,60 @@ function Workspace({ agent, pathname, children }: { agent: Agent; pathname: stri
     try {
       await signOut();
     } catch (error) {
-      setSignOutError(error instanceof ApiError ? error : ApiError.network(error));
+      setSignOutError(asApiError(error));
       setSigningOut(false);
     }
   }
 
   return (
-    <div className={styles.shell}>
-      <a className={styles.skipLink} href="#main">
-        Skip to content
-      </a>
-      <aside className={styles.sidebar}>
-        <Link href="/today" className={`brand ${styles.brand}`}>
-          AgentCalls
-        </Link>
-        <nav aria-label="Workspace">
-          <ul className={styles.nav}>
-            {workspaceLinks.map(({ href, label }) => {
-              const current = pathname === href || pathname.startsWith(`${href}/`);
-              return (
-                <li key={href}>
-                  <Link href={href} className={styles.navLink} aria-current={current ? "page" : undefined}>
-                    {label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      </aside>
-      <div className={styles.column}>
-        <header className={styles.header}>
-          <div className={styles.agent}>
-            <span className={styles.agentName} data-testid="agent-name">
-              {agent.displayName}
-            </span>
-            <span className={styles.agentEmail}>{agent.email}</span>
-          </div>
-          <button type="button" className="button button-secondary" onClick={handleSignOut} disabled={signingOut}>
-            {signingOut ? "Signing out…" : "Sign out"}
-          </button>
-        </header>
-        <main id="main" className={styles.main} tabIndex={-1}>
-          {signOutError && (
-            <div className={styles.notice}>
-              <ProblemAlert error={signOutError} />
+    <GoogleConnectionProvider>
+      <div className={styles.shell}>
+        <a className={styles.skipLink} href="#main">
+          Skip to content
+        </a>
+        <aside className={styles.sidebar}>
+          <Link href="/today" className={`brand ${styles.brand}`}>
+            AgentCalls
+          </Link>
+          <nav aria-label="Workspace">
+            <ul className={styles.nav}>
+              {workspaceLinks.map(({ href, label }) => {
+                const current = pathname === href || pathname.startsWith(`${href}/`);
+                return (
+                  <li key={href}>
+                    <Link href={href} className={styles.navLink} aria-current={current ? "page" : undefined}>
+                      {label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </aside>
+        <div className={styles.column}>
+          <header className={styles.header}>
+            <div className={styles.agent}>
+              <span className={styles.agentName} data-testid="agent-name">
+                {agent.displayName}
+              </span>
+              <span className={styles.agentEmail}>{agent.email}</span>
             </div>
-          )}
-          {children}
-        </main>
+            <button type="button" className="button button-secondary" onClick={handleSignOut} disabled={signingOut}>
+              {signingOut ? "Signing out…" : "Sign out"}
+            </button>
+          </header>
+          <main id="main" className={styles.main} tabIndex={-1}>
+            <div className={styles.notices}>
+              {signOutError && <ProblemAlert error={signOutError} />}
+              <Suspense fallback={null}>
+                <GoogleConnectNotice />
+              </Suspense>
+              <GoogleReconnectBanner />
+            </div>
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
+    </GoogleConnectionProvider>
   );
 }

@@ -1,12 +1,22 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/EmptyState";
+import { AccountSettings } from "@/components/AccountSettings";
+import { DeleteAccountSettings } from "@/components/DeleteAccountSettings";
+import { GoogleCalendarSettings } from "@/components/GoogleCalendarSettings";
+import { SessionSettings } from "@/components/SessionSettings";
+import styles from "./settings.module.css";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default function SettingsPage() {
   return (
-    <EmptyState title="Settings" heading="Your account and connections">
-      This is where you'll manage your account and connect your Google account.
-    </EmptyState>
+    <>
+      <h1 className={styles.title}>Settings</h1>
+      <div className={styles.sections}>
+        <AccountSettings />
+        <GoogleCalendarSettings />
+        <SessionSettings />
+        <DeleteAccountSettings />
+      </div>
+    </>
   );
 }
