@@ -28,9 +28,9 @@ test("an agent signs in, sees the workspace and signs out", async ({ onTestFaile
   await page.goto("/");
   await page.getByRole("link", { name: "Sign in" }).click();
 
-  await page.locator('input[name="displayName"]').fill(displayName);
-  await page.locator('input[name="email"]').fill(`e2e-${stamp}@example.com`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("textbox", { name: "Your name" }).fill(displayName);
+  await page.getByRole("textbox", { name: "E-mail" }).fill(`e2e-${stamp}@example.com`);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   await page.waitForURL((url) => url.pathname === "/today");
   const agentName = page.getByTestId("agent-name");
