@@ -1,5 +1,10 @@
 using System.Net;
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.FakeGoogle;
+using AgentCalls.TestSupport;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace AgentCalls.EndToEnd.Tests;
 
@@ -40,5 +45,42 @@ public sealed class GoogleThroughGatewayTests(SystemUnderTest system)
 
         Assert.Contains("signInError=access_denied", arrived.Query);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task GoogleRevokedByTheAgent_ServicesAreRefusedAndTheAppIsToldToReconnect_UntilReconnected()
+    {
+        var user = await system.Google.AddUserAsync("Jo Revoker");
+        await system.Google.NextAuthorizationAsync(new NextAuthorization { Subject = user.Subject });
+        using var browser = system.NewBrowser();
+        await browser.SignInAsync(user.Name, user.Email, Cancel, withGoogle: true);
+        var service = await IdentityHost.SignInAsync(new Uri(system.Gateway, "/auth/"), user.Name, user.Email, Cancel, withGoogle: true);
+        await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60));
+        await ConnectAsync(browser, user);
+        await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
+        await system.Google.RevokeAccessAsync(user);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => GoogleTokensAsync(service));
+        var (_, prompt) = await browser.GetJsonAsync("/api/identity/google", Cancel);
+        await ConnectAsync(browser, user);
+        var restored = await GoogleTokensAsync(service);
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal("GOOGLE_CONNECTION_STATUS_RECONNECT_REQUIRED", prompt.GetProperty("status").GetString());
+        Assert.Contains(restored.AccessToken, await system.Google.TokensIssuedToAsync(user));
+    }
+
+    private async Task ConnectAsync(BrowserSession browser, FakeUser user)
+    {
+        var (_, link) = await browser.PostJsonAsync("/api/identity/google:connect", new { returnPath = "/settings" }, Cancel);
+        var arrived = await browser.FollowAsync(new Uri(system.Gateway, link.GetProperty("authorizationUrl").GetString()), "/settings", user.Name, user.Email, Cancel);
+        Assert.Contains("google=connected", arrived.Query);
+    }
+
+    /// <summary>What Calendar.Service does for the agent: ask Identity for a Google access token with the agent's own token.</summary>
+    private async Task<GetGoogleAccessTokenResponse> GoogleTokensAsync(SignedInAgent agent)
+    {
+        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("identity", "grpc"));
+        return await new GoogleTokens.GoogleTokensClient(channel).GetGoogleAccessTokenAsync(new GetGoogleAccessTokenRequest(), agent.Bearer, cancellationToken: Cancel);
     }
 }

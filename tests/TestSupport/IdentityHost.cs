@@ -36,11 +36,12 @@ public class IdentityHost : IAsyncLifetime
     public Task<SignedInAgent> SignInAsync(string displayName, string? email = null, CancellationToken cancellationToken = default) =>
         SignInAsync(Issuer, displayName, email, cancellationToken);
 
-    public static async Task<SignedInAgent> SignInAsync(Uri issuer, string displayName, string? email = null, CancellationToken cancellationToken = default)
+    public static async Task<SignedInAgent> SignInAsync(
+        Uri issuer, string displayName, string? email = null, CancellationToken cancellationToken = default, bool withGoogle = false)
     {
         email ??= $"{Guid.NewGuid():N}@agents.test";
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });
-        var result = await CreateClient(issuer, new Browser(browser, displayName, email)).LoginAsync(cancellationToken: cancellationToken);
+        var result = await CreateClient(issuer, new Browser(browser, displayName, email, withGoogle)).LoginAsync(cancellationToken: cancellationToken);
         if (result.IsError)
         {
             throw new InvalidOperationException($"Sign-in failed: {result.Error} {result.ErrorDescription}");
@@ -73,12 +74,12 @@ public class IdentityHost : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed class Browser(HttpClient http, string displayName, string email) : IBrowser
+    private sealed class Browser(HttpClient http, string displayName, string email, bool withGoogle = false) : IBrowser
     {
         public async Task<BrowserResult> InvokeAsync(BrowserOptions options, CancellationToken cancellationToken = default)
         {
             var arrived = await DevelopmentSignIn.FollowAsync(
-                http, new Uri(options.StartUrl), url => url.ToString().StartsWith(options.EndUrl, StringComparison.Ordinal), displayName, email, cancellationToken);
+                http, new Uri(options.StartUrl), url => url.ToString().StartsWith(options.EndUrl, StringComparison.Ordinal), displayName, email, cancellationToken, withGoogle);
             return new BrowserResult { ResultType = BrowserResultType.Success, Response = arrived.ToString() };
         }
     }
