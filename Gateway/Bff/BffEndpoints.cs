@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -18,6 +17,15 @@ namespace AgentCalls.Gateway.Bff;
 public static partial class BffEndpoints
 {
     public const string CallbackPath = "/bff/callback";
+
+    /// <summary>The session's token names, and where OpenIddict's client puts each after the code exchange.</summary>
+    private static readonly (string Session, string OpenIddict)[] KeptTokens =
+    [
+        (SessionTokenNames.AccessToken, OpenIddictClientAspNetCoreConstants.Tokens.BackchannelAccessToken),
+        (SessionTokenNames.ExpiresAt, OpenIddictClientAspNetCoreConstants.Tokens.BackchannelAccessTokenExpirationDate),
+        (SessionTokenNames.RefreshToken, OpenIddictClientAspNetCoreConstants.Tokens.RefreshToken),
+        (SessionTokenNames.IdentityToken, OpenIddictClientAspNetCoreConstants.Tokens.BackchannelIdentityToken),
+    ];
 
     public static IEndpointRouteBuilder MapBffEndpoints(this IEndpointRouteBuilder app)
     {
@@ -57,14 +65,11 @@ public static partial class BffEndpoints
             .SetClaim(Claims.Name, result.Principal.GetClaim(Claims.Name))
             .SetClaim(Claims.Email, result.Principal.GetClaim(Claims.Email));
 
+        // Only what Identity issued is kept; a session without an expiry date simply refreshes on first use.
         var session = new AuthenticationProperties();
-        session.StoreTokens(
-        [
-            new AuthenticationToken { Name = SessionTokenNames.AccessToken, Value = Token(result, OpenIddictClientAspNetCoreConstants.Tokens.BackchannelAccessToken) },
-            new AuthenticationToken { Name = SessionTokenNames.ExpiresAt, Value = Token(result, OpenIddictClientAspNetCoreConstants.Tokens.BackchannelAccessTokenExpirationDate) },
-            new AuthenticationToken { Name = SessionTokenNames.RefreshToken, Value = Token(result, OpenIddictClientAspNetCoreConstants.Tokens.RefreshToken) },
-            new AuthenticationToken { Name = SessionTokenNames.IdentityToken, Value = Token(result, OpenIddictClientAspNetCoreConstants.Tokens.BackchannelIdentityToken) },
-        ]);
+        session.StoreTokens(KeptTokens
+            .Select(names => new AuthenticationToken { Name = names.Session, Value = result.Properties?.GetTokenValue(names.OpenIddict) ?? "" })
+            .Where(token => token.Value.Length > 0));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), session);
 
         var returnUrl = result.Properties?.RedirectUri;
@@ -90,13 +95,6 @@ public static partial class BffEndpoints
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.NoContent();
     }
-
-    private static string Token(AuthenticateResult result, string name) =>
-        result.Properties?.GetTokenValue(name) is { } value
-            ? value
-            : name == OpenIddictClientAspNetCoreConstants.Tokens.BackchannelAccessTokenExpirationDate
-                ? DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)
-                : "";
 
     /// <summary>Log category for sign-in and sign-out.</summary>
     public sealed class SignInLog;
