@@ -2,6 +2,7 @@ using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
+using Client = AgentCalls.Clients.Service.Clients.Client;
 using ClientsClient = AgentCalls.Contracts.Clients.V1.Clients.ClientsClient;
 
 namespace AgentCalls.Clients.Tests;
