@@ -3,7 +3,9 @@ using AgentCalls.Clients.Service.CallQueue;
 using AgentCalls.Clients.Service.Calls;
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Data;
+using AgentCalls.Clients.Service.Export;
 using AgentCalls.Clients.Service.History;
+using AgentCalls.Clients.Service.Import;
 using AgentCalls.Clients.Service.Households;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Clients.Service.Settings;
@@ -14,6 +16,7 @@ using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
+using Npgsql;
 
 namespace AgentCalls.Clients.Service.Hosting;
 
@@ -42,7 +45,25 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<PolicyWriter>();
         builder.Services.AddScoped<HouseholdBook>();
         builder.Services.AddScoped<CallQueueRanking>();
+        builder.AddImports();
         return builder;
+    }
+
+    /// <summary>CSV import (upload, a background worker over jobs in clientsdb) and export.</summary>
+    private static void AddImports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var connectionString = builder.Configuration.GetConnectionString("clientsdb")!;
+        builder.Services.AddSingleton(new ImportDatabase(NpgsqlDataSource.Create(connectionString)));
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddScoped<CsvUpload>();
+        builder.Services.AddScoped<ImportJobs>();
+        builder.Services.AddScoped<CsvClientImporter>();
+        builder.Services.AddScoped<CsvExport>();
+        builder.Services.AddHostedService<ImportWorker>();
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
@@ -54,6 +75,8 @@ public static class ApplicationServicesExtensions
         app.MapGrpcService<PoliciesGrpcService>().RequireAuthorization();
         app.MapGrpcService<HouseholdsGrpcService>().RequireAuthorization();
         app.MapGrpcService<CallQueueGrpcService>().RequireAuthorization();
+        app.MapGrpcService<ImportsGrpcService>().RequireAuthorization();
+        app.MapImportEndpoints();
         return app;
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
     {
         job.ToTable("imports");
         job.Property(j => j.FileName).HasMaxLength(255);
-        job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         job.Property(j => j.DuplicateMode).HasConversion<string>().HasMaxLength(20);
         job.Property(j => j.Mapping).HasColumnType("jsonb");
         job.Property(j => j.Error).HasMaxLength(2000);
