@@ -27,7 +27,7 @@ public static class ClientSearchSql
                 WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on >= {sql.Param(today)}) AS r ON true
               WHERE c.agent_id = {sql.Param(agentId)}
             """);
-        AppendFilters(sql, query, q, today, now);
+        AppendFilters(sql, agentId, query, q, today, now);
         sql.Append(") AS page");
         var descending = query.Order is ClientSortOrder.Relevance or ClientSortOrder.RecentlyAdded;
         if (after is not null)
@@ -48,28 +48,31 @@ public static class ClientSearchSql
         ClientSortOrder.Name => "c.display_name",
         ClientSortOrder.Relevance =>
             $"(word_similarity({q}, c.search_text) + CASE WHEN c.search_text LIKE {sql.Param(QueryText.Contains(query.Text))} THEN 1 ELSE 0 END"
+            + $" + CASE WHEN EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND lower(p.policy_number) LIKE {sql.Param(QueryText.Contains(query.Text))}) THEN 1 ELSE 0 END"
             + (QueryText.Prefixes(query.Text) is { } prefixes ? $" + ts_rank(c.search_vector, to_tsquery('simple', {sql.Param(prefixes)})))::float8" : ")::float8"),
         ClientSortOrder.LastContacted => "coalesce(extract(epoch FROM c.last_contacted_at), -1e15)::float8",
         ClientSortOrder.NextRenewal => "coalesce(r.next_renewal - DATE '2000-01-01', 1e9)::float8",
         _ => "extract(epoch FROM c.created_at)::float8",
     };
 
-    private static void AppendFilters(SqlQuery sql, ClientQuery query, string q, DateOnly today, DateTimeOffset now)
+    private static void AppendFilters(SqlQuery sql, Guid agentId, ClientQuery query, string q, DateOnly today, DateTimeOffset now)
     {
         if (query.Text.Length > 0)
         {
-            sql.Append($" AND (c.search_text LIKE {sql.Param(QueryText.Contains(query.Text))} OR {q} <% c.search_text");
+            // Each branch has its own index (trigram and full-text on clients, trigram on policy numbers), so the
+            // union of matching ids is found without scanning the book.
+            sql.Append($" AND c.id IN (SELECT m.id FROM clients AS m WHERE m.agent_id = {sql.Param(agentId)} AND (m.search_text LIKE {sql.Param(QueryText.Contains(query.Text))} OR {q} <% m.search_text");
             if (QueryText.Prefixes(query.Text) is { } prefixes)
             {
-                sql.Append($" OR c.search_vector @@ to_tsquery('simple', {sql.Param(prefixes)})");
+                sql.Append($" OR m.search_vector @@ to_tsquery('simple', {sql.Param(prefixes)})");
             }
 
             if (QueryText.PhoneDigits(query.Text) is { Length: > 0 } digits)
             {
-                sql.Append($" OR c.search_text LIKE {sql.Param(QueryText.Contains(digits))}");
+                sql.Append($" OR m.search_text LIKE {sql.Param(QueryText.Contains(digits))}");
             }
 
-            sql.Append(")");
+            sql.Append($") UNION SELECT p.client_id FROM policies AS p WHERE p.agent_id = {sql.Param(agentId)} AND lower(p.policy_number) LIKE {sql.Param(QueryText.Contains(query.Text))})");
         }
 
         if (query.RenewalDueWithinDays is { } days)

@@ -101,8 +101,16 @@ public sealed partial class CsvClientImporter(
         var context = new MergeContext(run.Job.AgentId, run.Job.Id, now, run.Today(now), run.Job.DuplicateMode == DuplicateMode.Skip);
         await using (var transaction = run.Job.DryRun ? null : await run.Work.BeginTransactionAsync(cancellationToken))
         {
+            if (run.BookOutgrewStatistics())
+            {
+                // The match probes pick their indexes by the statistics; a book that doubled since they were taken
+                // looks small to the planner, which then scans it per staged row.
+                await ImportDatabase.ExecuteAsync(run.Work, "ANALYZE clients, policies", cancellationToken);
+            }
+
             var batch = ImportBatch.Group(run.Rows);
             var outcome = await ImportMerger.MergeAsync(run.Work, batch, context, run.Progress.PreviewWanted, cancellationToken);
+            run.Created += outcome.ClientsCreated;
             await run.Progress.RecordAsync(run.Records, rowsDone, outcome, run.Errors, run.Failed, now, cancellationToken);
             if (transaction is not null)
             {
@@ -138,6 +146,23 @@ public sealed partial class CsvClientImporter(
         public List<ImportCellError> Errors { get; } = [];
 
         public int Failed { get; private set; }
+
+        /// <summary>Clients this run has created so far.</summary>
+        public int Created { get; set; }
+
+        private int createdAtLastAnalyze;
+
+        /// <summary>Whether this run has at least doubled the clients it had created when statistics were last taken.</summary>
+        public bool BookOutgrewStatistics()
+        {
+            if (Created == 0 || Created < 2 * createdAtLastAnalyze)
+            {
+                return false;
+            }
+
+            createdAtLastAnalyze = Created;
+            return true;
+        }
 
         public DateOnly Today(DateTimeOffset now) => TimeZones.Today(timeZone, now);
 

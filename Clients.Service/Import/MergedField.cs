@@ -12,11 +12,12 @@ public sealed record MergedField(string Name, string Column, string Update, stri
         new(name, column, $"coalesce(s.{column}, t.{column})", $"s.{column}", text);
 
     /// <summary>The history entry's changes: a JSON array of the fields whose text differs between two sets of values.</summary>
-    public static string ChangesJson(IReadOnlyList<MergedField> fields, Func<int, string> before, Func<int, string> after)
+    /// <remarks>A null <paramref name="before"/> means there was no row before (an insert).</remarks>
+    public static string ChangesJson(IReadOnlyList<MergedField> fields, Func<int, string>? before, Func<int, string> after)
     {
         var entries = fields.Select((f, i) =>
         {
-            var (from, to) = (string.Format(f.Text, before(i)), string.Format(f.Text, after(i)));
+            var (from, to) = (before is null ? "NULL::text" : string.Format(f.Text, before(i)), string.Format(f.Text, after(i)));
             return $"CASE WHEN ({from}) IS DISTINCT FROM ({to}) THEN jsonb_build_object('field', '{f.Name}', 'from', {from}, 'to', {to}) END";
         });
         return $"(SELECT coalesce(jsonb_agg(x), '[]'::jsonb) FROM unnest(ARRAY[{string.Join(",\n  ", entries)}]) AS x WHERE x IS NOT NULL)";

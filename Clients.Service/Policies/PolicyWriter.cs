@@ -1,4 +1,3 @@
-using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.History;
 using AgentCalls.Clients.Service.Settings;
@@ -11,10 +10,7 @@ using Proto = AgentCalls.Contracts.Clients.V1;
 
 namespace AgentCalls.Clients.Service.Policies;
 
-/// <summary>
-/// Creates, replaces and deletes policies, each in one transaction with its history entry, its
-/// <c>PolicyChanged</c> event and the client's refreshed search text (policy numbers are searchable).
-/// </summary>
+/// <summary>Creates, replaces and deletes policies, each in one transaction with its history entry and its <c>PolicyChanged</c> event.</summary>
 public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings, TimeProvider time)
 {
     public async Task<Proto.Policy> CreateAsync(Guid agentId, Proto.CreatePolicyRequest request, CancellationToken cancellationToken)
@@ -22,7 +18,7 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
         var violations = new FieldViolations();
         var clientId = ResourceId.Parse(request.ClientId, violations, "clientId");
         var values = await ReadAsync(agentId, request.Policy, violations, cancellationToken);
-        return await WriteAsync(clientId, async ct =>
+        return await WriteAsync(async ct =>
         {
             if (!await db.Clients.AnyAsync(c => c.AgentId == agentId && c.Id == clientId, ct))
             {
@@ -45,7 +41,7 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
         var policyId = ResourceId.Parse(request.Policy?.PolicyId ?? "", violations, "policyId");
         var etag = Etag.Parse(request.Policy?.Etag ?? "", violations, required: true);
         var values = await ReadAsync(agentId, request.Policy, violations, cancellationToken);
-        return await WriteAsync(clientId, async ct =>
+        return await WriteAsync(async ct =>
         {
             var policy = await FindForWriteAsync(agentId, clientId, policyId, etag, ct);
             var before = FieldSnapshot.Of(policy);
@@ -64,7 +60,7 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
         var policyId = ResourceId.Parse(request.PolicyId, violations, "policyId");
         var etag = Etag.Parse(request.Etag, violations, required: false);
         violations.ThrowIfAny();
-        await WriteAsync(clientId, async ct =>
+        await WriteAsync(async ct =>
         {
             var policy = await FindForWriteAsync(agentId, clientId, policyId, etag, ct);
             db.Policies.Remove(policy);
@@ -96,10 +92,10 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
     }
 
     /// <summary>
-    /// Runs one write and saves it with the client's search text; a policy number already in the book and a row
-    /// changed since it was read are the caller's to fix, not faults.
+    /// Runs one write and answers the policy as stored; a policy number already in the book and a row changed since
+    /// it was read are the caller's to fix, not faults.
     /// </summary>
-    private async Task<Proto.Policy> WriteAsync(Guid clientId, Func<CancellationToken, Task<Policy>> change, CancellationToken cancellationToken)
+    private async Task<Proto.Policy> WriteAsync(Func<CancellationToken, Task<Policy>> change, CancellationToken cancellationToken)
     {
         try
         {
@@ -107,7 +103,12 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
             {
                 var policy = await change(ct);
                 await db.SaveChangesAsync(ct);
-                await ClientSearchText.RefreshAsync(db, clientId, ct);
+                if (db.Entry(policy).State != EntityState.Detached)
+                {
+                    // Postgres keeps microseconds: answer what a read will answer.
+                    await db.Entry(policy).ReloadAsync(ct);
+                }
+
                 return policy;
             }, cancellationToken);
             return PolicyMapping.ToProto(policy);
