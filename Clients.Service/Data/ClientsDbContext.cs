@@ -1,5 +1,10 @@
+using AgentCalls.Clients.Service.Calls;
 using AgentCalls.Clients.Service.Clients;
+using AgentCalls.Clients.Service.History;
+using AgentCalls.Clients.Service.Households;
+using AgentCalls.Clients.Service.Import;
 using AgentCalls.Clients.Service.Policies;
+using AgentCalls.Clients.Service.Settings;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +17,28 @@ public sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options)
 
     public DbSet<Policy> Policies => Set<Policy>();
 
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<ScheduledCall> ScheduledCalls => Set<ScheduledCall>();
+
+    public DbSet<BookSettings> BookSettings => Set<BookSettings>();
+
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    public DbSet<ImportJob> Imports => Set<ImportJob>();
+
+    public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
+
+    public DbSet<ImportRowError> ImportErrors => Set<ImportRowError>();
+
+    public DbSet<ImportPreviewRow> ImportPreview => Set<ImportPreviewRow>();
+
     /// <summary>Provider options shared by the running service and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClientsDbContext).Assembly).AddEventingTables();
+        modelBuilder
+            .HasPostgresExtension("pg_trgm")
+            .ApplyConfigurationsFromAssembly(typeof(ClientsDbContext).Assembly)
+            .AddEventingTables();
 }

@@ -1,11 +1,22 @@
+using AgentCalls.Clients.Service.Agents;
+using AgentCalls.Clients.Service.CallQueue;
+using AgentCalls.Clients.Service.Calls;
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Data;
-using AgentCalls.Clients.Service.Agents;
+using AgentCalls.Clients.Service.Export;
+using AgentCalls.Clients.Service.History;
+using AgentCalls.Clients.Service.Import;
+using AgentCalls.Clients.Service.Households;
+using AgentCalls.Clients.Service.Policies;
+using AgentCalls.Clients.Service.Settings;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
+using Npgsql;
 
 namespace AgentCalls.Clients.Service.Hosting;
 
@@ -16,12 +27,45 @@ public static class ApplicationServicesExtensions
         builder.AddServiceDbContext<ClientsDbContext>("clientsdb", ClientsDbContext.Configure);
         builder.AddRedisClient("redis");
         builder.AddEventing<ClientsDbContext>()
-            .Subscribe<AgentDeleted, AgentDeletedHandler>();
+            .Subscribe<AgentDeleted, AgentDeletedHandler>()
+            .Subscribe<CallLogged, CallLoggedHandler>()
+            .Subscribe<CallScheduled, ScheduledCallsHandler>()
+            .Subscribe<CallRescheduled, ScheduledCallsHandler>()
+            .Subscribe<CallCancelled, ScheduledCallsHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
 
-        builder.Services.AddScoped<ClientListing>();
+        builder.Services.AddScoped<BookSettingsStore>();
+        builder.Services.AddScoped<BookSettingsEditor>();
+        builder.Services.AddScoped<ClientSearch>();
+        builder.Services.AddScoped<ClientReader>();
+        builder.Services.AddScoped<ClientWriter>();
+        builder.Services.AddScoped<ClientHistory>();
+        builder.Services.AddScoped<PolicyReader>();
+        builder.Services.AddScoped<PolicyWriter>();
+        builder.Services.AddScoped<HouseholdBook>();
+        builder.Services.AddScoped<CallQueueRanking>();
+        builder.AddImports();
         return builder;
+    }
+
+    /// <summary>CSV import (upload, a background worker over jobs in clientsdb) and export.</summary>
+    private static void AddImports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The merge's statements are planned once per batch and run in a fraction of a second: compiling them with
+        // Postgres' JIT (which their estimated cost would trigger) takes longer than running them.
+        var connection = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("clientsdb")) { Options = "-c jit=off" };
+        builder.Services.AddSingleton(new ImportDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddScoped<CsvUpload>();
+        builder.Services.AddScoped<ImportJobs>();
+        builder.Services.AddScoped<CsvClientImporter>();
+        builder.Services.AddScoped<CsvExport>();
+        builder.Services.AddHostedService<ImportWorker>();
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
@@ -30,6 +74,11 @@ public static class ApplicationServicesExtensions
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<ClientsGrpcService>().RequireAuthorization();
+        app.MapGrpcService<PoliciesGrpcService>().RequireAuthorization();
+        app.MapGrpcService<HouseholdsGrpcService>().RequireAuthorization();
+        app.MapGrpcService<CallQueueGrpcService>().RequireAuthorization();
+        app.MapGrpcService<ImportsGrpcService>().RequireAuthorization();
+        app.MapImportEndpoints();
         return app;
     }
 }

@@ -9,6 +9,7 @@ public sealed class Policy
 
     public required Guid ClientId { get; init; }
 
+    /// <summary>Unique in the agent's book: the import matches on it.</summary>
     public required string PolicyNumber { get; set; }
 
     public required string Carrier { get; set; }
@@ -27,7 +28,15 @@ public sealed class Policy
 
     public DateOnly? ExpiresOn { get; set; }
 
+    /// <summary>The lapse or cancellation date, for lapsed and cancelled policies.</summary>
+    public DateOnly? EndedOn { get; set; }
+
+    public string? Notes { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Postgres' xmin: changes with every update, so a stale write is detected.</summary>
+    public uint Version { get; set; }
 }

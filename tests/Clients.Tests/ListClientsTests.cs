@@ -2,6 +2,8 @@ using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
+using Client = AgentCalls.Clients.Service.Clients.Client;
+using Policy = AgentCalls.Clients.Service.Policies.Policy;
 using Grpc.Core;
 
 namespace AgentCalls.Clients.Tests;
@@ -43,7 +45,7 @@ public sealed class ListClientsTests(ClientsServiceHost host)
     public async Task ListClients_ClientsWithAndWithoutDetails_MapsContactDetailsAndPolicyCounts()
     {
         var agent = await host.SignInAsync("Paul Policies", cancellationToken: TestContext.Current.CancellationToken);
-        var insured = new Client { AgentId = agent.AgentId, DisplayName = "Ida Insured", Email = "ida@example.test", Phone = "+15550100" };
+        var insured = new Client { AgentId = agent.AgentId, DisplayName = "Ida Insured", Email = "ida@example.test", Phones = [new ClientPhone { Number = "+15550100", Type = AgentCalls.Clients.Service.Clients.PhoneType.Mobile }] };
         var prospect = new Client { AgentId = agent.AgentId, DisplayName = "Pat Prospect" };
         await host.AddAsync(insured, prospect, Policy(insured, "HO-1"), Policy(insured, "AU-2"));
 

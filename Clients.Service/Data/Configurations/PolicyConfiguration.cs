@@ -14,7 +14,9 @@ internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
         policy.Property(p => p.LineOfBusiness).HasConversion<string>().HasMaxLength(20);
         policy.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         policy.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
-        policy.HasIndex(p => new { p.AgentId, p.PolicyNumber });
+        policy.Property(p => p.Version).IsRowVersion();
+        policy.HasIndex(p => new { p.AgentId, p.PolicyNumber }).IsUnique();
         policy.HasIndex(p => new { p.AgentId, p.ExpiresOn });
+        policy.HasIndex(p => new { p.AgentId, p.Status, p.EndedOn });
     }
 }

@@ -12,3 +12,13 @@ public enum LineOfBusiness
     Health,
     Commercial,
 }
+
+public enum PolicyStatus
+{
+    Quote,
+    Active,
+    PendingRenewal,
+    Lapsed,
+    Cancelled,
+    Expired,
+}

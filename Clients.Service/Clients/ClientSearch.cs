@@ -1,0 +1,73 @@
+using AgentCalls.Clients.Service.Data;
+using AgentCalls.Clients.Service.Settings;
+using AgentCalls.Clients.Service.Values;
+using AgentCalls.ServiceDefaults.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Proto = AgentCalls.Contracts.Clients.V1;
+
+namespace AgentCalls.Clients.Service.Clients;
+
+/// <summary>
+/// ListClients: one query box over name, e-mail, phone and policy number (substring, trigram word similarity for
+/// typos, full-text word prefixes for partial input), filters, an order, and keyset pages.
+/// </summary>
+public sealed class ClientSearch(ClientsDbContext db, BookSettingsStore settings, TimeProvider time)
+{
+    // How alike a query and a stretch of a client's search text must be to match (pg_trgm's default, 0.6, misses typos in short names).
+    private const string WordSimilarityThreshold = "0.3";
+
+    public async Task<Proto.ListClientsResponse> ListAsync(Guid agentId, Proto.ListClientsRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        var pageSize = PageSize.Resolve(request.PageSize, violations);
+        var query = ClientQueryInput.Read(request, violations);
+        var after = PageToken<ClientSortKey>.Decode(request.PageToken, violations);
+        if (after is not null && query is not null && after.SortKey.Order != query.Order)
+        {
+            violations.Add("pageToken", "belongs to a list in another order.");
+        }
+
+        violations.ThrowIfAny();
+        var book = await settings.GetAsync(agentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var sql = ClientSearchSql.Build(agentId, query!, TimeZones.Today(book.TimeZone, now), now, after, pageSize + 1);
+        var rows = await db.InTransactionAsync(async ct =>
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {WordSimilarityThreshold}, true)", ct);
+            return await sql.ReadAsync(db, r => ReadRow(r, query!.Order), ct);
+        }, cancellationToken);
+
+        var response = new Proto.ListClientsResponse();
+        response.Clients.AddRange(rows.Take(pageSize).Select(r => r.Summary));
+        if (rows.Count > pageSize)
+        {
+            var last = rows[pageSize - 1];
+            response.NextPageToken = new PageToken<ClientSortKey>(last.Key, Guid.Parse(last.Summary.ClientId)).Encode();
+        }
+
+        return response;
+    }
+
+    private static (Proto.ClientSummary Summary, ClientSortKey Key) ReadRow(System.Data.Common.DbDataReader r, ClientSortOrder order)
+    {
+        var summary = new Proto.ClientSummary
+        {
+            ClientId = r.GetGuid(0).ToString(),
+            DisplayName = r.GetString(1),
+            Email = r.IsDBNull(2) ? "" : r.GetString(2),
+            Phone = r.IsDBNull(3) ? "" : r.GetString(3),
+            PolicyCount = r.GetInt32(4),
+            CreatedAt = Timestamp.FromDateTime(r.GetDateTime(5)),
+            DoNotCall = r.GetBoolean(7),
+            LastContactedAt = r.IsDBNull(8) ? null : Timestamp.FromDateTime(r.GetDateTime(8)),
+            NextRenewalDate = r.IsDBNull(9) ? null : ProtoDates.ToProto(r.GetFieldValue<DateOnly>(9)),
+            HouseholdId = r.IsDBNull(10) ? "" : r.GetGuid(10).ToString(),
+        };
+        summary.Tags.AddRange(r.GetFieldValue<string[]>(6));
+        var key = order == ClientSortOrder.Name
+            ? new ClientSortKey(order, r.GetString(11), 0)
+            : new ClientSortKey(order, "", r.GetDouble(11));
+        return (summary, key);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using AgentCalls.Clients.Service.Data;
+
+namespace AgentCalls.Clients.Service.History;
+
+/// <summary>Adds history entries to the context, saved with the change they describe.</summary>
+public static class HistoryLog
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Records a change unless it changed nothing; returns the changed fields.</summary>
+    public static List<FieldChange> Record(this ClientsDbContext db, HistoryEntryDraft draft, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
+    {
+        var changes = FieldSnapshot.Diff(before, after);
+        if (changes.Count > 0 || draft.Action != HistoryAction.Updated)
+        {
+            db.History.Add(new HistoryEntry
+            {
+                AgentId = draft.AgentId,
+                ClientId = draft.ClientId,
+                PolicyId = draft.PolicyId,
+                PolicyNumber = draft.PolicyNumber,
+                Subject = draft.PolicyId is null ? HistorySubject.Client : HistorySubject.Policy,
+                Action = draft.Action,
+                Actor = draft.Actor,
+                SourceId = draft.SourceId,
+                Changes = JsonSerializer.Serialize(changes, Json),
+            });
+        }
+
+        return changes;
+    }
+}
+
+/// <summary>Who changed which client or policy, and how; the fields come from the snapshots.</summary>
+public sealed record HistoryEntryDraft(
+    Guid AgentId, Guid ClientId, HistoryAction Action, HistoryActor Actor, Guid? PolicyId = null, string? PolicyNumber = null, string? SourceId = null);

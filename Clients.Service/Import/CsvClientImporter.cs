@@ -1,0 +1,206 @@
+using AgentCalls.Clients.Service.Settings;
+using AgentCalls.Clients.Service.Values;
+using AgentCalls.ServiceDefaults.Eventing;
+using CsvHelper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AgentCalls.Clients.Service.Import;
+
+/// <summary>
+/// Runs one claimed import: streams the stored file through CsvHelper, checks each row, and merges the accepted rows
+/// batch by batch. A real run commits each batch with its progress (rows done, counters, errors, preview, event) in
+/// one transaction and, resumed after a crash, skips the rows already committed. A dry run merges every batch in one
+/// transaction that it rolls back at the end, so its counts are exact and the book is untouched; its progress is
+/// written on a second connection. Cancellation is checked between batches.
+/// </summary>
+public sealed partial class CsvClientImporter(
+    ImportDatabase database, BookSettingsStore settings, IOptions<ImportOptions> options, OutboxSignal outbox, TimeProvider time, ILogger<CsvClientImporter> logger)
+{
+    public async Task<ImportStatus> RunAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        var book = await settings.GetAsync(job.AgentId, cancellationToken);
+        var reader = new ImportRowReader(ImportMapping.Deserialize(job.Mapping), book.Region, TimeZones.Today(book.TimeZone, time.GetUtcNow()));
+        await using var work = await database.OpenAsync(cancellationToken);
+        await using var side = await database.OpenAsync(cancellationToken);
+        await using var fileConnection = await database.OpenAsync(cancellationToken);
+        var progress = await StartProgressAsync(side, job, cancellationToken);
+        await using var dryRun = job.DryRun ? await work.BeginTransactionAsync(cancellationToken) : null;
+        await using var csv = CsvReader.Create(new ImportFileStream(fileConnection, job.Id), CsvFiles.ReaderOptions(job.Delimiter));
+        await csv.ReadHeaderAsync(cancellationToken);
+
+        var run = new Run(job, work, job.DryRun ? side : work, progress, book.TimeZone);
+        var consumed = 0;
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            if (++consumed <= job.RowsDone)
+            {
+                continue;
+            }
+
+            var record = new string[csv.FieldCount];
+            for (var i = 0; i < record.Length; i++)
+            {
+                record[i] = csv.GetString(i) ?? "";
+            }
+
+            var errors = new List<ImportCellError>();
+            var row = reader.Read(record, (int)csv.LineNumber, errors);
+            if (run.IsFull(options.Value.BatchSize, row) && await CommitAsync(run, consumed - 1, cancellationToken) == ImportStatus.Cancelled)
+            {
+                return ImportStatus.Cancelled;
+            }
+
+            run.Add(row, errors);
+        }
+
+        if (await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled)
+        {
+            return ImportStatus.Cancelled;
+        }
+
+        if (dryRun is not null)
+        {
+            await dryRun.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            // A real run cannot run again, so its file is no longer needed.
+            await ImportDatabase.ExecuteAsync(work, "DELETE FROM import_file_chunks WHERE import_id = @id", cancellationToken, ("id", job.Id));
+        }
+
+        return ImportStatus.Succeeded;
+    }
+
+    private async Task<ImportProgress> StartProgressAsync(NpgsqlConnection connection, ImportJob job, CancellationToken cancellationToken)
+    {
+        if (job.DryRun || job.RowsDone == 0)
+        {
+            // A dry run never resumes: what it merged was rolled back with its transaction.
+            await ImportDatabase.ExecuteAsync(connection, """
+                UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
+                  policies_updated = 0, rows_failed = 0 WHERE id = @id;
+                DELETE FROM import_errors WHERE import_id = @id;
+                DELETE FROM import_preview WHERE import_id = @id;
+                """, cancellationToken, ("id", job.Id));
+            job.RowsDone = 0;
+            return new ImportProgress(job.Id, 0, 0, options.Value);
+        }
+
+        await using var count = ImportDatabase.Command(connection,
+            "SELECT (SELECT count(*)::int FROM import_errors WHERE import_id = @id), (SELECT count(*)::int FROM import_preview WHERE import_id = @id)", ("id", job.Id));
+        await using var counts = await count.ExecuteReaderAsync(cancellationToken);
+        await counts.ReadAsync(cancellationToken);
+        return new ImportProgress(job.Id, counts.GetInt32(0), counts.GetInt32(1), options.Value);
+    }
+
+    /// <summary>Merges and records the batch; answers Cancelled when the agent asked to stop.</summary>
+    private async Task<ImportStatus> CommitAsync(Run run, int rowsDone, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var context = new MergeContext(run.Job.AgentId, run.Job.Id, now, run.Today(now), run.Job.DuplicateMode == DuplicateMode.Skip);
+        await using (var transaction = run.Job.DryRun ? null : await run.Work.BeginTransactionAsync(cancellationToken))
+        {
+            if (run.BookOutgrewStatistics())
+            {
+                // The match probes pick their indexes by the statistics; a book that doubled since they were taken
+                // looks small to the planner, which then scans it per staged row.
+                await ImportDatabase.ExecuteAsync(run.Work, "ANALYZE clients, policies", cancellationToken);
+            }
+
+            var batch = ImportBatch.Group(run.Rows);
+            var outcome = await ImportMerger.MergeAsync(run.Work, batch, context, run.Progress.PreviewWanted, cancellationToken);
+            run.Created += outcome.ClientsCreated;
+            await run.Progress.RecordAsync(run.Records, rowsDone, outcome, run.Errors, run.Failed, now, cancellationToken);
+            if (transaction is not null)
+            {
+                await run.Progress.AddEventAsync(run.Work, run.Job.AgentId, outcome, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                outbox.Notify();
+            }
+        }
+
+        LogBatch(logger, run.Job.Id, rowsDone, run.Rows.Count, run.Failed);
+        run.Clear();
+        await using var cancelled = ImportDatabase.Command(run.Records, "SELECT cancel_requested FROM imports WHERE id = @id", ("id", run.Job.Id));
+        return await cancelled.ExecuteScalarAsync(cancellationToken) is true ? ImportStatus.Cancelled : ImportStatus.Running;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Import {ImportId}: {RowsDone} rows done ({Accepted} accepted, {Failed} refused in the batch).")]
+    private static partial void LogBatch(ILogger logger, Guid importId, int rowsDone, int accepted, int failed);
+
+    /// <summary>The state of one run: its connections, the rows and errors of the batch being gathered.</summary>
+    private sealed class Run(ImportJob job, NpgsqlConnection work, NpgsqlConnection records, ImportProgress progress, string timeZone)
+    {
+        public ImportJob Job => job;
+
+        public NpgsqlConnection Work => work;
+
+        /// <summary>Where progress is written: the batch's own connection for real runs, the second one for dry runs.</summary>
+        public NpgsqlConnection Records => records;
+
+        public ImportProgress Progress => progress;
+
+        public List<ImportRow> Rows { get; } = [];
+
+        public List<ImportCellError> Errors { get; } = [];
+
+        public int Failed { get; private set; }
+
+        /// <summary>Clients this run has created so far.</summary>
+        public int Created { get; set; }
+
+        private int createdAtLastAnalyze;
+
+        /// <summary>Whether this run has at least doubled the clients it had created when statistics were last taken.</summary>
+        public bool BookOutgrewStatistics()
+        {
+            if (Created == 0 || Created < 2 * createdAtLastAnalyze)
+            {
+                return false;
+            }
+
+            createdAtLastAnalyze = Created;
+            return true;
+        }
+
+        public DateOnly Today(DateTimeOffset now) => TimeZones.Today(timeZone, now);
+
+        /// <summary>
+        /// Whether to commit before <paramref name="next"/>: the batch is full and the next row is not the same client
+        /// as the last (an export lists a client's rows together; keeping them in one batch keeps them one client
+        /// even when nothing but the row order ties them), or the batch has grown to twice its size regardless.
+        /// </summary>
+        public bool IsFull(int batchSize, ImportRow? next)
+        {
+            var size = Rows.Count + Failed;
+            return size >= 2 * batchSize || (size >= batchSize && !SameClient(Rows.LastOrDefault(), next));
+        }
+
+        public void Add(ImportRow? row, List<ImportCellError> errors)
+        {
+            if (row is not null)
+            {
+                Rows.Add(row);
+            }
+            else if (errors.Count > 0)
+            {
+                Errors.AddRange(errors);
+                Failed++;
+            }
+        }
+
+        private static bool SameClient(ImportRow? last, ImportRow? next) =>
+            last is not null && next is not null
+            && ((last.ClientRef is not null && last.ClientRef == next.ClientRef)
+                || (last.ExternalId is not null && last.ExternalId == next.ExternalId)
+                || (last.Email is not null && last.Email == next.Email));
+
+        public void Clear()
+        {
+            Rows.Clear();
+            Errors.Clear();
+            Failed = 0;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace AgentCalls.Clients.Service.Import;
+
+/// <summary>
+/// How AgentCalls reads and writes CSV (CsvHelper): RFC 4180 quoting, any of the common delimiters, empty lines
+/// skipped, line numbers tracked for the error report. The export escapes text that a spreadsheet would run as a
+/// formula with a leading apostrophe, and the import takes that apostrophe off again, so a round trip is exact.
+/// </summary>
+public static class CsvFiles
+{
+    private const string FormulaStarts = "=@+-\t\r";
+
+    public static CsvReaderOptions ReaderOptions(char delimiter) => CsvReaderOptions.Default with
+    {
+        Separator = delimiter,
+        HasHeader = true,
+        SkipEmptyLines = true,
+        TrimWhitespace = false,
+        TrackLineNumbers = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    public static CsvWriterOptions WriterOptions => CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    /// <summary>The fields of the header record.</summary>
+    public static string[] ReadHeader(string headerText, char delimiter)
+    {
+        using var reader = CsvReader.Create(Encoding.UTF8.GetBytes(headerText), ReaderOptions(delimiter));
+        reader.ReadHeader();
+        return [.. reader.Headers.Select(h => h.Trim())];
+    }
+
+    /// <summary>A cell's value with the export's formula escape taken off.</summary>
+    public static string Unescape(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && FormulaStarts.Contains(cell[1]) ? cell[1..] : cell;
+}

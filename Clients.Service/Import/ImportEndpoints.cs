@@ -1,0 +1,59 @@
+using AgentCalls.Clients.Service.Export;
+using AgentCalls.ServiceDefaults.Authentication;
+using Google.Protobuf;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace AgentCalls.Clients.Service.Import;
+
+/// <summary>
+/// The two plain-HTTP steps of import and export, which stream bodies that gRPC JSON transcoding would buffer:
+/// the upload of a CSV file and the download of the book. Both sit under /api/clients, like the transcoded API.
+/// </summary>
+public static class ImportEndpoints
+{
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
+    public static WebApplication MapImportEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/clients/imports", UploadAsync).RequireAuthorization();
+        app.MapGet("/api/clients/export", ExportAsync).RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// <c>POST /api/clients/imports?fileName=book.csv</c>, the CSV as the body: 201 with the new import (its columns,
+    /// suggested mapping and row count); 400 problem details naming <c>file</c> or <c>fileName</c> otherwise.
+    /// </summary>
+    private static async Task<IResult> UploadAsync(
+        HttpContext http, CurrentAgent agent, CsvUpload upload, ImportJobs jobs, IOptions<ImportOptions> options, string? fileName, CancellationToken cancellationToken)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxFileBytes;
+        }
+
+        try
+        {
+            var id = await upload.StoreAsync(agent.Id, fileName, http.Request.Body, cancellationToken);
+            var import = await jobs.GetAsync(agent.Id, id.ToString(), cancellationToken);
+            return Results.Text(Json.Format(import), "application/json", statusCode: StatusCodes.Status201Created);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument && e.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
+        {
+            return Results.ValidationProblem(
+                badRequest.FieldViolations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray()),
+                detail: e.Status.Detail);
+        }
+    }
+
+    /// <summary><c>GET /api/clients/export</c>: the agent's book as CSV, streamed, in the format the import reads.</summary>
+    private static async Task ExportAsync(HttpContext http, CurrentAgent agent, CsvExport export, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"book.csv\"";
+        await export.WriteAsync(agent.Id, http.Response.Body, cancellationToken);
+    }
+}

@@ -1,0 +1,149 @@
+using AgentCalls.Clients.Service.Data;
+using AgentCalls.Clients.Service.Values;
+using AgentCalls.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Proto = AgentCalls.Contracts.Clients.V1;
+
+namespace AgentCalls.Clients.Service.Import;
+
+/// <summary>The agent's imports: read, listed, started (for real or as a dry run), cancelled, and their reports.</summary>
+public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimeProvider time)
+{
+    public async Task<Proto.Import> GetAsync(Guid agentId, string importId, CancellationToken cancellationToken) =>
+        ImportView.ToProto(await FindAsync(agentId, ResourceId.Require(importId, "importId"), cancellationToken));
+
+    public async Task<Proto.ListImportsResponse> ListAsync(Guid agentId, Proto.ListImportsRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        var pageSize = PageSize.Resolve(request.PageSize, violations);
+        var after = PageToken<DateTimeOffset>.Decode(request.PageToken, violations);
+        violations.ThrowIfAny();
+        var query = db.Imports.AsNoTracking().Where(j => j.AgentId == agentId);
+        if (after is not null)
+        {
+            query = query.Where(j => EF.Functions.LessThan(ValueTuple.Create(j.CreatedAt, j.Id), ValueTuple.Create(after.SortKey, after.Id)));
+        }
+
+        var jobs = await query.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var response = new Proto.ListImportsResponse { Imports = { jobs.Take(pageSize).Select(ImportView.ToProto) } };
+        if (jobs.Count > pageSize)
+        {
+            response.NextPageToken = new PageToken<DateTimeOffset>(jobs[pageSize - 1].CreatedAt, jobs[pageSize - 1].Id).Encode();
+        }
+
+        return response;
+    }
+
+    public async Task<Proto.Import> StartAsync(Guid agentId, Proto.StartImportRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        var id = ResourceId.Parse(request.ImportId, violations, "importId");
+        var mode = request.DuplicateMode switch
+        {
+            Proto.DuplicateMode.Update => DuplicateMode.Update,
+            Proto.DuplicateMode.Skip => DuplicateMode.Skip,
+            _ => Invalid(violations),
+        };
+        violations.ThrowIfAny();
+
+        var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw ResourceId.NotFound("import");
+        var mapping = ImportMapping.Override(ImportMapping.Deserialize(job.Mapping), request.Mapping, violations);
+        violations.ThrowIfAny();
+        if (job.Status is ImportStatus.Queued or ImportStatus.Running || (job.Status == ImportStatus.Succeeded && !job.DryRun))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                job.Status == ImportStatus.Succeeded ? "This file has been imported; upload it again to import it again." : "This import is already queued or running."));
+        }
+
+        job.Mapping = ImportMapping.Serialize(mapping);
+        job.DryRun = request.DryRun;
+        job.DuplicateMode = mode;
+        job.Status = ImportStatus.Queued;
+        job.QueuedAt = time.GetUtcNow();
+        (job.StartedAt, job.FinishedAt, job.Error, job.CancelRequested, job.RowsDone) = (null, null, null, false, 0);
+        await SaveAsync(cancellationToken);
+        signal.Notify();
+        return ImportView.ToProto(job);
+    }
+
+    public async Task<Proto.Import> CancelAsync(Guid agentId, string importId, CancellationToken cancellationToken)
+    {
+        var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == ResourceId.Require(importId, "importId"), cancellationToken)
+            ?? throw ResourceId.NotFound("import");
+        switch (job.Status)
+        {
+            case ImportStatus.Queued:
+                (job.Status, job.FinishedAt) = (ImportStatus.Cancelled, time.GetUtcNow());
+                break;
+            case ImportStatus.Running:
+                // The worker stops after the batch in flight, which it commits (or, in a dry run, rolls back).
+                job.CancelRequested = true;
+                break;
+            case ImportStatus.Cancelled:
+                return ImportView.ToProto(job);
+            default:
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "Only a queued or running import can be cancelled."));
+        }
+
+        await SaveAsync(cancellationToken);
+        return ImportView.ToProto(job);
+    }
+
+    public async Task<Proto.ListImportErrorsResponse> ListErrorsAsync(Guid agentId, Proto.ListImportErrorsRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        var id = ResourceId.Parse(request.ImportId, violations, "importId");
+        var pageSize = PageSize.Resolve(request.PageSize, violations);
+        var after = PageToken<long>.Decode(request.PageToken, violations);
+        violations.ThrowIfAny();
+        await FindAsync(agentId, id, cancellationToken);
+        var query = db.ImportErrors.AsNoTracking().Where(e => e.ImportId == id);
+        if (after is not null)
+        {
+            query = query.Where(e => e.Id > after.SortKey);
+        }
+
+        var errors = await query.OrderBy(e => e.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var response = new Proto.ListImportErrorsResponse
+        {
+            Errors = { errors.Take(pageSize).Select(e => new Proto.ImportError { Line = e.Line, Column = e.Column ?? "", Reason = e.Reason }) },
+        };
+        if (errors.Count > pageSize)
+        {
+            response.NextPageToken = new PageToken<long>(errors[pageSize - 1].Id, id).Encode();
+        }
+
+        return response;
+    }
+
+    public async Task<Proto.ListImportPreviewResponse> ListPreviewAsync(Guid agentId, string importId, CancellationToken cancellationToken)
+    {
+        var id = ResourceId.Require(importId, "importId");
+        await FindAsync(agentId, id, cancellationToken);
+        var rows = await db.ImportPreview.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).ToListAsync(cancellationToken);
+        return new Proto.ListImportPreviewResponse { Rows = { rows.Select(ImportView.ToProto) } };
+    }
+
+    private async Task<ImportJob> FindAsync(Guid agentId, Guid id, CancellationToken cancellationToken) =>
+        await db.Imports.AsNoTracking().FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw ResourceId.NotFound("import");
+
+    /// <summary>Saves a change of state; the worker changing it meanwhile (status is a concurrency token) means: read it again.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "The import changed meanwhile: read it again."));
+        }
+    }
+
+    private static DuplicateMode Invalid(FieldViolations violations)
+    {
+        violations.Add("duplicateMode", "is required: update or skip.");
+        return DuplicateMode.Update;
+    }
+}

@@ -1,0 +1,95 @@
+using AgentCalls.Contracts.Clients.V1;
+using AgentCalls.ServiceDefaults.Eventing;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AgentCalls.Clients.Service.Import;
+
+/// <summary>
+/// What a running import records about itself: progress and counters (renewing its lease), refused rows (up to a
+/// limit), preview rows and, for real runs, the <c>ClientsImported</c> event. For a real run these are written in
+/// the batch's own transaction, so progress never claims a batch that did not commit.
+/// </summary>
+public sealed class ImportProgress(Guid importId, int storedErrors, int storedPreview, ImportOptions options)
+{
+    private int storedErrors = storedErrors;
+    private int storedPreview = storedPreview;
+
+    public int PreviewWanted => Math.Max(0, options.PreviewClients - storedPreview);
+
+    public async Task RecordAsync(NpgsqlConnection connection, int rowsDone, BatchOutcome outcome, IReadOnlyList<ImportCellError> errors, int rowsFailed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ImportDatabase.ExecuteAsync(connection, """
+            UPDATE imports SET rows_done = @done, clients_created = clients_created + @created, clients_updated = clients_updated + @updated,
+              clients_unchanged = clients_unchanged + @unchanged, policies_created = policies_created + @policiesCreated,
+              policies_updated = policies_updated + @policiesUpdated, rows_failed = rows_failed + @failed, lease_expires_at = @lease
+            WHERE id = @id
+            """, cancellationToken,
+            ("done", rowsDone), ("created", outcome.ClientsCreated), ("updated", outcome.ClientsUpdated), ("unchanged", outcome.ClientsUnchanged),
+            ("policiesCreated", outcome.PoliciesCreated), ("policiesUpdated", outcome.PoliciesUpdated), ("failed", rowsFailed),
+            ("lease", now + options.Lease), ("id", importId));
+        await StoreErrorsAsync(connection, errors, cancellationToken);
+        await StorePreviewAsync(connection, outcome.Preview, cancellationToken);
+    }
+
+    /// <summary>Queues the batch's <c>ClientsImported</c> event in the outbox, in the batch's transaction.</summary>
+    public async Task AddEventAsync(NpgsqlConnection connection, Guid agentId, BatchOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outcome.ChangedClients.Length == 0)
+        {
+            return;
+        }
+
+        var message = new OutboxMessage
+        {
+            EventType = ClientsImported.Descriptor.FullName,
+            Payload = new ClientsImported
+            {
+                AgentId = agentId.ToString(),
+                ImportId = importId.ToString(),
+                ClientIds = { outcome.ChangedClients.Select(id => id.ToString()) },
+                OccurredAt = Timestamp.FromDateTimeOffset(now),
+            }.ToByteArray(),
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
+        };
+        await ImportDatabase.ExecuteAsync(connection,
+            "INSERT INTO outbox_messages (id, event_type, payload, occurred_at, trace_parent) VALUES (@id, @type, @payload, @at, @trace)",
+            cancellationToken, ("id", message.Id), ("type", message.EventType), ("payload", message.Payload), ("at", message.OccurredAt), ("trace", message.TraceParent));
+    }
+
+    private async Task StoreErrorsAsync(NpgsqlConnection connection, IReadOnlyList<ImportCellError> errors, CancellationToken cancellationToken)
+    {
+        var room = Math.Min(errors.Count, options.MaxStoredErrors - storedErrors);
+        if (room <= 0)
+        {
+            return;
+        }
+
+        await using var writer = await connection.BeginBinaryImportAsync("COPY import_errors (import_id, line, \"column\", reason) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var error in errors.Take(room))
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(importId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(error.Line, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync((object?)error.Column ?? DBNull.Value, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(error.Reason, NpgsqlDbType.Text, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        storedErrors += room;
+    }
+
+    private async Task StorePreviewAsync(NpgsqlConnection connection, List<ImportPreviewRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows.Take(PreviewWanted))
+        {
+            storedPreview += await ImportDatabase.ExecuteAsync(connection, """
+                INSERT INTO import_preview (import_id, line, display_name, action, client_id, policy_count)
+                VALUES (@id, @line, @name, @action, @client, @policies) ON CONFLICT DO NOTHING
+                """, cancellationToken,
+                ("id", importId), ("line", row.Line), ("name", row.DisplayName), ("action", row.Action), ("client", row.ClientId), ("policies", row.PolicyCount));
+        }
+    }
+}

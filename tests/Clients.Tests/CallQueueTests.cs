@@ -1,0 +1,115 @@
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.Contracts.Clients.V1;
+using AgentCalls.TestSupport;
+using Google.Protobuf.WellKnownTypes;
+using Date = Google.Type.Date;
+using TimeOfDay = Google.Type.TimeOfDay;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentCalls.Clients.Tests;
+
+/// <summary>Who needs a call today: the reasons, the ranking, who is left out, and the agent's settings.</summary>
+public sealed class CallQueueTests(ClientsServiceHost host)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task ListCallQueue_EachReason_IsShownInWordsAndRanked()
+    {
+        var agent = await host.NewAgentAsync("Queue Quinn");
+        var renewal = await host.CreateClientAsync(agent, "Rita Renewal");
+        await host.CreatePolicyAsync(agent, renewal.ClientId, "REN-12", p => p.ExpirationDate = Date(Today.AddDays(12)));
+        var lapsed = await host.CreateClientAsync(agent, "Leo Lapsed");
+        await host.CreatePolicyAsync(agent, lapsed.ClientId, "LAP-5", p => (p.Status, p.EndDate) = (PolicyStatus.Lapsed, Date(Today.AddDays(-5))));
+        var quiet = await host.CreateClientAsync(agent, "Quentin Quiet");
+        await SetLastContactedAsync(quiet.ClientId, DateTimeOffset.UtcNow.AddDays(-200));
+        var callback = await host.CreateClientAsync(agent, "Cal Callback");
+        await SetCallbackAsync(callback.ClientId);
+        await host.CreateClientAsync(agent, "Nora Nothing");
+
+        var queue = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal(["Cal Callback", "Leo Lapsed", "Rita Renewal", "Quentin Quiet"], queue.Entries.Select(e => e.DisplayName));
+        Assert.Equal(
+            ["Asked to be called back", "Lapsed 5 days ago (LAP-5)", "Renewal in 12 days (REN-12)", "Not contacted for 200 days"],
+            queue.Entries.Select(e => Assert.Single(e.Reasons).Description));
+    }
+
+    [Fact]
+    public async Task ListCallQueue_DoNotCallOrCallScheduled_IsLeftOut()
+    {
+        var agent = await host.NewAgentAsync("Queue Exclusions");
+        var dnc = await host.CreateClientAsync(agent, "Dana DoNotCall", c => c.DoNotCall = true);
+        await host.CreatePolicyAsync(agent, dnc.ClientId, $"D-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(3)));
+        var scheduled = await host.CreateClientAsync(agent, "Sasha Scheduled");
+        await host.CreatePolicyAsync(agent, scheduled.ClientId, $"S-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(3)));
+        await host.PublishAsync(new CallScheduled
+        {
+            AgentId = agent.AgentId.ToString(), EventId = $"evt-{Guid.NewGuid():N}", ClientId = scheduled.ClientId,
+            StartsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)), EndsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1).AddMinutes(30)),
+        });
+        await Eventually.IsTrueAsync(async () =>
+            (await host.Clients.GetClientAsync(new GetClientRequest { ClientId = scheduled.ClientId }, agent.Bearer, cancellationToken: Cancel)).NextCallAt is not null);
+
+        var queue = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Empty(queue.Entries);
+    }
+
+    [Fact]
+    public async Task ListCallQueue_RenewalWindowSetting_DecidesWhoIsDue()
+    {
+        var agent = await host.NewAgentAsync("Window Walt");
+        var client = await host.CreateClientAsync(agent, "Wendy Window");
+        await host.CreatePolicyAsync(agent, client.ClientId, $"W-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(60)));
+        var before = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        var settings = await host.CallQueue.GetBookSettingsAsync(new GetBookSettingsRequest(), agent.Bearer, cancellationToken: Cancel);
+        settings.RenewalWindowDays = 90;
+        await host.CallQueue.UpdateBookSettingsAsync(new UpdateBookSettingsRequest { Settings = settings }, agent.Bearer, cancellationToken: Cancel);
+        var after = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal((45, 180, "UTC", "US"), (Service.Settings.BookSettings.DefaultRenewalWindowDays, settings.ContactIntervalDays, settings.TimeZone, settings.DefaultRegion));
+        Assert.Empty(before.Entries);
+        Assert.Equal("Renewal in 60 days", Assert.Single(Assert.Single(after.Entries).Reasons).Description.Split(" (")[0]);
+    }
+
+    [Fact]
+    public async Task UpdateBookSettings_Invalid_IsRefusedNamingEveryField()
+    {
+        var agent = await host.NewAgentAsync("Settings Sid");
+
+        var fields = await RpcAssert.InvalidArgumentAsync(() => host.CallQueue.UpdateBookSettingsAsync(new UpdateBookSettingsRequest
+        {
+            Settings = new BookSettings { RenewalWindowDays = 0, ContactIntervalDays = 30, LapseWindowDays = 30, TimeZone = "Nowhere/Land", DefaultRegion = "ZZ" },
+        }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+
+        Assert.Equal(["renewalWindowDays", "timeZone", "defaultRegion"], fields);
+    }
+
+    [Fact]
+    public async Task ListCallQueue_ManyClients_PagesThroughEachOnce()
+    {
+        var agent = await host.NewAgentAsync("Queue Pager");
+        var old = DateTimeOffset.UtcNow.AddDays(-400);
+        var clients = Enumerable.Range(0, 7).Select(i => new Service.Clients.Client { AgentId = agent.AgentId, DisplayName = $"Quiet {i}", LastContactedAt = old.AddDays(i) }).ToArray();
+        await host.AddAsync(clients);
+
+        var listed = await Pages.ReadFromAsync("",
+            token => host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest { PageSize = 3, PageToken = token }, agent.Bearer, cancellationToken: Cancel).ResponseAsync,
+            page => page.Entries, page => page.NextPageToken);
+
+        Assert.Equal(clients.Select(c => c.Id.ToString()).Order(), listed.Select(e => e.ClientId).Order());
+    }
+
+    private Task SetLastContactedAsync(string clientId, DateTimeOffset at) =>
+        host.QueryAsync(db => db.Clients.Where(c => c.Id == Guid.Parse(clientId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactedAt, at), Cancel));
+
+    private Task SetCallbackAsync(string clientId) =>
+        host.QueryAsync(db => db.Clients.Where(c => c.Id == Guid.Parse(clientId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CallbackRequestedAt, DateTimeOffset.UtcNow).SetProperty(c => c.LastContactedAt, DateTimeOffset.UtcNow), Cancel));
+
+    private static Date Date(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+}

@@ -1,0 +1,106 @@
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.TestSupport;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentCalls.Clients.Tests;
+
+/// <summary>Events out through the outbox, and the calendar's and conversation's events applied to clients.</summary>
+public sealed class EventTests(ClientsServiceHost host)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ClientAndPolicyWrites_QueueClientUpdatedAndPolicyChangedInTheOutbox()
+    {
+        var agent = await host.NewAgentAsync("Outbox Olga");
+        var client = await host.CreateClientAsync(agent, "Evan Event");
+        var change = client.Clone();
+        change.DoNotCall = true;
+        await host.Clients.UpdateClientAsync(new UpdateClientRequest { Client = change }, agent.Bearer, cancellationToken: Cancel);
+        var policy = await host.CreatePolicyAsync(agent, client.ClientId, $"EV-{Guid.NewGuid():N}");
+
+        var events = await host.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(Cancel));
+        var clientEvents = events.Where(m => m.EventType == ClientUpdated.Descriptor.FullName).Select(m => ClientUpdated.Parser.ParseFrom(m.Payload))
+            .Where(e => e.ClientId == client.ClientId).ToList();
+        var policyEvent = events.Where(m => m.EventType == PolicyChanged.Descriptor.FullName).Select(m => PolicyChanged.Parser.ParseFrom(m.Payload))
+            .Single(e => e.PolicyId == policy.PolicyId);
+
+        Assert.Equal([ChangeKind.Created, ChangeKind.Updated], clientEvents.Select(e => e.Change));
+        Assert.Equal(["doNotCall", "doNotCallSince"], clientEvents[1].ChangedFields.Order());
+        Assert.True(clientEvents[1].DoNotCall);
+        Assert.Equal((ChangeKind.Created, agent.AgentId.ToString(), client.ClientId), (policyEvent.Change, policyEvent.AgentId, policyEvent.ClientId));
+    }
+
+    [Fact]
+    public async Task CallLogged_ForTheClient_SetsLastContactedOutcomeAndHistory()
+    {
+        var agent = await host.NewAgentAsync("Logged Lou");
+        var client = await host.CreateClientAsync(agent, "Cathy Called");
+        var ended = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+        await host.PublishAsync(new CallLogged
+        {
+            AgentId = agent.AgentId.ToString(), CallLogId = Guid.NewGuid().ToString(), ClientId = client.ClientId,
+            StartedAt = Timestamp.FromDateTimeOffset(ended.AddMinutes(-10)), EndedAt = Timestamp.FromDateTimeOffset(ended),
+            Outcome = CallOutcome.CallbackRequested, OutcomeNote = "call after payday",
+        });
+        var read = await Eventually.ReturnsAsync(async () =>
+        {
+            var c = await host.Clients.GetClientAsync(new GetClientRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel);
+            return c.LastContactedAt is null ? null : c;
+        });
+        var queue = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+        var history = await host.Clients.ListClientHistoryAsync(new ListClientHistoryRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal(ended.ToUnixTimeSeconds(), read.LastContactedAt.Seconds);
+        Assert.Equal("callback requested: call after payday", read.LastOutcome);
+        Assert.Equal(CallReasonKind.CallbackRequested, Assert.Single(Assert.Single(queue.Entries).Reasons).Kind);
+        Assert.Equal(HistoryActor.CallLog, history.Entries[0].Actor);
+    }
+
+    [Fact]
+    public async Task CallLogged_ForAnotherAgentsClient_ChangesNothing()
+    {
+        var owner = await host.NewAgentAsync("Event Owner");
+        var stranger = await host.NewAgentAsync("Event Stranger");
+        var client = await host.CreateClientAsync(owner, "Guarded Gwen");
+        var marker = await host.CreateClientAsync(stranger, "Marker Mo");
+
+        await host.PublishAsync(new CallLogged { AgentId = stranger.AgentId.ToString(), CallLogId = "x1", ClientId = client.ClientId, EndedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Outcome = CallOutcome.Reached });
+        await host.PublishAsync(new CallLogged { AgentId = stranger.AgentId.ToString(), CallLogId = "x2", ClientId = marker.ClientId, EndedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Outcome = CallOutcome.Reached });
+        // Events are handled in order: once the second has landed, the first has been handled too.
+        await Eventually.IsTrueAsync(async () =>
+            (await host.Clients.GetClientAsync(new GetClientRequest { ClientId = marker.ClientId }, stranger.Bearer, cancellationToken: Cancel)).LastContactedAt is not null);
+
+        var read = await host.Clients.GetClientAsync(new GetClientRequest { ClientId = client.ClientId }, owner.Bearer, cancellationToken: Cancel);
+        Assert.Null(read.LastContactedAt);
+    }
+
+    [Fact]
+    public async Task CallScheduledRescheduledCancelled_MaintainTheNextCall()
+    {
+        var agent = await host.NewAgentAsync("Calendar Cleo");
+        var client = await host.CreateClientAsync(agent, "Nick Nextcall");
+        var eventId = $"evt-{Guid.NewGuid():N}";
+        var first = DateTimeOffset.UtcNow.AddDays(2);
+        var moved = DateTimeOffset.UtcNow.AddDays(3);
+
+        await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
+        await WaitForNextCallAsync(agent, client.ClientId, first);
+        await host.PublishAsync(new CallRescheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(moved) });
+        await WaitForNextCallAsync(agent, client.ClientId, moved);
+        await host.PublishAsync(new CallCancelled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId });
+        await WaitForNextCallAsync(agent, client.ClientId, null);
+    }
+
+    private Task WaitForNextCallAsync(SignedInAgent agent, string clientId, DateTimeOffset? expected) =>
+        Eventually.IsTrueAsync(async () =>
+        {
+            var read = await host.Clients.GetClientAsync(new GetClientRequest { ClientId = clientId }, agent.Bearer, cancellationToken: Cancel);
+            return read.NextCallAt?.Seconds == expected?.ToUnixTimeSeconds();
+        });
+}
