@@ -49,7 +49,8 @@ public sealed record CallInput(string RequestId, Guid ClientId, DateTimeOffset S
     public static DateTimeOffset ReadStart(global::Google.Protobuf.WellKnownTypes.Timestamp? value, DateTimeOffset now, FieldViolations violations)
     {
         var start = TimestampField.Resolve(value, violations, "startTime");
-        if (violations.IsEmpty && start < now.AddMinutes(-1))
+        // default: missing or not a timestamp, already reported.
+        if (start != default && start < now.AddMinutes(-1))
         {
             violations.Add("startTime", "must not be in the past.");
         }

@@ -35,14 +35,8 @@ public sealed class GoogleIdentity(IdentityHost shared) : IAsyncLifetime
     }
 
     /// <summary>The agent presses "Connect Google Calendar": Identity's one-time link, Google's consent, back to Settings.</summary>
-    public async Task<Uri> ConnectCalendarAsync(SignedInAgent agent, FakeUser user, CancellationToken cancellationToken)
-    {
-        var link = await new Contracts.Identity.V1.GoogleAccount.GoogleAccountClient(Channel)
-            .StartGoogleConnectionAsync(new() { ReturnPath = "/settings" }, agent.Bearer, cancellationToken: cancellationToken);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });
-        return await DevelopmentSignIn.FollowAsync(
-            browser, new Uri(Identity.Issuer, link.AuthorizationUrl), url => url.AbsolutePath == "/settings", user.Name, user.Email, cancellationToken);
-    }
+    public Task<Uri> ConnectCalendarAsync(SignedInAgent agent, FakeUser user, CancellationToken cancellationToken) =>
+        GoogleCalendarConnect.ConnectAsync(Channel, Identity.Issuer, agent, user, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
