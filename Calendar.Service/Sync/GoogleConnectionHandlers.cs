@@ -32,25 +32,25 @@ public sealed class GoogleConnectionHandlers(CalendarDbContext db, SyncSignal si
     }
 }
 
-/// <summary>Puts an agent's Google Calendar in line for a sync now; a calendar waiting for a reconnect starts again.</summary>
+/// <summary>
+/// Puts an agent's Google Calendar in line for a sync now; a calendar waiting for a reconnect starts again. Runs at
+/// once (not on SaveChanges), and is safe when the event and a status read enrol the same agent together.
+/// </summary>
 public static class GoogleSyncEnrolment
 {
     public static async Task EnrolAsync(CalendarDbContext db, Guid agentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var state = await db.GoogleSyncs.FirstOrDefaultAsync(s => s.AgentId == agentId, cancellationToken);
-        if (state is null)
-        {
-            db.GoogleSyncs.Add(new GoogleSync { AgentId = agentId, NextSyncAt = now, UpdatedAt = now });
-            return;
-        }
-
-        if (state.State == GoogleSyncState.ReconnectRequired)
-        {
-            state.State = state.SyncToken is null ? GoogleSyncState.FullSync : GoogleSyncState.Synced;
-            state.LastError = null;
-        }
-
-        state.NextSyncAt = now;
-        state.UpdatedAt = now;
+        var fullSync = nameof(GoogleSyncState.FullSync);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO google_syncs (agent_id, calendar_id, state, generation, full_sync_events, full_sync_pages, next_sync_at, updated_at)
+            VALUES ({agentId}, 'primary', {fullSync}, 0, 0, 0, {now}, {now})
+            ON CONFLICT (agent_id) DO NOTHING
+            """, cancellationToken);
+        await db.GoogleSyncs.Where(s => s.AgentId == agentId && s.State == GoogleSyncState.ReconnectRequired)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.State, x => x.SyncToken == null ? GoogleSyncState.FullSync : GoogleSyncState.Synced)
+                .SetProperty(x => x.LastError, (string?)null), cancellationToken);
+        await db.GoogleSyncs.Where(s => s.AgentId == agentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextSyncAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
     }
 }

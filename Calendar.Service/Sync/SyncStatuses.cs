@@ -56,7 +56,6 @@ public sealed class SyncStatuses(
         if (status == IdentityConnectionStatus.Connected && !known)
         {
             await GoogleSyncEnrolment.EnrolAsync(db, agentId, time.GetUtcNow(), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             signal.Notify();
         }
         else if (status == IdentityConnectionStatus.NotConnected && known)

@@ -5,6 +5,9 @@ namespace AgentCalls.Calendar.Tests;
 /// <summary>Days in the future (slots and calls are never in the past), found from today, so the tests never age.</summary>
 public static class TestDays
 {
+    /// <summary>Today at midnight UTC.</summary>
+    public static DateTimeOffset Today => new(DateTime.UtcNow.Date, TimeSpan.Zero);
+
     /// <summary>The Monday at least <paramref name="weeksAhead"/> weeks from now, at midnight UTC.</summary>
     public static DateTimeOffset Monday(int weeksAhead = 2)
     {
