@@ -28,5 +28,26 @@ public sealed class CachedEvent
     /// <summary>The client a scheduled call is with.</summary>
     public Guid? ClientId { get; set; }
 
+    /// <summary>The client's name when the call was scheduled.</summary>
+    public string? ClientName { get; set; }
+
+    /// <summary>The number to call (E.164).</summary>
+    public string? ClientPhone { get; set; }
+
+    /// <summary>The event's description (for calls: whom to call, the number, the link to the client, notes).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The event lasts whole days.</summary>
+    public bool AllDay { get; set; }
+
+    /// <summary>The event blocks its time; false for events marked free, or declined.</summary>
+    public bool Busy { get; set; } = true;
+
+    /// <summary>Minutes before the start the agent is reminded; 0 for none.</summary>
+    public int ReminderMinutes { get; set; }
+
+    /// <summary>For Google events, the full sync that last saw the event; rows a full sync did not see are removed.</summary>
+    public long SyncGeneration { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

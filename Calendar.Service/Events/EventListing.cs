@@ -1,7 +1,6 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Calendar.Service.Events;
@@ -32,19 +31,10 @@ public sealed class EventListing(CalendarDbContext db)
             // Overlapping [start, end): an event that ends at start is over; a zero-length one at start is in the range.
             .Where(e => e.AgentId == agentId && e.StartsAt < end && (e.EndsAt > start || e.StartsAt >= start))
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.Title, e.StartsAt, e.EndsAt, e.Provider, e.ClientId })
             .ToListAsync(cancellationToken);
 
         var response = new ListEventsResponse();
-        response.Events.AddRange(events.Select(e => new CalendarEvent
-        {
-            EventId = e.Id.ToString(),
-            Title = e.Title,
-            StartTime = Timestamp.FromDateTimeOffset(e.StartsAt),
-            EndTime = Timestamp.FromDateTimeOffset(e.EndsAt),
-            Provider = e.Provider,
-            ClientId = e.ClientId?.ToString() ?? "",
-        }));
+        response.Events.AddRange(events.Select(EventMessages.ToMessage));
         return response;
     }
 }

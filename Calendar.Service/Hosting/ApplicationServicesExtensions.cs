@@ -1,6 +1,11 @@
+using AgentCalls.Calendar.Service.Agents;
+using AgentCalls.Calendar.Service.Calls;
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Events;
-using AgentCalls.Calendar.Service.Agents;
+using AgentCalls.Calendar.Service.Feed;
+using AgentCalls.Calendar.Service.Settings;
+using AgentCalls.Calendar.Service.Slots;
+using AgentCalls.Calendar.Service.Sync;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
@@ -13,14 +18,30 @@ public static class ApplicationServicesExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CalendarOptions>()
+            .BindConfiguration(CalendarOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.AddServiceDbContext<CalendarDbContext>("calendardb", CalendarDbContext.Configure);
         builder.AddRedisClient("redis");
         builder.AddEventing<CalendarDbContext>()
-            .Subscribe<AgentDeleted, AgentDeletedHandler>();
+            .Subscribe<AgentDeleted, AgentDeletedHandler>()
+            .Subscribe<GoogleCalendarConnected, GoogleConnectionHandlers>()
+            .Subscribe<GoogleCalendarDisconnected, GoogleConnectionHandlers>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
+        builder.AddGoogleCalendar();
+        builder.AddServiceClients();
 
         builder.Services.AddScoped<EventListing>();
+        builder.Services.AddScoped<SettingsStore>();
+        builder.Services.AddScoped<BusyTimes>();
+        builder.Services.AddScoped<FreeSlotQuery>();
+        builder.Services.AddScoped<ClientDirectory>();
+        builder.Services.AddSingleton<CallText>();
+        builder.Services.AddScoped<CallScheduler>();
+        builder.Services.AddScoped<CallChanges>();
+        builder.Services.AddScoped<FeedStore>();
         return builder;
     }
 
@@ -30,6 +51,8 @@ public static class ApplicationServicesExtensions
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<CalendarGrpcService>().RequireAuthorization();
+        app.MapCalendarFeed();
+        app.MapGoogleNotifications();
         return app;
     }
 }

@@ -66,9 +66,15 @@ public static class AuthorizationEndpoints
     private static async Task<IResult> ExchangeAsync(HttpContext http, AgentDirectory agents, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has authenticated the client and checked it may use this grant and these scopes.
+            return Results.SignIn(ServicePrincipal.Create(request.ClientId!, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
         {
-            return Reject(Errors.UnsupportedGrantType, "Only the authorization code and refresh token grants are supported.");
+            return Reject(Errors.UnsupportedGrantType, "Only the authorization code, refresh token and client credentials grants are supported.");
         }
 
         var redeemed = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

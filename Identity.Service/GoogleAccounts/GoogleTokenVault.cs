@@ -1,4 +1,7 @@
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Identity.Service.Data;
+using AgentCalls.ServiceDefaults.Eventing;
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -73,6 +76,7 @@ public sealed partial class GoogleTokenVault(
         connection.StatusReason = null;
         connection.ConnectedAt = now;
         connection.UpdatedAt = now;
+        db.AddEvent(new GoogleCalendarConnected { AgentId = agentId.ToString(), ConnectedAt = Timestamp.FromDateTimeOffset(now) });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -118,6 +122,7 @@ public sealed partial class GoogleTokenVault(
 
         await RevokeAtGoogleAsync(connection, cancellationToken);
         db.GoogleConnections.Remove(connection);
+        db.AddEvent(new GoogleCalendarDisconnected { AgentId = agentId.ToString(), DisconnectedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()) });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,22 +1,55 @@
 using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.Identity.Service.Registrations;
 using AgentCalls.ServiceDefaults.Authentication;
+using AgentCalls.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using OpenIddict.Abstractions;
 using GoogleTokensBase = AgentCalls.Contracts.Identity.V1.GoogleTokens.GoogleTokensBase;
 
 namespace AgentCalls.Identity.Service.GoogleAccounts;
 
-/// <summary>Google access tokens for services acting for the agent named by the propagated token; nothing else leaves the vault.</summary>
-public sealed class GoogleTokensGrpcService(CurrentAgent agent, GoogleTokenVault vault) : GoogleTokensBase
+/// <summary>
+/// Google access tokens for AgentCalls' services; nothing else leaves the vault. An agent's token gets that
+/// agent's Google token only; a service token (scope google.tokens, its client id as subject) may name any agent.
+/// </summary>
+public sealed class GoogleTokensGrpcService(GoogleTokenVault vault) : GoogleTokensBase
 {
     public const string ErrorDomain = "identity.agentcalls";
 
-    public override async Task<GetGoogleAccessTokenResponse> GetGoogleAccessToken(GetGoogleAccessTokenRequest request, ServerCallContext context)
+    public override Task<GetGoogleAccessTokenResponse> GetGoogleAccessToken(GetGoogleAccessTokenRequest request, ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        if (!CurrentAgent.IsAgent(user))
+        {
+            throw Denied("A service token names its agent: call GetGoogleAccessTokenForAgent.");
+        }
+
+        return IssueAsync(CurrentAgent.Read(user), context.CancellationToken);
+    }
+
+    public override Task<GetGoogleAccessTokenResponse> GetGoogleAccessTokenForAgent(GetGoogleAccessTokenForAgentRequest request, ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        if (CurrentAgent.IsAgent(user) || !user.HasScope(ClientRegistrations.GoogleTokensScope))
+        {
+            throw Denied($"Only a service token with the {ClientRegistrations.GoogleTokensScope} scope may name an agent.");
+        }
+
+        if (!Guid.TryParse(request.AgentId, out var agentId))
+        {
+            throw FieldViolations.Single("agentId", "must be an agent id.");
+        }
+
+        return IssueAsync(agentId, context.CancellationToken);
+    }
+
+    private async Task<GetGoogleAccessTokenResponse> IssueAsync(Guid agentId, CancellationToken cancellationToken)
     {
         try
         {
-            var token = await vault.GetAccessTokenAsync(agent.Id, context.CancellationToken);
+            var token = await vault.GetAccessTokenAsync(agentId, cancellationToken);
             var response = new GetGoogleAccessTokenResponse { AccessToken = token.Value, ExpiresAt = Timestamp.FromDateTimeOffset(token.ExpiresAt) };
             response.Scopes.AddRange(token.Scopes);
             return response;
@@ -31,4 +64,6 @@ public sealed class GoogleTokensGrpcService(CurrentAgent agent, GoogleTokenVault
             }.ToRpcException();
         }
     }
+
+    private static RpcException Denied(string message) => new(new Grpc.Core.Status(StatusCode.PermissionDenied, message));
 }

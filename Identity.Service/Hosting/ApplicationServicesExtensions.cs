@@ -51,7 +51,7 @@ public static class ApplicationServicesExtensions
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
         });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddAgentPolicies();
         builder.Services.AddAntiforgery();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentAgent>();
@@ -79,7 +79,7 @@ public static class ApplicationServicesExtensions
         app.MapGrpcHealth();
         app.MapGrpcService<IdentityGrpcService>().RequireAuthorization();
         app.MapGrpcService<GoogleAccountGrpcService>().RequireAuthorization();
-        app.MapGrpcService<GoogleTokensGrpcService>().RequireAuthorization();
+        app.MapGrpcService<GoogleTokensGrpcService>().RequireAuthorization(AgentAuthorization.AnyCallerPolicy);
         app.MapAuthorizationEndpoints();
         var methods = app.Services.GetRequiredService<SignInMethods>();
         if (methods.DevelopmentSignIn)

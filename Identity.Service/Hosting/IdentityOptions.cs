@@ -21,6 +21,9 @@ public sealed class IdentityOptions
 
     [Required]
     public GatewayClientOptions Gateway { get; set; } = new();
+
+    [Required]
+    public CalendarServiceClientOptions CalendarService { get; set; } = new();
 }
 
 /// <summary>The gateway: the confidential client that signs agents in for the browser.</summary>
@@ -36,4 +39,16 @@ public sealed class GatewayClientOptions
 
     [Required]
     public Uri PostLogoutRedirectUri { get; set; } = new("http://localhost:5080/");
+}
+
+/// <summary>
+/// Calendar.Service as a confidential client of its own (client credentials): it syncs agents' calendars with no
+/// agent present, so it may ask for any agent's Google access token, and for nothing else.
+/// </summary>
+public sealed class CalendarServiceClientOptions
+{
+    public const string ClientId = "agentcalls-calendar";
+
+    /// <summary>The client's secret (AppHost generates one); when empty the client is not registered.</summary>
+    public string ClientSecret { get; set; } = "";
 }

@@ -30,8 +30,8 @@ public static class OidcServerExtensions
                     .SetEndSessionEndpointUris("connect/logout")
                     .SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
-                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, ClientRegistrations.ApiScope);
+                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().RequireProofKeyForCodeExchange();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, ClientRegistrations.ApiScope, ClientRegistrations.GoogleTokensScope);
                 // Services validate access tokens themselves from the published keys: signed JWTs, not encrypted ones.
                 server.DisableAccessTokenEncryption();
 

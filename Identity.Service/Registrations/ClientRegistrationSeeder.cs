@@ -13,6 +13,15 @@ public sealed class ClientRegistrationSeeder(IServiceScopeFactory scopes, IOptio
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await UpsertAsync(applications, ClientRegistrations.Gateway(options.Value.Gateway), cancellationToken);
         await UpsertAsync(applications, ClientRegistrations.Cli(), cancellationToken);
+        if (options.Value.CalendarService.ClientSecret.Length > 0)
+        {
+            await UpsertAsync(applications, ClientRegistrations.CalendarService(options.Value.CalendarService), cancellationToken);
+        }
+        else if (await applications.FindByClientIdAsync(CalendarServiceClientOptions.ClientId, cancellationToken) is { } stale)
+        {
+            // No secret configured: no background calendar sync, and no client left over from an earlier configuration.
+            await applications.DeleteAsync(stale, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -13,6 +13,9 @@ public static class ClientRegistrations
 
     public const string ApiScope = "api";
 
+    /// <summary>The one scope a service token may carry: Google access tokens of any agent, for background work.</summary>
+    public const string GoogleTokensScope = "google.tokens";
+
     public static OpenIddictApplicationDescriptor Gateway(GatewayClientOptions gateway) =>
         WithCodeFlow(new OpenIddictApplicationDescriptor
         {
@@ -32,6 +35,21 @@ public static class ClientRegistrations
             DisplayName = "AgentCalls API clients",
             RedirectUris = { CliRedirectUri },
         });
+
+    /// <summary>Calendar.Service: client credentials only, limited to <see cref="GoogleTokensScope"/>.</summary>
+    public static OpenIddictApplicationDescriptor CalendarService(CalendarServiceClientOptions calendar) => new()
+    {
+        ClientId = CalendarServiceClientOptions.ClientId,
+        ClientSecret = calendar.ClientSecret,
+        ClientType = ClientTypes.Confidential,
+        DisplayName = "AgentCalls calendar sync (Calendar.Service)",
+        Permissions =
+        {
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.Prefixes.Scope + GoogleTokensScope,
+        },
+    };
 
     private static OpenIddictApplicationDescriptor WithCodeFlow(OpenIddictApplicationDescriptor descriptor)
     {

@@ -29,7 +29,7 @@ public static class AgentAuthenticationExtensions
             .Configure<IOptions<AuthOptions>>((validation, auth) => validation.Issuer = auth.Value.Issuer);
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddAgentPolicies();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentAgent>();
         return builder;

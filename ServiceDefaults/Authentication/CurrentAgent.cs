@@ -10,6 +10,9 @@ public sealed class CurrentAgent(IHttpContextAccessor accessor)
 
     public Guid Id => id ??= Read(accessor.HttpContext?.User);
 
+    /// <summary>Whether the token is an agent's: its subject is an agent id (a service's token has its client id there).</summary>
+    public static bool IsAgent(ClaimsPrincipal? user) => Guid.TryParse(user?.FindFirst(AgentClaims.Subject)?.Value, out _);
+
     public static Guid Read(ClaimsPrincipal? user)
     {
         var subject = user?.FindFirst(AgentClaims.Subject)?.Value;

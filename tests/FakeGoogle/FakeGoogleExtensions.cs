@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AgentCalls.FakeGoogle.Calendar;
 using AgentCalls.FakeGoogle.Control;
 using AgentCalls.FakeGoogle.OAuth;
 
@@ -12,6 +13,9 @@ public static class FakeGoogleExtensions
         services.AddSingleton<FakeGoogleState>();
         services.AddSingleton<IdTokenSigner>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FakeCalendars>();
+        services.AddSingleton<ChannelNotifier>();
+        services.AddHttpClient(nameof(ChannelNotifier));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -24,6 +28,11 @@ public static class FakeGoogleExtensions
         app.MapUserInfoEndpoint();
         app.MapRevocationEndpoint();
         app.MapControlEndpoints();
+        app.MapEventsList();
+        app.MapEvents();
+        app.MapFreeBusy();
+        app.MapWatch();
+        app.MapCalendarControl();
         return app;
     }
 }

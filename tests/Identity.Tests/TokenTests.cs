@@ -39,7 +39,7 @@ public sealed class TokenTests(IdentityHost identity)
     }
 
     [Fact]
-    public async Task Discovery_AdvertisesTheCodeFlowWithPkceAndRotatingRefreshTokens()
+    public async Task Discovery_AdvertisesTheCodeFlowWithPkceRotatingRefreshTokensAndClientCredentials()
     {
         using var http = new HttpClient();
 
@@ -47,7 +47,7 @@ public sealed class TokenTests(IdentityHost identity)
 
         Assert.Equal(identity.Issuer.ToString(), discovery.GetProperty("issuer").GetString());
         Assert.Contains("S256", Strings(discovery, "code_challenge_methods_supported"));
-        Assert.Equal(["authorization_code", "refresh_token"], Strings(discovery, "grant_types_supported").Order());
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"], Strings(discovery, "grant_types_supported").Order());
         Assert.StartsWith(identity.Issuer.ToString(), discovery.GetProperty("jwks_uri").GetString());
     }
 

@@ -22,7 +22,11 @@ public sealed class GoogleFake : IAsyncDisposable
         this.factory = factory;
         Authority = authority;
         control = new HttpClient { BaseAddress = authority };
+        Calendar = new GoogleFakeCalendar(control);
     }
+
+    /// <summary>The fake's Google Calendar (v3 API at the same address: Calendar:GoogleApiBaseUrl).</summary>
+    public GoogleFakeCalendar Calendar { get; }
 
     /// <summary>The fake's issuer, in place of https://accounts.google.com/.</summary>
     public Uri Authority { get; }

@@ -7,6 +7,9 @@ namespace AgentCalls.TestSupport;
 /// <summary>One running Identity.Service on real loopback ports: HTTP/1.1 (pages, OpenID Connect) and HTTP/2 (gRPC).</summary>
 public sealed class IdentityServerInstance : IAsyncDisposable
 {
+    /// <summary>The secret Calendar.Service's own client (client credentials) has at every test Identity.</summary>
+    public const string CalendarServiceSecret = "test-calendar-service-secret";
+
     private readonly WebApplicationFactory<IdentityDbContext> factory;
 
     private IdentityServerInstance(WebApplicationFactory<IdentityDbContext> factory, Uri issuer, Uri grpcAddress)
@@ -36,6 +39,7 @@ public sealed class IdentityServerInstance : IAsyncDisposable
             host.UseSetting("ConnectionStrings:redis", redisConnectionString);
             host.UseSetting("Auth:Issuer", issuer.ToString());
             host.UseSetting("Identity:Gateway:ClientSecret", "test-gateway-secret");
+            host.UseSetting("Identity:CalendarService:ClientSecret", CalendarServiceSecret);
             host.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{httpPort}");
             host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -25,6 +25,7 @@ public abstract class ServiceHost<TMarker>(string connectionName) : IdentityHost
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        await BeforeServiceStartsAsync();
         ServiceDatabaseConnectionString = await Servers.CreateDatabaseAsync(connectionName);
         factory = new WebApplicationFactory<TMarker>().WithWebHostBuilder(host =>
         {
@@ -37,6 +38,9 @@ public abstract class ServiceHost<TMarker>(string connectionName) : IdentityHost
         Rest = factory.CreateClient();
         Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
     }
+
+    /// <summary>What a suite starts before the service: other services it calls (Identity is running by then).</summary>
+    protected virtual Task BeforeServiceStartsAsync() => Task.CompletedTask;
 
     /// <summary>Extra settings a suite needs.</summary>
     protected virtual void ConfigureService(IWebHostBuilder host)

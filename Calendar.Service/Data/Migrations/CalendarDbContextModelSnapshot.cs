@@ -22,6 +22,31 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AgentCalls.Calendar.Service.Calls.CallRequest", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("AgentId", "RequestId")
+                        .HasName("pk_call_requests");
+
+                    b.ToTable("call_requests", (string)null);
+                });
+
             modelBuilder.Entity("AgentCalls.Calendar.Service.Events.CachedEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -33,6 +58,16 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agent_id");
 
+                    b.Property<bool>("AllDay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_day");
+
+                    b.Property<bool>("Busy")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("busy");
+
                     b.Property<string>("CalendarId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -42,6 +77,21 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("uuid")
                         .HasColumnName("client_id");
+
+                    b.Property<string>("ClientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name");
+
+                    b.Property<string>("ClientPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("client_phone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("description");
 
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone")
@@ -58,9 +108,17 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasColumnType("character varying(1024)")
                         .HasColumnName("provider_event_id");
 
+                    b.Property<int>("ReminderMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_minutes");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
+
+                    b.Property<long>("SyncGeneration")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sync_generation");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -83,6 +141,162 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasDatabaseName("ix_cached_events_agent_id_provider_calendar_id_provider_event_");
 
                     b.ToTable("cached_events", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Calendar.Service.Feed.CalendarFeedAccess", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("token");
+
+                    b.HasKey("AgentId")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Calendar.Service.Settings.AgentSettings", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_minutes");
+
+                    b.Property<int>("CallLengthMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_length_minutes");
+
+                    b.Property<int>("ReminderMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_minutes");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AgentId")
+                        .HasName("pk_agent_settings");
+
+                    b.ToTable("agent_settings", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Calendar.Service.Sync.GoogleSync", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset?>("ChannelExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("channel_expires_at");
+
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ChannelResourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("channel_resource_id");
+
+                    b.Property<string>("ChannelToken")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("channel_token");
+
+                    b.Property<int>("FullSyncEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("full_sync_events");
+
+                    b.Property<int>("FullSyncPages")
+                        .HasColumnType("integer")
+                        .HasColumnName("full_sync_pages");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset?>("NextSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_sync_at");
+
+                    b.Property<string>("PageToken")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("page_token");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("sync_token");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AgentId")
+                        .HasName("pk_google_syncs");
+
+                    b.HasIndex("ChannelId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_google_syncs_channel_id");
+
+                    b.HasIndex("NextSyncAt")
+                        .HasDatabaseName("ix_google_syncs_next_sync_at");
+
+                    b.ToTable("google_syncs", (string)null);
                 });
 
             modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.InboxMessage", b =>
@@ -151,6 +365,38 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_published_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Calendar.Service.Settings.AgentSettings", b =>
+                {
+                    b.OwnsMany("AgentCalls.Calendar.Service.Settings.WorkingDay", "WorkingHours", b1 =>
+                        {
+                            b1.Property<Guid>("AgentSettingsAgentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Day");
+
+                            b1.Property<TimeOnly>("End");
+
+                            b1.Property<TimeOnly>("Start");
+
+                            b1.HasKey("AgentSettingsAgentId", "__synthesizedOrdinal")
+                                .HasName("pk_agent_settings");
+
+                            b1.ToTable("agent_settings");
+
+                            b1
+                                .ToJson("working_hours")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgentSettingsAgentId")
+                                .HasConstraintName("fk_agent_settings_agent_settings_agent_settings_agent_id");
+                        });
+
+                    b.Navigation("WorkingHours");
                 });
 #pragma warning restore 612, 618
         }

@@ -121,13 +121,7 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
         return (user, await google.SignInAsync(user, Cancel));
     }
 
-    /// <summary>The agent presses "Connect Google Calendar": Identity's one-time link, Google's consent, back to Settings.</summary>
-    private async Task<Uri> ConnectAsync(SignedInAgent agent, FakeUser user)
-    {
-        var link = await Accounts.StartGoogleConnectionAsync(new() { ReturnPath = "/settings" }, agent.Bearer, cancellationToken: Cancel);
-        using var browser = NewBrowser();
-        return await DevelopmentSignIn.FollowAsync(browser, Absolute(link.AuthorizationUrl), url => url.AbsolutePath == "/settings", user.Name, user.Email, Cancel);
-    }
+    private Task<Uri> ConnectAsync(SignedInAgent agent, FakeUser user) => google.ConnectCalendarAsync(agent, user, Cancel);
 
     private Uri Absolute(string relative) => new(google.Identity.Issuer, relative);
 

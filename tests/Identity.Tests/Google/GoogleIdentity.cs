@@ -34,6 +34,10 @@ public sealed class GoogleIdentity(IdentityHost shared) : IAsyncLifetime
         return await IdentityHost.SignInAsync(Identity.Issuer, user.Name, user.Email, cancellationToken);
     }
 
+    /// <summary>The agent presses "Connect Google Calendar": Identity's one-time link, Google's consent, back to Settings.</summary>
+    public Task<Uri> ConnectCalendarAsync(SignedInAgent agent, FakeUser user, CancellationToken cancellationToken) =>
+        GoogleCalendarConnect.ConnectAsync(Channel, Identity.Issuer, agent, user, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Channel?.Dispose();

@@ -1,0 +1,105 @@
+using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.Google;
+using AgentCalls.Calendar.Service.Providers;
+using AgentCalls.Calendar.Service.Settings;
+using AgentCalls.Calendar.Service.Slots;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.ServiceDefaults.Grpc;
+using AgentCalls.ServiceDefaults.Eventing;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+
+namespace AgentCalls.Calendar.Service.Calls;
+
+/// <summary>
+/// RescheduleCall and CancelCall: the change goes to the call's provider first, then the row and CallRescheduled
+/// or CallCancelled are saved together. Another agent's event id, or an event that is not a call, is NotFound.
+/// A call deleted in Google Calendar meanwhile is removed here too (and announced cancelled).
+/// </summary>
+public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, CalendarProviders providers, IConnectionMultiplexer redis, TimeProvider time)
+{
+    public async Task<CalendarEvent> RescheduleAsync(Guid agentId, RescheduleCallRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        var eventId = ReadEventId(request.EventId, violations);
+        var start = CallInput.ReadStart(request.StartTime, time.GetUtcNow(), violations);
+        CallInput.ReadDuration(request.DurationMinutes, violations);
+        violations.ThrowIfAny();
+
+        var call = await FindCallAsync(agentId, eventId, cancellationToken);
+        var end = start + (request.DurationMinutes == 0 ? call.EndsAt - call.StartsAt : TimeSpan.FromMinutes(request.DurationMinutes));
+        await CallOverlaps.ThrowIfTakenAsync(db, agentId, start, end, e => e.Id != call.Id, cancellationToken);
+        var zone = (await settings.GetAsync(agentId, cancellationToken)).TimeZone;
+        try
+        {
+            await providers.For(call.Provider).MoveAsync(call, start, end, zone, cancellationToken);
+        }
+        catch (ProviderEventGoneException)
+        {
+            await RemoveAsync(call, cancellationToken);
+            throw CalendarErrors.NotFound("call (it was deleted in Google Calendar)");
+        }
+        catch (GoogleAccessUnavailableException e)
+        {
+            throw CalendarErrors.From(e);
+        }
+
+        call.StartsAt = start;
+        call.EndsAt = end;
+        call.UpdatedAt = time.GetUtcNow();
+        db.AddEvent(new CallRescheduled
+        {
+            AgentId = agentId.ToString(),
+            EventId = call.Id.ToString(),
+            ClientId = call.ClientId!.Value.ToString(),
+            StartsAt = Timestamp.FromDateTimeOffset(start),
+            EndsAt = Timestamp.FromDateTimeOffset(end),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await BusyTimes.InvalidateAsync(redis, agentId);
+        return EventMessages.ToMessage(call);
+    }
+
+    public async Task CancelAsync(Guid agentId, CancelCallRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        var eventId = ReadEventId(request.EventId, violations);
+        violations.ThrowIfAny();
+
+        var call = await FindCallAsync(agentId, eventId, cancellationToken);
+        try
+        {
+            await providers.For(call.Provider).DeleteAsync(call, cancellationToken);
+        }
+        catch (GoogleAccessUnavailableException e)
+        {
+            throw CalendarErrors.From(e);
+        }
+
+        await RemoveAsync(call, cancellationToken);
+    }
+
+    private async Task RemoveAsync(CachedEvent call, CancellationToken cancellationToken)
+    {
+        db.Events.Remove(call);
+        db.AddEvent(new CallCancelled { AgentId = call.AgentId.ToString(), EventId = call.Id.ToString(), ClientId = call.ClientId!.Value.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+        await BusyTimes.InvalidateAsync(redis, call.AgentId);
+    }
+
+    private async Task<CachedEvent> FindCallAsync(Guid agentId, Guid eventId, CancellationToken cancellationToken) =>
+        await db.Events.FirstOrDefaultAsync(e => e.AgentId == agentId && e.Id == eventId && e.ClientId != null, cancellationToken)
+        ?? throw CalendarErrors.NotFound("call");
+
+    private static Guid ReadEventId(string value, FieldViolations violations)
+    {
+        if (!Guid.TryParse(value, out var id))
+        {
+            violations.Add("eventId", "must be an event id.");
+        }
+
+        return id;
+    }
+}

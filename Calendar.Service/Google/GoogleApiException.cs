@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace AgentCalls.Calendar.Service.Google;
+
+/// <summary>Google Calendar answered with an error: its status, Google's reason ("fullSyncRequired", "rateLimitExceeded" …) and Retry-After.</summary>
+public sealed class GoogleApiException(HttpStatusCode status, string? reason, string message, TimeSpan? retryAfter)
+    : Exception($"Google Calendar answered {(int)status} {reason}: {message}")
+{
+    public HttpStatusCode Status { get; } = status;
+
+    public string? Reason { get; } = reason;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>Google asks to slow down: 429, or 403 with reason rateLimitExceeded or userRateLimitExceeded.</summary>
+    public bool IsRateLimited => IsRateLimit(Status, Reason);
+
+    /// <summary>The sync token (or page token) is no longer valid: a full sync is needed.</summary>
+    public bool IsSyncTokenGone => Status == HttpStatusCode.Gone;
+
+    /// <summary>The event is not there: never was (404), or deleted (410).</summary>
+    public bool IsGone => Status is HttpStatusCode.NotFound or HttpStatusCode.Gone;
+
+    /// <summary>The agent did not grant Calendar access (unticked it on Google's consent screen).</summary>
+    public bool IsMissingPermission => Status == HttpStatusCode.Forbidden && Reason is "insufficientPermissions" or "forbidden";
+
+    public static bool IsRateLimit(HttpStatusCode status, string? reason) =>
+        status == HttpStatusCode.TooManyRequests
+        || (status == HttpStatusCode.Forbidden && reason is "rateLimitExceeded" or "userRateLimitExceeded");
+}

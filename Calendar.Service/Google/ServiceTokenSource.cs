@@ -1,0 +1,50 @@
+using AgentCalls.Calendar.Service.Hosting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Client;
+
+namespace AgentCalls.Calendar.Service.Google;
+
+/// <summary>
+/// This service's own access token at Identity (client credentials as <c>agentcalls-calendar</c>, scope
+/// google.tokens), kept until a minute before it expires and fetched once however many callers wait.
+/// </summary>
+public sealed class ServiceTokenSource(IServiceProvider services, IOptions<CalendarOptions> options, TimeProvider time)
+{
+    public const string ClientId = "agentcalls-calendar";
+    public const string Scope = "google.tokens";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private (string Token, DateTimeOffset RenewAt)? current;
+
+    public bool IsConfigured => options.Value.ServiceClientSecret.Length > 0;
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        if (current is { } cached && cached.RenewAt > time.GetUtcNow())
+        {
+            return cached.Token;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is { } fresh && fresh.RenewAt > time.GetUtcNow())
+            {
+                return fresh.Token;
+            }
+
+            var result = await services.GetRequiredService<OpenIddictClientService>().AuthenticateWithClientCredentialsAsync(new()
+            {
+                Scopes = [Scope],
+                CancellationToken = cancellationToken,
+            });
+            var expiresAt = result.AccessTokenExpirationDate ?? time.GetUtcNow().AddMinutes(5);
+            current = (result.AccessToken, expiresAt - TimeSpan.FromMinutes(1));
+            return result.AccessToken;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

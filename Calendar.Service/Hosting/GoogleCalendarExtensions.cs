@@ -1,0 +1,67 @@
+using AgentCalls.Calendar.Service.Google;
+using AgentCalls.Calendar.Service.Providers;
+using AgentCalls.Calendar.Service.Sync;
+using AgentCalls.ServiceDefaults.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Client;
+
+namespace AgentCalls.Calendar.Service.Hosting;
+
+public static class GoogleCalendarExtensions
+{
+    /// <summary>
+    /// The two providers, the Google Calendar client (typed HttpClient on <see cref="CalendarOptions.GoogleApiBaseUrl"/>
+    /// with its own resilience), this service's client-credentials client at Identity, and the background sync.
+    /// </summary>
+    public static WebApplicationBuilder AddGoogleCalendar(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient<GoogleCalendarClient>((services, http) =>
+                http.BaseAddress = services.GetRequiredService<IOptions<CalendarOptions>>().Value.GoogleApiBaseUrl)
+            .AddGoogleResilience();
+
+        builder.Services.AddOpenIddict().AddClient(client =>
+        {
+            client.AllowClientCredentialsFlow();
+            client.DisableTokenStorage();
+            // Client credentials need no signing or encryption of the client's own; OpenIddict insists on having keys.
+            client.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+            client.UseSystemNetHttp();
+        });
+        builder.Services.AddOptions<OpenIddictClientOptions>()
+            .Configure<IOptions<AuthOptions>, IOptions<CalendarOptions>>((client, auth, calendar) => client.Registrations.Add(new OpenIddictClientRegistration
+            {
+                Issuer = auth.Value.Issuer,
+                ClientId = ServiceTokenSource.ClientId,
+                ClientSecret = calendar.Value.ServiceClientSecret,
+                Scopes = { ServiceTokenSource.Scope },
+            }));
+        builder.Services.AddSingleton<ServiceTokenSource>();
+        builder.Services.AddScoped<GoogleAccessTokens>();
+
+        builder.Services.AddSingleton<LocalCalendarProvider>();
+        builder.Services.AddScoped<GoogleCalendarProvider>();
+        builder.Services.AddScoped<CalendarProviders>();
+
+        builder.Services.AddSingleton<SyncSignal>();
+        builder.Services.AddScoped<GooglePageWriter>();
+        builder.Services.AddScoped<WatchChannels>();
+        builder.Services.AddScoped<SyncRunner>();
+        builder.Services.AddScoped<SyncStatuses>();
+        builder.Services.AddHostedService<SyncWorker>();
+        return builder;
+    }
+
+    /// <summary>gRPC clients for Identity (Google tokens, the Google connection) and Clients (the client a call is with).</summary>
+    public static WebApplicationBuilder AddServiceClients(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpcClient<Contracts.Identity.V1.GoogleTokens.GoogleTokensClient>(grpc => grpc.Address = new Uri("http://_grpc.identity"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<Contracts.Identity.V1.GoogleAccount.GoogleAccountClient>(grpc => grpc.Address = new Uri("http://_grpc.identity"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<Contracts.Clients.V1.Clients.ClientsClient>(grpc => grpc.Address = new Uri("http://_grpc.clients"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        return builder;
+    }
+}

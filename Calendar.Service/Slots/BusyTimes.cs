@@ -1,0 +1,122 @@
+using System.Buffers.Binary;
+using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using StackExchange.Redis;
+
+namespace AgentCalls.Calendar.Service.Slots;
+
+/// <summary>
+/// An agent's busy intervals, per UTC day, cached in Redis under the agent's cache generation. Any change to the
+/// agent's events (a sync page, a call scheduled, moved or cancelled) bumps the generation, so every cached day of
+/// the agent is invalid at once and nothing read before the change is written back after it. Days not cached are
+/// read from calendardb in one query and cached for an hour.
+/// </summary>
+public sealed class BusyTimes(CalendarDbContext db, IConnectionMultiplexer redis, IOptions<CalendarOptions> options)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    /// <summary>Makes every cached busy day of the agent stale.</summary>
+    public static Task InvalidateAsync(IConnectionMultiplexer redis, Guid agentId) =>
+        redis.GetDatabase().StringIncrementAsync(GenerationKey(agentId));
+
+    public async Task<List<(Instant Start, Instant End)>> ReadAsync(Guid agentId, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        var days = Days(from, to);
+        if (!options.Value.CacheFreeBusy)
+        {
+            return Clip(await ReadDatabaseAsync(agentId, days[0], days[^1], cancellationToken), from, to);
+        }
+
+        var cache = redis.GetDatabase();
+        var generation = (long?)await cache.StringGetAsync(GenerationKey(agentId)) ?? 0;
+        var keys = days.Select(d => (RedisKey)DayKey(agentId, generation, d)).ToArray();
+        var cached = await cache.StringGetAsync(keys);
+        var busy = new List<(Instant, Instant)>();
+        var missing = new List<LocalDate>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (cached[i].IsNull)
+            {
+                missing.Add(days[i]);
+            }
+            else
+            {
+                busy.AddRange(Decode((byte[])cached[i]!));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var read = await ReadDatabaseAsync(agentId, missing[0], missing[^1], cancellationToken);
+            var writes = missing.Select(day =>
+            {
+                var (dayStart, dayEnd) = Bounds(day);
+                var ofDay = read.Where(b => b.Start < dayEnd && b.End > dayStart).ToList();
+                busy.AddRange(ofDay);
+                return new KeyValuePair<RedisKey, RedisValue>(DayKey(agentId, generation, day), Encode(ofDay));
+            }).ToArray();
+            var batch = cache.CreateBatch();
+            var sets = writes.Select(w => batch.StringSetAsync(w.Key, w.Value, Lifetime)).ToList();
+            batch.Execute();
+            await Task.WhenAll(sets);
+        }
+
+        return Clip(busy.Distinct().ToList(), from, to);
+    }
+
+    private async Task<List<(Instant Start, Instant End)>> ReadDatabaseAsync(Guid agentId, LocalDate first, LocalDate last, CancellationToken cancellationToken)
+    {
+        var start = Bounds(first).Start.ToDateTimeOffset();
+        var end = Bounds(last).End.ToDateTimeOffset();
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.AgentId == agentId && e.Busy && e.StartsAt < end && e.EndsAt > start)
+            .Select(e => new { e.StartsAt, e.EndsAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (Instant.FromDateTimeOffset(r.StartsAt), Instant.FromDateTimeOffset(r.EndsAt)))];
+    }
+
+    private static List<LocalDate> Days(Instant from, Instant to)
+    {
+        var days = new List<LocalDate>();
+        for (var day = from.InUtc().Date; day <= (to - Duration.Epsilon).InUtc().Date; day = day.PlusDays(1))
+        {
+            days.Add(day);
+        }
+
+        return days;
+    }
+
+    private static (Instant Start, Instant End) Bounds(LocalDate day) =>
+        (day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), day.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
+
+    private static List<(Instant Start, Instant End)> Clip(List<(Instant Start, Instant End)> busy, Instant from, Instant to) =>
+        [.. busy.Where(b => b.Start < to && b.End > from)];
+
+    private static string GenerationKey(Guid agentId) => $"calendar:busy:{agentId:N}:generation";
+
+    private static string DayKey(Guid agentId, long generation, LocalDate day) => $"calendar:busy:{agentId:N}:{generation}:{day:yyyy-MM-dd}";
+
+    private static byte[] Encode(List<(Instant Start, Instant End)> busy)
+    {
+        var bytes = new byte[busy.Count * 16];
+        for (var i = 0; i < busy.Count; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * 16), busy[i].Start.ToUnixTimeTicks());
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * 16 + 8), busy[i].End.ToUnixTimeTicks());
+        }
+
+        return bytes;
+    }
+
+    private static IEnumerable<(Instant Start, Instant End)> Decode(byte[] bytes)
+    {
+        for (var i = 0; i + 16 <= bytes.Length; i += 16)
+        {
+            yield return (Instant.FromUnixTimeTicks(BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i))),
+                Instant.FromUnixTimeTicks(BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i + 8))));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace AgentCalls.Calendar.Service.Sync;
+
+/// <summary>
+/// How an agent's Google Calendar is kept in step: the sync token of the last complete sync, a full sync's page
+/// token and progress (so it resumes where it stopped), when the next sync is due, what went wrong last, and the
+/// push channel Google notifies. One row per agent who connected Google Calendar.
+/// </summary>
+public sealed class GoogleSync
+{
+    public required Guid AgentId { get; init; }
+
+    public string CalendarId { get; init; } = "primary";
+
+    public GoogleSyncState State { get; set; } = GoogleSyncState.FullSync;
+
+    /// <summary>Google's nextSyncToken from the last complete sync; null until the first full sync ends.</summary>
+    public string? SyncToken { get; set; }
+
+    /// <summary>The full sync in progress: the next page to read; null between pages of no full sync.</summary>
+    public string? PageToken { get; set; }
+
+    /// <summary>Increases with every full sync; rows of an older generation are removed when a full sync ends.</summary>
+    public long Generation { get; set; }
+
+    public int FullSyncEvents { get; set; }
+
+    public int FullSyncPages { get; set; }
+
+    public DateTimeOffset? LastSyncedAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>When the next sync is due; null when none is (the agent must reconnect).</summary>
+    public DateTimeOffset? NextSyncAt { get; set; }
+
+    /// <summary>A worker holds the row until then, so replicas never sync one agent at once.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public string? ChannelId { get; set; }
+
+    public string? ChannelResourceId { get; set; }
+
+    public string? ChannelToken { get; set; }
+
+    public DateTimeOffset? ChannelExpiresAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+public enum GoogleSyncState
+{
+    FullSync,
+    Synced,
+    BackingOff,
+    Failed,
+    ReconnectRequired,
+}

@@ -1,0 +1,91 @@
+using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Google;
+using AgentCalls.Calendar.Service.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AgentCalls.Calendar.Service.Sync;
+
+/// <summary>
+/// Runs the syncs that are due: claims a few calendars whose next sync time has come (a lease in their row, taken
+/// with SKIP LOCKED, so replicas share the work and never sync one calendar twice at once), syncs each, and sleeps
+/// until the next look or until woken. Needs this service's own client at Identity; without it nothing is synced
+/// in the background.
+/// </summary>
+public sealed partial class SyncWorker(
+    IServiceScopeFactory scopes, SyncSignal signal, ServiceTokenSource serviceTokens, IOptions<CalendarOptions> options,
+    TimeProvider time, ILogger<SyncWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 4;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!serviceTokens.IsConfigured)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var due = 0;
+            try
+            {
+                due = await RunDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, e);
+            }
+
+            if (due == 0)
+            {
+                await signal.WaitAsync(options.Value.SchedulerInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CalendarDbContext>();
+            var now = time.GetUtcNow();
+            var leaseUntil = now + SyncRunner.Lease;
+            due = await db.Database.SqlQuery<Guid>($"""
+                UPDATE google_syncs SET lease_until = {leaseUntil}
+                WHERE agent_id IN (
+                    SELECT agent_id FROM google_syncs
+                    WHERE next_sync_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
+                    ORDER BY next_sync_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
+                RETURNING agent_id AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        foreach (var agentId in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(agentId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The lease lapses and the sync is tried again.
+                LogRunFailed(logger, e, agentId);
+            }
+        }
+
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar:ServiceClientSecret is not set: Google calendars are synced only while agents use AgentCalls.")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking for due calendar syncs failed.")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Syncing agent {AgentId}'s calendar failed unexpectedly.")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, Guid agentId);
+}

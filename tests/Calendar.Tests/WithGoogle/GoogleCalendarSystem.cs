@@ -1,0 +1,168 @@
+using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Sync;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.FakeGoogle;
+using AgentCalls.TestSupport;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+
+namespace AgentCalls.Calendar.Tests.WithGoogle;
+
+/// <summary>
+/// Calendar.Service with Google Calendar against the fake: Identity in Production with Google (and Calendar's own
+/// client), the real Clients.Service, and Calendar on real ports (so the fake's push notifications reach it),
+/// syncing with its own service token. Subclasses choose polling or push. Agents connect Google as in the app.
+/// </summary>
+public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncLifetime
+{
+    private WebApplicationFactory<CalendarDbContext> calendar = null!;
+
+    public GoogleFake Google { get; private set; } = null!;
+
+    public IdentityServerInstance Identity { get; private set; } = null!;
+
+    public ClientsServer ClientsServer { get; private set; } = null!;
+
+    public GrpcChannel IdentityChannel { get; private set; } = null!;
+
+    public GrpcChannel CalendarChannel { get; private set; } = null!;
+
+    /// <summary>The calendar service's HTTP/1.1 address (the feed, Google's notifications).</summary>
+    public Uri CalendarHttp { get; private set; } = null!;
+
+    public CalendarClient Calendar => new(CalendarChannel);
+
+    public IServiceProvider Services => calendar.Services;
+
+    /// <summary>Events per page asked of Google: small, so a few dozen events take several pages.</summary>
+    public const int PageSize = 50;
+
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Google = GoogleFake.Start();
+        Identity = IdentityServerInstance.Start(await shared.Servers.CreateDatabaseAsync("identity_gcal"), shared.Servers.RedisConnectionString, "Production", Google.IdentitySettings());
+        await Google.RegisterClientAsync(new Uri(Identity.Issuer, "callback/google"));
+        IdentityChannel = GrpcChannel.ForAddress(Identity.GrpcAddress);
+        ClientsServer = await ClientsServer.StartAsync(shared.Servers, Identity.Issuer);
+
+        var database = await shared.Servers.CreateDatabaseAsync("calendar_gcal");
+        var (httpPort, grpcPort) = (FreePort.Next(), FreePort.Next());
+        CalendarHttp = new Uri($"http://127.0.0.1:{httpPort}/");
+        calendar = new WebApplicationFactory<CalendarDbContext>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("ConnectionStrings:calendardb", database);
+            host.UseSetting("ConnectionStrings:redis", shared.Servers.RedisConnectionString);
+            host.UseSetting("Auth:Issuer", Identity.Issuer.ToString());
+            host.UseSetting("Kestrel:Endpoints:http:Url", CalendarHttp.ToString().TrimEnd('/'));
+            host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");
+            host.UseSetting("services:identity:grpc:0", Identity.GrpcAddress.ToString());
+            host.UseSetting("services:clients:grpc:0", ClientsServer.GrpcAddress.ToString());
+            host.UseSetting("Eventing:ServiceName", $"calendar-google-tests-{Guid.NewGuid():N}");
+            host.UseSetting("Calendar:ServiceClientSecret", IdentityServerInstance.CalendarServiceSecret);
+            host.UseSetting("Calendar:GoogleApiBaseUrl", Google.Authority.ToString());
+            host.UseSetting("Calendar:AppBaseUrl", CalendarServiceHost.AppBaseUrl.ToString());
+            host.UseSetting("Calendar:GooglePageSize", PageSize.ToString());
+            host.UseSetting("Calendar:MaxInlineRetryAfter", "00:00:05");
+            host.UseSetting("Calendar:SchedulerInterval", "00:00:00.100");
+            foreach (var (key, value) in Settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
+        calendar.UseKestrel();
+        calendar.StartServer();
+        CalendarChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+    }
+
+    /// <summary>A new agent, signed in with a new Google account that connected Google Calendar, its first sync done.</summary>
+    public async Task<(FakeUser User, SignedInAgent Agent)> ConnectedAgentAsync(string name, Func<FakeUser, Task>? beforeConnecting = null)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var user = await Google.AddUserAsync(name);
+        await Google.NextAuthorizationAsync(new NextAuthorization { Subject = user.Subject });
+        var agent = await IdentityHost.SignInAsync(Identity.Issuer, user.Name, user.Email, cancel);
+        if (beforeConnecting is not null)
+        {
+            await beforeConnecting(user);
+        }
+
+        await GoogleCalendarConnect.ConnectAsync(IdentityChannel, Identity.Issuer, agent, user, cancel);
+        await Eventually.IsTrueAsync(async () => (await StatusAsync(agent)) is { State: SyncState.Synced, LastSyncedAt: not null });
+        return (user, agent);
+    }
+
+    public async Task<SyncStatus> StatusAsync(SignedInAgent agent) =>
+        await Calendar.GetSyncStatusAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>Asks for a sync now and waits until one that started after the ask has finished; returns the status then.</summary>
+    public async Task<SyncStatus> SyncNowAsync(SignedInAgent agent)
+    {
+        var asked = DateTimeOffset.UtcNow;
+        await Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        return await Eventually.ReturnsAsync(async () =>
+            await StatusAsync(agent) is var status && (status.LastSyncedAt?.ToDateTimeOffset() > asked || status.State is not (SyncState.Synced or SyncState.FullSync)) ? status : null);
+    }
+
+    public Task<GoogleSync> SyncRowAsync(SignedInAgent agent) =>
+        Services.QueryAsync<CalendarDbContext, GoogleSync>(db => db.GoogleSyncs.AsNoTracking().FirstAsync(s => s.AgentId == agent.AgentId));
+
+    public async Task<List<CalendarEvent>> EventsAsync(SignedInAgent agent) =>
+        [.. (await Calendar.ListEventsAsync(new()
+        {
+            StartTime = global::Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-60)),
+            EndTime = global::Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(300)),
+        }, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken)).Events];
+
+    public async ValueTask DisposeAsync()
+    {
+        CalendarChannel?.Dispose();
+        IdentityChannel?.Dispose();
+        if (calendar is not null)
+        {
+            await calendar.DisposeAsync();
+        }
+
+        if (ClientsServer is not null)
+        {
+            await ClientsServer.DisposeAsync();
+        }
+
+        await Identity.DisposeAsync();
+        await Google.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Syncs only when asked (SyncNow) or when Google is connected: every test decides when a sync runs.</summary>
+public sealed class ManualGoogleCalendar(CalendarServiceHost shared) : GoogleCalendarSystem(shared)
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Calendar:PollInterval"] = "01:00:00" };
+}
+
+/// <summary>Polls every second, with no push notifications.</summary>
+public sealed class PolledGoogleCalendar(CalendarServiceHost shared) : GoogleCalendarSystem(shared)
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Calendar:PollInterval"] = "00:00:01" };
+}
+
+/// <summary>
+/// Push notifications to Calendar's own address; channels live a minute and are replaced when under 58 s are left,
+/// so a sync a few seconds later renews its channel.
+/// </summary>
+public sealed class PushedGoogleCalendar(CalendarServiceHost shared) : GoogleCalendarSystem(shared)
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Calendar:PollInterval"] = "01:00:00",
+        ["Calendar:WatchedPollInterval"] = "01:00:00",
+        ["Calendar:PublicWebhookBaseUrl"] = CalendarHttp.ToString(),
+        ["Calendar:ChannelTtl"] = "00:01:00",
+        ["Calendar:ChannelRenewBefore"] = "00:00:58",
+    };
+}

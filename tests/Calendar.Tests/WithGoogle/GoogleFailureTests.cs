@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.TestSupport;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace AgentCalls.Calendar.Tests.WithGoogle;
+
+/// <summary>When Google says no: rate limits (429, 403 rateLimitExceeded) with Retry-After, and a grant revoked by the agent.</summary>
+public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixture<ManualGoogleCalendar>
+{
+    [Theory]
+    [InlineData(429)]
+    [InlineData(403)]
+    public async Task RateLimited_WithAShortRetryAfter_WaitsItOutAndFinishesTheSync(int status)
+    {
+        var (user, agent) = await system.ConnectedAgentAsync($"Rae Ratelimit {status}");
+        await system.Google.Calendar.PutEventAsync(user, "later", "After the wait", TestDays.Today.AddDays(2).AddHours(10));
+        var throttledBefore = await system.Google.RequestCountAsync("calendar:throttled:events.list");
+        await system.Google.Calendar.ThrottleAsync(status, retryAfterSeconds: 1, count: 2);
+
+        var clock = Stopwatch.StartNew();
+        var synced = await system.SyncNowAsync(agent);
+
+        Assert.Equal(SyncState.Synced, synced.State);
+        Assert.Equal(2, await system.Google.RequestCountAsync("calendar:throttled:events.list") - throttledBefore);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"two Retry-After: 1 waits, but the sync took {clock.Elapsed}");
+        Assert.Contains(await system.EventsAsync(agent), e => e.Title == "After the wait");
+    }
+
+    [Fact]
+    public async Task RateLimited_WithALongRetryAfter_PostponesTheSyncToThen()
+    {
+        var (_, agent) = await system.ConnectedAgentAsync("Lee Later");
+        await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 1);
+
+        var asked = DateTimeOffset.UtcNow;
+        var status = await system.SyncNowAsync(agent);
+
+        Assert.Equal(SyncState.BackingOff, status.State);
+        Assert.Contains("slow down", status.LastError);
+        Assert.True(status.NextSyncAt.ToDateTimeOffset() >= asked.AddSeconds(115), $"next sync at {status.NextSyncAt}");
+    }
+
+    [Fact]
+    public async Task GrantRevokedAtGoogle_StopsSyncing_AsksToReconnect_AndReconnectingResumes()
+    {
+        // Access tokens that expire at once make Identity refresh, and so learn of the revocation, on the next sync.
+        var (user, agent) = await system.ConnectedAgentAsync("Rex Revoked", _ => system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60)));
+        await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
+        var client = await system.ClientsServer.CreateAsync(agent, "Cleo Client");
+        await system.Google.RevokeAccessAsync(user);
+
+        var stopped = await system.SyncNowAsync(agent);
+        var refused = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () =>
+            system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+        await GoogleCalendarConnect.ConnectAsync(system.IdentityChannel, system.Identity.Issuer, agent, user, TestContext.Current.CancellationToken);
+        var resumed = await Eventually.ReturnsAsync(async () => await system.StatusAsync(agent) is { State: SyncState.Synced } s ? s : null);
+
+        Assert.Equal((SyncState.ReconnectRequired, true, null), (stopped.State, stopped.ReconnectRequired, stopped.NextSyncAt));
+        Assert.Equal("GOOGLE_RECONNECT_REQUIRED", refused.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
+        Assert.False(resumed.ReconnectRequired);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.TestSupport;
+
+namespace AgentCalls.Calendar.Tests.WithGoogle;
+
+/// <summary>The copy of Google Calendar: full sync with paging and recurring events, incremental changes and deletions, 410.</summary>
+public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture<ManualGoogleCalendar>
+{
+    [Fact]
+    public async Task FirstSync_ReadsTheWholeWindowPageByPage_ExpandingRecurringEvents()
+    {
+        var listsBefore = await system.Google.RequestCountAsync("calendar:events.list");
+        var tomorrow = TestDays.Today.AddDays(1);
+        var (_, agent) = await system.ConnectedAgentAsync("Fay Full", async user =>
+        {
+            await system.Google.Calendar.BulkAsync(user, 120, tomorrow, 60, "bulk");
+            await system.Google.Calendar.PutEventAsync(user, Weekly("weekly", tomorrow.AddHours(9), count: 4));
+            await system.Google.Calendar.PutEventAsync(user, "longago", "Too old", DateTimeOffset.UtcNow.AddDays(-45));
+            await system.Google.Calendar.PutEventAsync(user, "farahead", "Too far", DateTimeOffset.UtcNow.AddDays(200));
+        });
+
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal(124, events.Count);
+        Assert.Equal(4, events.Count(e => e.Title == "Weekly review"));
+        Assert.DoesNotContain(events, e => e.Title is "Too old" or "Too far");
+        Assert.All(events, e => Assert.Equal("google", e.Provider));
+        Assert.True(await system.Google.RequestCountAsync("calendar:events.list") - listsBefore >= 3, "124 events in pages of 50 take at least three requests");
+    }
+
+    [Fact]
+    public async Task Incremental_ChangesAndDeletionsInGoogle_AreMirrored()
+    {
+        var start = TestDays.Today.AddDays(2).AddHours(9);
+        var (user, agent) = await system.ConnectedAgentAsync("Ian Incremental", async user =>
+        {
+            await system.Google.Calendar.PutEventAsync(user, "moved", "Dentist", start);
+            await system.Google.Calendar.PutEventAsync(user, "deleted", "Gym", start.AddHours(2));
+            await system.Google.Calendar.PutEventAsync(user, Weekly("weekly1", start.AddHours(4), count: 3));
+        });
+
+        await system.Google.Calendar.PutEventAsync(user, "moved", "Dentist (moved)", start.AddHours(1));
+        await system.Google.Calendar.DeleteEventAsync(user, "deleted");
+        await system.Google.Calendar.DeleteEventAsync(user, $"weekly1_{start.AddHours(4).AddDays(7).UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
+        await system.Google.Calendar.PutEventAsync(user, "added", "New meeting", start.AddHours(6));
+        var status = await system.SyncNowAsync(agent);
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal(SyncState.Synced, status.State);
+        Assert.Equal(
+            [("Dentist (moved)", start.AddHours(1)), ("Weekly review", start.AddHours(4)), ("New meeting", start.AddHours(6)), ("Weekly review", start.AddDays(14).AddHours(4))],
+            events.Select(e => (e.Title, e.StartTime.ToDateTimeOffset())));
+    }
+
+    [Fact]
+    public async Task SyncTokenInvalidated_410_ReplacesTheCopyWithAFullSync()
+    {
+        var start = TestDays.Today.AddDays(3).AddHours(9);
+        var (user, agent) = await system.ConnectedAgentAsync("Gus Gone", async user =>
+        {
+            await system.Google.Calendar.PutEventAsync(user, "stays", "Stays", start);
+            await system.Google.Calendar.PutEventAsync(user, "goes", "Goes", start.AddHours(1));
+        });
+        var generation = (await system.SyncRowAsync(agent)).Generation;
+
+        await system.Google.Calendar.InvalidateSyncTokensAsync(user);
+        await system.Google.Calendar.DeleteEventAsync(user, "goes");
+        await system.Google.Calendar.PutEventAsync(user, "arrives", "Arrives", start.AddHours(2));
+        var status = await system.SyncNowAsync(agent);
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal((SyncState.Synced, ""), (status.State, status.LastError));
+        Assert.Equal(["Stays", "Arrives"], events.Select(e => e.Title));
+        Assert.Equal(generation + 1, (await system.SyncRowAsync(agent)).Generation);
+    }
+
+    [Fact]
+    public async Task AllDayAndFreeEvents_AreKeptWithTheirKind()
+    {
+        var day = TestDays.Today.AddDays(4);
+        var (_, agent) = await system.ConnectedAgentAsync("Ada Allday", async user =>
+        {
+            await system.Google.Calendar.PutEventAsync(user, new JsonObject
+            {
+                ["id"] = "holiday",
+                ["summary"] = "Holiday",
+                ["start"] = new JsonObject { ["date"] = $"{day:yyyy-MM-dd}" },
+                ["end"] = new JsonObject { ["date"] = $"{day.AddDays(1):yyyy-MM-dd}" },
+            });
+            var free = await system.Google.Calendar.PutEventAsync(user, "reminder", "Just a note", day.AddHours(12));
+            free["transparency"] = "transparent";
+            await system.Google.Calendar.PutEventAsync(user, free);
+        });
+
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal([("Holiday", true, true, day), ("Just a note", false, false, day.AddHours(12))],
+            events.Select(e => (e.Title, e.AllDay, e.Busy, e.StartTime.ToDateTimeOffset())));
+    }
+
+    public static JsonObject Weekly(string id, DateTimeOffset start, int count) => new()
+    {
+        ["id"] = id,
+        ["summary"] = "Weekly review",
+        ["start"] = new JsonObject { ["dateTime"] = start.ToString("O"), ["timeZone"] = "UTC" },
+        ["end"] = new JsonObject { ["dateTime"] = start.AddMinutes(30).ToString("O"), ["timeZone"] = "UTC" },
+        ["recurrence"] = new JsonArray($"RRULE:FREQ=WEEKLY;COUNT={count}"),
+    };
+}

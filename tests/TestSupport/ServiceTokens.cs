@@ -1,0 +1,34 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AgentCalls.TestSupport;
+
+/// <summary>Asks Identity's token endpoint for a service token (client credentials), as Calendar.Service does.</summary>
+public static class ServiceTokens
+{
+    public const string CalendarClientId = "agentcalls-calendar";
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> RequestAsync(
+        Uri issuer, string clientId, string secret, string scope, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(issuer, "connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = scope,
+        }), cancellationToken);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
+    }
+
+    /// <summary>A token for Calendar.Service's client with the google.tokens scope, as gRPC metadata.</summary>
+    public static async Task<Grpc.Core.Metadata> CalendarServiceBearerAsync(Uri issuer, CancellationToken cancellationToken)
+    {
+        var (status, body) = await RequestAsync(issuer, CalendarClientId, IdentityServerInstance.CalendarServiceSecret, "google.tokens", cancellationToken);
+        return status == HttpStatusCode.OK
+            ? new Grpc.Core.Metadata { { "Authorization", $"Bearer {body.GetProperty("access_token").GetString()}" } }
+            : throw new InvalidOperationException($"Identity refused the service token: {body}");
+    }
+}
