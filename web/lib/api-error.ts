@@ -80,6 +80,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an {@link ApiError}; anything else thrown by a call counts as not reaching the server. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : ApiError.network(error);
+}
+
 /** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, now: Date = new Date()): number | undefined {
   if (!value) return undefined;

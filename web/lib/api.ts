@@ -1,6 +1,6 @@
 import { ApiError } from "./api-error";
 
-export { ApiError } from "./api-error";
+export { ApiError, asApiError } from "./api-error";
 export type { FieldErrors } from "./api-error";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
