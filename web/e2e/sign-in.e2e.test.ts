@@ -28,9 +28,9 @@ test("an agent signs in, sees the workspace and signs out", async ({ onTestFaile
   await page.goto("/");
   await page.getByRole("link", { name: "Sign in" }).click();
 
-  await page.locator('input[name="displayName"]').fill(displayName);
-  await page.locator('input[name="email"]').fill(`e2e-${stamp}@example.com`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("textbox", { name: "Your name" }).fill(displayName);
+  await page.getByRole("textbox", { name: "E-mail" }).fill(`e2e-${stamp}@example.com`);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   await page.waitForURL((url) => url.pathname === "/today");
   const agentName = page.getByTestId("agent-name");
@@ -40,8 +40,7 @@ test("an agent signs in, sees the workspace and signs out", async ({ onTestFaile
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Clients" }).click();
   await page.waitForURL((url) => url.pathname === "/clients");
   await page.getByRole("heading", { level: 1, name: "Clients" }).waitFor();
-  await page.getByRole("heading", { name: "Your book of clients" }).waitFor();
-  await page.getByText("This will hold your book of clients and their policies").waitFor();
+  await page.getByText("Your book is empty.").waitFor();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/");
