@@ -11,6 +11,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["{app,components,lib}/**/*.test.{ts,tsx}"],
     setupFiles: ["./vitest.setup.ts"],
+    // The long forms' tests type into dozens of fields in jsdom, on machines shared with other builds.
+    testTimeout: 15_000,
     mockReset: true,
     restoreMocks: true,
     unstubGlobals: true,

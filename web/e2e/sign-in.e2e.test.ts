@@ -40,8 +40,7 @@ test("an agent signs in, sees the workspace and signs out", async ({ onTestFaile
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Clients" }).click();
   await page.waitForURL((url) => url.pathname === "/clients");
   await page.getByRole("heading", { level: 1, name: "Clients" }).waitFor();
-  await page.getByRole("heading", { name: "Your book of clients" }).waitFor();
-  await page.getByText("This will hold your book of clients and their policies").waitFor();
+  await page.getByText("Your book is empty.").waitFor();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/");

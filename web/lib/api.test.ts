@@ -50,6 +50,21 @@ describe("api client", () => {
     expect(init.body).toBeUndefined();
   });
 
+  it("uploads a file as the raw body with X-CSRF: 1 and its media type", async () => {
+    fetchMock.mockResolvedValue(jsonResponse({ importId: "i1" }, 201));
+    const file = new File(["Name\nAnn\n"], "book.csv", { type: "text/csv" });
+
+    await expect(api.upload("/api/clients/imports?fileName=book.csv", file, "text/csv")).resolves.toEqual({ importId: "i1" });
+
+    const { url, init, headers } = lastRequest();
+    expect(url).toBe("/api/clients/imports?fileName=book.csv");
+    expect(init.method).toBe("POST");
+    expect(init.credentials).toBe("same-origin");
+    expect(headers.get("X-CSRF")).toBe("1");
+    expect(headers.get("Content-Type")).toBe("text/csv");
+    expect(init.body).toBe(file);
+  });
+
   it("throws ApiError built from the problem details of a failed call", async () => {
     fetchMock.mockResolvedValue(
       problemResponse({ title: "Validation failed", status: 422, errors: { email: ["Email is taken."] } }),

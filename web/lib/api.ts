@@ -9,6 +9,8 @@ const unsafeMethods: ReadonlySet<Method> = new Set(["POST", "PUT", "PATCH", "DEL
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the raw request body instead of JSON (an upload), with its media type. */
+  file?: { content: Blob; contentType: string };
   signal?: AbortSignal;
   cache?: RequestCache;
 }
@@ -22,14 +24,15 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const headers = new Headers({ Accept: "application/json, application/problem+json" });
   if (unsafeMethods.has(method)) headers.set("X-CSRF", "1");
   const hasBody = options.body !== undefined;
-  if (hasBody) headers.set("Content-Type", "application/json");
+  if (options.file) headers.set("Content-Type", options.file.contentType);
+  else if (hasBody) headers.set("Content-Type", "application/json");
 
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.file ? options.file.content : hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
       signal: options.signal,
       cache: options.cache,
@@ -58,4 +61,7 @@ export const api = {
   patch: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>("PATCH", path, { ...options, body }),
   delete: <T = void>(path: string, options?: Omit<RequestOptions, "body">) => request<T>("DELETE", path, options),
+  /** POSTs a file as the raw body (with `X-CSRF`), e.g. a CSV to import. */
+  upload: <T>(path: string, content: Blob, contentType: string, options?: Omit<RequestOptions, "body" | "file">) =>
+    request<T>("POST", path, { ...options, file: { content, contentType } }),
 };

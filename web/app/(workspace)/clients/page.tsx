@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/EmptyState";
+import { Suspense } from "react";
+import { ClientList } from "@/components/clients/ClientList";
 
 export const metadata: Metadata = { title: "Clients" };
 
 export default function ClientsPage() {
   return (
-    <EmptyState title="Clients" heading="Your book of clients">
-      This will hold your book of clients and their policies, with search and a way to import
-      the client list you already have.
-    </EmptyState>
+    // The list reads its search and filters from the URL, which is only known in the browser.
+    <Suspense>
+      <ClientList />
+    </Suspense>
   );
 }
