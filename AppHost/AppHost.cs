@@ -5,6 +5,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var data = DataStores.Add(builder);
 var gatewaySecret = builder.AddParameter("gateway-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+// Calendar.Service's own client at Identity: it syncs Google calendars with no agent signed in.
+var calendarSecret = builder.AddParameter("calendar-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway").WithExternalHttpEndpoints();
 if (builder.Configuration.GetValue<int?>("AppHost:GatewayPort") is { } gatewayPort)
@@ -26,7 +28,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
 var identity = Service<Projects.Identity_Service>("identity", "identitydb")
     .WithEnvironment("Identity__Gateway__ClientSecret", gatewaySecret)
     .WithEnvironment("Identity__Gateway__RedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/bff/callback"))
-    .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
+    .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
+    .WithEnvironment("Identity__CalendarService__ClientSecret", calendarSecret);
 if (builder.Configuration["Google:ClientId"] is { Length: > 0 } googleClientId)
 {
     // Sign in with Google and Google Calendar: the client comes from the AppHost's user-secrets or environment.
@@ -37,7 +40,22 @@ if (builder.Configuration["Google:ClientId"] is { Length: > 0 } googleClientId)
 }
 
 var clients = Service<Projects.Clients_Service>("clients", "clientsdb");
-var calendar = Service<Projects.Calendar_Service>("calendar", "calendardb");
+var calendar = Service<Projects.Calendar_Service>("calendar", "calendardb")
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(clients).WaitFor(clients)
+    .WithEnvironment("Calendar__ServiceClientSecret", calendarSecret)
+    .WithEnvironment("Calendar__AppBaseUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
+if (builder.Configuration["Google:ApiBaseUrl"] is { Length: > 0 } googleApi)
+{
+    // Only tests and benchmarks point Calendar v3 elsewhere (the local fake).
+    calendar.WithEnvironment("Calendar__GoogleApiBaseUrl", googleApi);
+}
+
+if (builder.Configuration["Calendar:PublicWebhookBaseUrl"] is { Length: > 0 } webhookBase)
+{
+    // Google pushes calendar changes to the gateway's public https origin; without one, Calendar polls.
+    calendar.WithEnvironment("Calendar__PublicWebhookBaseUrl", webhookBase);
+}
 var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb");
 var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb");
 
