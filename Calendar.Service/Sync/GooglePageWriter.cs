@@ -16,16 +16,17 @@ using StackExchange.Redis;
 namespace AgentCalls.Calendar.Service.Sync;
 
 /// <summary>
-/// Writes what a page of events.list says into the cache, in one transaction with the sync's progress: live events
-/// are upserted (binary COPY into a temporary table, then one INSERT … ON CONFLICT), cancelled ones deleted. Calls
-/// among them are announced as Clients needs to hear: moved in Google (CallRescheduled), deleted in Google
-/// (CallCancelled), or first seen here (CallScheduled).
+/// Writes what a page of events.list says into the cache, in one transaction with the sync's progress (the next
+/// page or sync token), so a page is either applied with its progress or not at all: live events are upserted
+/// (binary COPY into a temporary table, then one INSERT … ON CONFLICT), cancelled ones deleted, and the last page of
+/// a full sync also removes what the full sync did not see. Calls among them are announced as Clients needs to
+/// hear: moved in Google (CallRescheduled), deleted in Google (CallCancelled), or first seen here (CallScheduled).
 /// </summary>
 public sealed class GooglePageWriter(CalendarDbContext db, IConnectionMultiplexer redis, TimeProvider time)
 {
     private const string Columns = "id, agent_id, provider, calendar_id, provider_event_id, title, description, starts_at, ends_at, client_id, client_name, client_phone, all_day, busy, reminder_minutes, sync_generation, updated_at";
 
-    public async Task ApplyAsync(GoogleSync state, IReadOnlyList<GoogleEventResource> items, string calendarZone, CancellationToken cancellationToken)
+    public async Task ApplyAsync(GoogleSync state, IReadOnlyList<GoogleEventResource> items, string calendarZone, PageProgress progress, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var live = items.Where(i => !i.IsCancelled && i.Id is not null && i.Start is not null && i.End is not null)
@@ -53,14 +54,18 @@ public sealed class GooglePageWriter(CalendarDbContext db, IConnectionMultiplexe
             }
 
             await DeleteAsync(connection, transaction, state, "provider_event_id = ANY(@ids)", new NpgsqlParameter("ids", cancelled), ct);
+            if (progress.EndsFullSync)
+            {
+                await SweepAsync(connection, transaction, state, ct);
+            }
+
+            progress.ApplyTo(state);
         }, state, cancellationToken);
     }
 
     /// <summary>Ends a full sync: removes the events of the calendar that it did not see (deleted in Google meanwhile).</summary>
-    public Task SweepAsync(GoogleSync state, CancellationToken cancellationToken) =>
-        InTransactionAsync((connection, transaction, ct) =>
-            DeleteAsync(connection, transaction, state, "sync_generation <> @generation", new NpgsqlParameter("generation", state.Generation), ct),
-            state, cancellationToken);
+    private Task SweepAsync(NpgsqlConnection connection, DbTransaction transaction, GoogleSync state, CancellationToken cancellationToken) =>
+        DeleteAsync(connection, transaction, state, "sync_generation <> @generation", new NpgsqlParameter("generation", state.Generation), cancellationToken);
 
     private async Task InTransactionAsync(Func<NpgsqlConnection, DbTransaction, CancellationToken, Task> work, GoogleSync state, CancellationToken cancellationToken)
     {

@@ -39,37 +39,39 @@ public sealed partial class SyncRunner(
             state.LastError = null;
             state.LastSyncedAt = now;
             state.NextSyncAt = now + (state.ChannelId is null ? options.Value.PollInterval : options.Value.WatchedPollInterval);
+            state.LeaseUntil = null;
+            state.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
         catch (GoogleAccessUnavailableException e) when (!e.MustReconnect)
         {
             // Disconnected, and the event saying so has not arrived yet: the same as when it does.
+            db.ChangeTracker.Clear();
             await GoogleCalendarForgetting.ForgetAsync(db, agentId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
         catch (GoogleAccessUnavailableException e)
         {
-            Stop(state, GoogleSyncState.ReconnectRequired, e.Message, next: null);
+            await StopAsync(agentId, GoogleSyncState.ReconnectRequired, e.Message, next: null, cancellationToken);
         }
         catch (GoogleApiException e) when (e.IsMissingPermission)
         {
-            Stop(state, GoogleSyncState.ReconnectRequired, "Google did not grant AgentCalls access to the calendar. Connect Google Calendar again and allow it.", next: null);
+            await StopAsync(agentId, GoogleSyncState.ReconnectRequired, "Google did not grant AgentCalls access to the calendar. Connect Google Calendar again and allow it.", next: null, cancellationToken);
         }
         catch (GoogleApiException e) when (e.IsRateLimited)
         {
             var wait = e.RetryAfter ?? DefaultBackoff;
-            Stop(state, GoogleSyncState.BackingOff, $"Google asked AgentCalls to slow down; syncing again in {Math.Ceiling(wait.TotalSeconds)} s.", time.GetUtcNow() + wait);
+            await StopAsync(agentId, GoogleSyncState.BackingOff, $"Google asked AgentCalls to slow down; syncing again in {Math.Ceiling(wait.TotalSeconds)} s.", time.GetUtcNow() + wait, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Google or Identity unreachable, a timeout, an answer not understood: the copy stays as it was until the next try.
+            // Google or Identity unreachable, a timeout, an answer not understood, a page the database refused: the copy
+            // stays as the last committed page left it, and the next try starts from there.
             LogSyncFailed(logger, e, agentId);
-            Stop(state, GoogleSyncState.Failed, $"The last sync failed: {e.Message}", time.GetUtcNow() + Min(options.Value.PollInterval, TimeSpan.FromMinutes(1)));
+            await StopAsync(agentId, GoogleSyncState.Failed, $"The last sync failed: {e.Message}", time.GetUtcNow() + Min(options.Value.PollInterval, TimeSpan.FromMinutes(1)), cancellationToken);
         }
-
-        state.LeaseUntil = null;
-        state.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SyncAsync(GoogleSync state, string token, CancellationToken cancellationToken)
@@ -108,23 +110,15 @@ public sealed partial class SyncRunner(
         while (true)
         {
             var page = await google.ListAsync(token, state.CalendarId, query with { PageToken = state.PageToken }, cancellationToken);
-            state.FullSyncEvents += page.Items.Count;
-            state.FullSyncPages++;
-            state.PageToken = page.NextPageToken;
-            state.LeaseUntil = time.GetUtcNow() + Lease;
-            if (page.NextPageToken is null)
+            var last = page.NextPageToken is null;
+            var progress = new PageProgress(
+                page.NextPageToken, last ? page.NextSyncToken : null, state.FullSyncEvents + page.Items.Count, state.FullSyncPages + 1, time.GetUtcNow() + Lease, EndsFullSync: last);
+            await writer.ApplyAsync(state, page.Items, page.TimeZone ?? "UTC", progress, cancellationToken);
+            if (last)
             {
-                state.SyncToken = page.NextSyncToken;
-            }
-
-            await writer.ApplyAsync(state, page.Items, page.TimeZone ?? "UTC", cancellationToken);
-            if (page.NextPageToken is null)
-            {
-                break;
+                return;
             }
         }
-
-        await writer.SweepAsync(state, cancellationToken);
     }
 
     private async Task IncrementalAsync(GoogleSync state, string token, CancellationToken cancellationToken)
@@ -134,14 +128,10 @@ public sealed partial class SyncRunner(
         {
             var page = await google.ListAsync(token, state.CalendarId, new GoogleListQuery(options.Value.GooglePageSize, state.SyncToken, pageToken), cancellationToken);
             pageToken = page.NextPageToken;
-            state.LeaseUntil = time.GetUtcNow() + Lease;
-            if (pageToken is null)
-            {
-                // Only once every page is applied does the copy stand at the new token.
-                state.SyncToken = page.NextSyncToken;
-            }
-
-            await writer.ApplyAsync(state, page.Items, page.TimeZone ?? "UTC", cancellationToken);
+            // Only once every page is applied does the copy stand at the new token.
+            var progress = new PageProgress(
+                null, pageToken is null ? page.NextSyncToken : null, state.FullSyncEvents, state.FullSyncPages, time.GetUtcNow() + Lease, EndsFullSync: false);
+            await writer.ApplyAsync(state, page.Items, page.TimeZone ?? "UTC", progress, cancellationToken);
         }
         while (pageToken is not null);
     }
@@ -159,11 +149,21 @@ public sealed partial class SyncRunner(
         }
     }
 
-    private static void Stop(GoogleSync state, GoogleSyncState to, string error, DateTimeOffset? next)
+    /// <summary>
+    /// Records why the sync stopped and when to try again. Whatever the failed attempt left in the change tracker
+    /// (progress of a page not committed, its outbox events) is dropped first: only committed pages count.
+    /// </summary>
+    private async Task StopAsync(Guid agentId, GoogleSyncState to, string error, DateTimeOffset? next, CancellationToken cancellationToken)
     {
-        state.State = to;
-        state.LastError = error.Length <= 1000 ? error : error[..1000];
-        state.NextSyncAt = next;
+        db.ChangeTracker.Clear();
+        var message = error.Length <= 1000 ? error : error[..1000];
+        var now = time.GetUtcNow();
+        await db.GoogleSyncs.Where(s => s.AgentId == agentId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.State, to)
+            .SetProperty(x => x.LastError, message)
+            .SetProperty(x => x.NextSyncAt, next)
+            .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(x => x.UpdatedAt, now), cancellationToken);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -81,7 +81,11 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     }
 
     /// <summary>A new agent, signed in with a new Google account that connected Google Calendar, its first sync done.</summary>
-    public async Task<(FakeUser User, SignedInAgent Agent)> ConnectedAgentAsync(string name, Func<FakeUser, Task>? beforeConnecting = null)
+    public Task<(FakeUser User, SignedInAgent Agent)> ConnectedAgentAsync(string name, Func<FakeUser, Task>? beforeConnecting = null) =>
+        ConnectedAgentAsync(name, beforeConnecting, s => s is { State: SyncState.Synced, LastSyncedAt: not null });
+
+    /// <summary>A new agent that connected Google Calendar, once its first sync has reached <paramref name="until"/>.</summary>
+    public async Task<(FakeUser User, SignedInAgent Agent)> ConnectedAgentAsync(string name, Func<FakeUser, Task>? beforeConnecting, Func<SyncStatus, bool> until)
     {
         var cancel = TestContext.Current.CancellationToken;
         var user = await Google.AddUserAsync(name);
@@ -93,8 +97,16 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
         }
 
         await GoogleCalendarConnect.ConnectAsync(IdentityChannel, Identity.Issuer, agent, user, cancel);
-        await Eventually.IsTrueAsync(async () => (await StatusAsync(agent)) is { State: SyncState.Synced, LastSyncedAt: not null });
+        await Eventually.IsTrueAsync(async () => until(await StatusAsync(agent)));
         return (user, agent);
+    }
+
+    /// <summary>Expires every page token the fake handed out for the account, as Google may.</summary>
+    public async Task ExpirePageTokensAsync(FakeUser user)
+    {
+        using var control = new HttpClient { BaseAddress = Google.Authority };
+        using var response = await control.PostAsync($"__fake/calendar/{user.Subject}/expire-page-tokens", null, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<SyncStatus> StatusAsync(SignedInAgent agent) =>
@@ -105,8 +117,10 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     {
         var asked = DateTimeOffset.UtcNow;
         await Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
-        return await Eventually.ReturnsAsync(async () =>
-            await StatusAsync(agent) is var status && (status.LastSyncedAt?.ToDateTimeOffset() > asked || status.State is not (SyncState.Synced or SyncState.FullSync)) ? status : null);
+        await Eventually.IsTrueAsync(async () =>
+            await Services.QueryAsync<CalendarDbContext, GoogleSync?>(db => db.GoogleSyncs.AsNoTracking().FirstOrDefaultAsync(s => s.AgentId == agent.AgentId))
+                is not { } row || (row.LeaseUntil is null && row.UpdatedAt > asked));
+        return await StatusAsync(agent);
     }
 
     public Task<GoogleSync> SyncRowAsync(SignedInAgent agent) =>

@@ -99,6 +99,57 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
             events.Select(e => (e.Title, e.AllDay, e.Busy, e.StartTime.ToDateTimeOffset())));
     }
 
+    [Fact]
+    public async Task FullSync_APageTheDatabaseRefuses_IsReadAgain_AndNothingIsLost()
+    {
+        var tomorrow = TestDays.Today.AddDays(1);
+        var refused = await RefusedWrites.StartAsync(system.Services, $"Refused {Guid.NewGuid():N}");
+        var (_, agent) = await system.ConnectedAgentAsync("Pia Page", async user =>
+        {
+            // 120 events an hour apart and one more among them on the second page of 50.
+            await system.Google.Calendar.BulkAsync(user, 120, tomorrow, 60, "bulk");
+            await system.Google.Calendar.PutEventAsync(user, "refused", refused.Title, tomorrow.AddHours(70).AddMinutes(40), minutes: 10);
+        }, s => s.State == SyncState.Failed);
+        var failed = await system.StatusAsync(agent);
+        var afterFailure = (await system.EventsAsync(agent)).Count;
+
+        await refused.DisposeAsync();
+        var status = await system.SyncNowAsync(agent);
+        var events = await system.EventsAsync(agent);
+
+        Assert.Contains("refused", failed.LastError);
+        Assert.Equal((50, 1), (afterFailure, failed.FullSyncPages));
+        Assert.Equal((SyncState.Synced, ""), (status.State, status.LastError));
+        Assert.Equal(121, events.Count);
+    }
+
+    [Fact]
+    public async Task FullSync_LastPageFails_ItsSweepIsNotSkipped()
+    {
+        var start = TestDays.Today.AddDays(3).AddHours(9);
+        var title = $"Deleted in Google {Guid.NewGuid():N}";
+        var (user, agent) = await system.ConnectedAgentAsync("Sid Sweep", async user =>
+        {
+            await system.Google.Calendar.PutEventAsync(user, "stays", "Stays", start);
+            await system.Google.Calendar.PutEventAsync(user, "goes", title, start.AddHours(1));
+        });
+        await system.Google.Calendar.InvalidateSyncTokensAsync(user);
+        await system.Google.Calendar.DeleteEventAsync(user, "goes");
+
+        SyncStatus failed;
+        await using (await RefusedWrites.StartAsync(system.Services, title, "DELETE"))
+        {
+            failed = await system.SyncNowAsync(agent);
+        }
+
+        var status = await system.SyncNowAsync(agent);
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal(SyncState.Failed, failed.State);
+        Assert.Equal((SyncState.Synced, ""), (status.State, status.LastError));
+        Assert.Equal(["Stays"], events.Select(e => e.Title));
+    }
+
     public static JsonObject Weekly(string id, DateTimeOffset start, int count) => new()
     {
         ["id"] = id,

@@ -5,7 +5,7 @@ namespace AgentCalls.FakeGoogle.Calendar;
 /// <summary>
 /// What tests do to a calendar that, at Google, the account owner or Google itself would do: add, change and
 /// delete events (in the Google Calendar app), load many events at once, invalidate every sync token (Google may at
-/// any time), set the calendar's time zone, refuse the next requests with 429 or 403 rateLimitExceeded; and what
+/// any time), expire the page tokens handed out, set the calendar's time zone, refuse the next requests with 429 or 403 rateLimitExceeded; and what
 /// they read back: the stored events, the open channels, the notifications sent.
 /// </summary>
 public static class CalendarControlEndpoints
@@ -60,6 +60,12 @@ public static class CalendarControlEndpoints
             Read(subject, state, calendars, calendar =>
             {
                 calendar.SyncTokens.Clear();
+                return Results.NoContent();
+            }));
+        control.MapPost("/{subject}/expire-page-tokens", (string subject, FakeGoogleState state, FakeCalendars calendars) =>
+            Read(subject, state, calendars, calendar =>
+            {
+                calendar.Cursors.Clear();
                 return Results.NoContent();
             }));
         control.MapPost("/{subject}/time-zone", (string subject, CalendarTimeZone zone, FakeGoogleState state, FakeCalendars calendars) =>

@@ -7,7 +7,9 @@ namespace AgentCalls.FakeGoogle.Calendar;
 /// events.list: paging with maxResults (default 250, at most 2500) and pageToken; singleEvents; a full sync ends
 /// with nextSyncToken on its last page only; an incremental sync (syncToken) returns what changed since, deleted
 /// events included, and 410 fullSyncRequired for a token that is unknown or invalidated. syncToken cannot be
-/// combined with timeMin, timeMax, updatedMin, orderBy or q.
+/// combined with timeMin, timeMax, updatedMin, orderBy or q. A page token can be asked for again (a client that
+/// failed to apply a page retries it) until it expires; an unknown or expired one is 400 invalid
+/// ("Invalid page token value."), as Google answers.
 /// </summary>
 public static class EventsListEndpoint
 {
@@ -39,7 +41,7 @@ public static class EventsListEndpoint
         {
             if (query["pageToken"].ToString() is { Length: > 0 } pageToken)
             {
-                return calendar.Cursors.Remove(pageToken, out var cursor)
+                return calendar.Cursors.TryGetValue(pageToken, out var cursor)
                     ? Page(calendar, cursor with { MaxResults = maxResults })
                     : CalendarApi.BadRequest("Invalid page token value.");
             }
@@ -85,7 +87,7 @@ public static class EventsListEndpoint
             ["timeZone"] = calendar.TimeZone,
             ["accessRole"] = "owner",
             ["defaultReminders"] = new JsonArray(new JsonObject { ["method"] = "popup", ["minutes"] = 10 }),
-            ["items"] = new JsonArray([.. page]),
+            ["items"] = new JsonArray([.. page.Select(item => item.DeepClone())]),
         };
         if (rest.Count > 0)
         {
