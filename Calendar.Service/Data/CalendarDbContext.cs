@@ -25,7 +25,7 @@ public sealed class CalendarDbContext(DbContextOptions<CalendarDbContext> option
     public DbSet<GoogleSync> GoogleSyncs => Set<GoogleSync>();
 
     /// <summary>Provider options shared by the running service and the design-time factory.</summary>
-    public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();
+    public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention().AddInterceptors(AfterCommit.Interceptor);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CalendarDbContext).Assembly).AddEventingTables();

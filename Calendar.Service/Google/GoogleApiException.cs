@@ -18,6 +18,9 @@ public sealed class GoogleApiException(HttpStatusCode status, string? reason, st
     /// <summary>The sync token (or page token) is no longer valid: a full sync is needed.</summary>
     public bool IsSyncTokenGone => Status == HttpStatusCode.Gone;
 
+    /// <summary>A page token Google no longer knows (expired, or from before a change): 400 invalid, or 410.</summary>
+    public bool IsPageTokenRejected => Status == HttpStatusCode.Gone || (Status == HttpStatusCode.BadRequest && Reason == "invalid");
+
     /// <summary>The event is not there: never was (404), or deleted (410).</summary>
     public bool IsGone => Status is HttpStatusCode.NotFound or HttpStatusCode.Gone;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AgentCalls.Calendar.Service.Google;
 
 /// <summary>
-/// Google Calendar's v3 REST API, for one access token per call: events (list, get, insert, patch, delete),
+/// Google Calendar's v3 REST API, for one access token per call: events (list, insert, patch, delete),
 /// and push channels (watch, stop). The base address comes from configuration; against the fake in tests,
 /// nothing else differs. Failures throw <see cref="GoogleApiException"/> after the resilience handler's retries.
 /// </summary>
@@ -36,9 +36,6 @@ public sealed class GoogleCalendarClient(HttpClient http)
         var path = QueryHelpers.AddQueryString(EventsPath(calendarId), parameters.Where(p => p.Value is not null));
         return SendAsync<GoogleEventPage>(HttpMethod.Get, path, accessToken, null, cancellationToken);
     }
-
-    public Task<GoogleEventResource> GetAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken) =>
-        SendAsync<GoogleEventResource>(HttpMethod.Get, $"{EventsPath(calendarId)}/{Uri.EscapeDataString(eventId)}", accessToken, null, cancellationToken);
 
     public Task<GoogleEventResource> InsertAsync(string accessToken, string calendarId, GoogleEventResource resource, CancellationToken cancellationToken) =>
         SendAsync<GoogleEventResource>(HttpMethod.Post, EventsPath(calendarId), accessToken, resource, cancellationToken);

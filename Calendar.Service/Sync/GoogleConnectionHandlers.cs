@@ -26,8 +26,8 @@ public sealed class GoogleConnectionHandlers(CalendarDbContext db, SyncSignal si
     {
         if (Guid.TryParse(@event.AgentId, out var agentId))
         {
-            await GoogleCalendarForgetting.ForgetAsync(db, agentId, cancellationToken);
-            await Slots.BusyTimes.InvalidateAsync(redis, agentId);
+            // In the consumer's transaction; the busy times are made stale once it commits.
+            await GoogleCalendarForgetting.ForgetAsync(db, redis, agentId, cancellationToken);
         }
     }
 }

@@ -53,10 +53,10 @@ public sealed class GooglePageWriter(CalendarDbContext db, IConnectionMultiplexe
                 }
             }
 
-            await DeleteAsync(connection, transaction, state, "provider_event_id = ANY(@ids)", new NpgsqlParameter("ids", cancelled), ct);
-            if (progress.EndsFullSync)
+            await DeleteAsync(connection, transaction, state, "provider_event_id = ANY(@ids)", [new NpgsqlParameter("ids", cancelled)], ct);
+            if (progress.Sweep is { } sweep)
             {
-                await SweepAsync(connection, transaction, state, ct);
+                await SweepAsync(connection, transaction, state, sweep, ct);
             }
 
             progress.ApplyTo(state);
@@ -64,8 +64,12 @@ public sealed class GooglePageWriter(CalendarDbContext db, IConnectionMultiplexe
     }
 
     /// <summary>Ends a full sync: removes the events of the calendar that it did not see (deleted in Google meanwhile).</summary>
-    private Task SweepAsync(NpgsqlConnection connection, DbTransaction transaction, GoogleSync state, CancellationToken cancellationToken) =>
-        DeleteAsync(connection, transaction, state, "sync_generation <> @generation", new NpgsqlParameter("generation", state.Generation), cancellationToken);
+    private Task SweepAsync(NpgsqlConnection connection, DbTransaction transaction, GoogleSync state, Sweep sweep, CancellationToken cancellationToken) =>
+        DeleteAsync(
+            connection, transaction, state,
+            "sync_generation <> @generation AND updated_at < @started AND starts_at < @time_max AND ends_at > @time_min",
+            [new("generation", sweep.Generation), new("started", sweep.StartedAt), new("time_min", sweep.TimeMin), new("time_max", sweep.TimeMax)],
+            cancellationToken);
 
     private async Task InTransactionAsync(Func<NpgsqlConnection, DbTransaction, CancellationToken, Task> work, GoogleSync state, CancellationToken cancellationToken)
     {
@@ -138,14 +142,15 @@ public sealed class GooglePageWriter(CalendarDbContext db, IConnectionMultiplexe
     }
 
     /// <summary>Deletes the calendar's Google rows matching <paramref name="condition"/>, announcing the calls among them as cancelled.</summary>
-    private async Task DeleteAsync(NpgsqlConnection connection, DbTransaction transaction, GoogleSync state, string condition, NpgsqlParameter parameter, CancellationToken cancellationToken)
+    private async Task DeleteAsync(NpgsqlConnection connection, DbTransaction transaction, GoogleSync state, string condition, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
         await using var delete = new NpgsqlCommand(
             $"DELETE FROM cached_events WHERE agent_id = @agent AND provider = @provider AND calendar_id = @calendar AND {condition} RETURNING id, client_id",
             connection, (NpgsqlTransaction)transaction)
         {
-            Parameters = { new("agent", state.AgentId), new("provider", GoogleCalendarProvider.ProviderName), new("calendar", state.CalendarId), parameter },
+            Parameters = { new("agent", state.AgentId), new("provider", GoogleCalendarProvider.ProviderName), new("calendar", state.CalendarId) },
         };
+        delete.Parameters.AddRange(parameters);
         var removed = new List<(Guid Id, Guid ClientId)>();
         await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
         {

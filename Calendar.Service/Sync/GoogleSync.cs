@@ -22,6 +22,12 @@ public sealed class GoogleSync
     /// <summary>Increases with every full sync; rows of an older generation are removed when a full sync ends.</summary>
     public long Generation { get; set; }
 
+    /// <summary>
+    /// When the full sync in progress (or the last) began: its window is reckoned from then, and rows written after it
+    /// (calls this service put on Google Calendar meanwhile) are not removed for being unseen.
+    /// </summary>
+    public DateTimeOffset? FullSyncStartedAt { get; set; }
+
     public int FullSyncEvents { get; set; }
 
     public int FullSyncPages { get; set; }
@@ -35,6 +41,12 @@ public sealed class GoogleSync
 
     /// <summary>A worker holds the row until then, so replicas never sync one agent at once.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>
+    /// The run holding the lease. Every write of a run is conditional on it (a concurrency token), so a run that
+    /// outlived its lease, and whose calendar another run took over, changes nothing.
+    /// </summary>
+    public Guid? LeaseHolder { get; set; }
 
     public string? ChannelId { get; set; }
 

@@ -1,6 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Providers;
-using AgentCalls.Calendar.Service.Slots;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.Contracts.Identity.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -30,7 +29,9 @@ public sealed class SyncStatuses(
     {
         await ReconcileAsync(agentId, cancellationToken);
         var now = time.GetUtcNow();
-        if (await db.GoogleSyncs.Where(s => s.AgentId == agentId && s.State != GoogleSyncState.ReconnectRequired)
+        // Not before a time Google asked AgentCalls to wait until (Retry-After), nor for a calendar that needs a reconnect.
+        if (await db.GoogleSyncs
+            .Where(s => s.AgentId == agentId && s.State != GoogleSyncState.ReconnectRequired && !(s.State == GoogleSyncState.BackingOff && s.NextSyncAt > now))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextSyncAt, now), cancellationToken) > 0)
         {
             signal.Notify();
@@ -60,9 +61,7 @@ public sealed class SyncStatuses(
         }
         else if (status == IdentityConnectionStatus.NotConnected && known)
         {
-            await GoogleCalendarForgetting.ForgetAsync(db, agentId, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await BusyTimes.InvalidateAsync(redis, agentId);
+            await GoogleCalendarForgetting.ForgetAsync(db, redis, agentId, cancellationToken);
         }
     }
 

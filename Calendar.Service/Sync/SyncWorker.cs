@@ -7,17 +7,16 @@ using Microsoft.Extensions.Options;
 namespace AgentCalls.Calendar.Service.Sync;
 
 /// <summary>
-/// Runs the syncs that are due: claims a few calendars whose next sync time has come (a lease in their row, taken
-/// with SKIP LOCKED, so replicas share the work and never sync one calendar twice at once), syncs each, and sleeps
-/// until the next look or until woken. Needs this service's own client at Identity; without it nothing is synced
+/// Runs the syncs that are due: claims one calendar whose next sync time has come at a time (a lease in its row,
+/// taken with SKIP LOCKED, so replicas share the work and never sync one calendar twice at once; claiming one at a
+/// time, no claim waits out its lease behind other calendars' syncs), syncs it, and sleeps when none is due until the
+/// next look or until woken. Needs this service's own client at Identity; without it nothing is synced
 /// in the background.
 /// </summary>
 public sealed partial class SyncWorker(
     IServiceScopeFactory scopes, SyncSignal signal, ServiceTokenSource serviceTokens, IOptions<CalendarOptions> options,
     TimeProvider time, ILogger<SyncWorker> logger) : BackgroundService
 {
-    private const int BatchSize = 4;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!serviceTokens.IsConfigured)
@@ -45,39 +44,46 @@ public sealed partial class SyncWorker(
         }
     }
 
+    /// <summary>Claims the calendar due longest and syncs it; returns how many it synced (0 or 1).</summary>
     private async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
-        List<Guid> due;
+        SyncLease? lease;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CalendarDbContext>();
             var now = time.GetUtcNow();
-            var leaseUntil = now + SyncRunner.Lease;
-            due = await db.Database.SqlQuery<Guid>($"""
-                UPDATE google_syncs SET lease_until = {leaseUntil}
-                WHERE agent_id IN (
+            var until = now + SyncRunner.Lease;
+            var holder = Guid.NewGuid();
+            var claimed = await db.Database.SqlQuery<Guid>($"""
+                UPDATE google_syncs SET lease_until = {until}, lease_holder = {holder}, next_sync_at = {until}
+                WHERE agent_id = (
                     SELECT agent_id FROM google_syncs
                     WHERE next_sync_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
-                    ORDER BY next_sync_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
+                    ORDER BY next_sync_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING agent_id AS "Value"
                 """).ToListAsync(cancellationToken);
+            lease = claimed is [var agentId] ? new SyncLease(agentId, holder, until) : null;
         }
 
-        foreach (var agentId in due)
+        if (lease is null)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            return 0;
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
             try
             {
-                await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(agentId, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(lease, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The lease lapses and the sync is tried again.
-                LogRunFailed(logger, e, agentId);
+                LogRunFailed(logger, e, lease.AgentId);
             }
         }
 
-        return due.Count;
+        return 1;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar:ServiceClientSecret is not set: Google calendars are synced only while agents use AgentCalls.")]

@@ -48,17 +48,6 @@ public sealed partial class WatchChannels(GoogleCalendarClient google, IOptions<
         }
     }
 
-    /// <summary>Stops the calendar's channel at Google (best effort) and forgets it.</summary>
-    public async Task StopAsync(GoogleSync state, string accessToken, CancellationToken cancellationToken)
-    {
-        if (state.ChannelId is { } id && state.ChannelResourceId is { } resource)
-        {
-            await TryStopAsync(accessToken, id, resource, cancellationToken);
-        }
-
-        Forget(state);
-    }
-
     private static void Forget(GoogleSync state)
     {
         state.ChannelId = null;

@@ -53,6 +53,7 @@ internal sealed class GoogleSyncConfiguration : IEntityTypeConfiguration<GoogleS
         sync.Property(s => s.ChannelId).HasMaxLength(64);
         sync.Property(s => s.ChannelResourceId).HasMaxLength(200);
         sync.Property(s => s.ChannelToken).HasMaxLength(100);
+        sync.Property(s => s.LeaseHolder).IsConcurrencyToken();
         sync.HasIndex(s => s.NextSyncAt);
         sync.HasIndex(s => s.ChannelId).IsUnique();
     }

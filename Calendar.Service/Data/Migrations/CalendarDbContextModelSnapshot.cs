@@ -245,6 +245,10 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("full_sync_pages");
 
+                    b.Property<DateTimeOffset?>("FullSyncStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("full_sync_started_at");
+
                     b.Property<long>("Generation")
                         .HasColumnType("bigint")
                         .HasColumnName("generation");
@@ -257,6 +261,11 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                     b.Property<DateTimeOffset?>("LastSyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_synced_at");
+
+                    b.Property<Guid?>("LeaseHolder")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_holder");
 
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone")

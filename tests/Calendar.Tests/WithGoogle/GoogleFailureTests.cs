@@ -29,17 +29,19 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
     }
 
     [Fact]
-    public async Task RateLimited_WithALongRetryAfter_PostponesTheSyncToThen()
+    public async Task RateLimited_WithALongRetryAfter_PostponesTheSyncToThen_EvenWhenAskedToSyncNow()
     {
         var (_, agent) = await system.ConnectedAgentAsync("Lee Later");
         await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 1);
 
         var asked = DateTimeOffset.UtcNow;
         var status = await system.SyncNowAsync(agent);
+        var askedAgain = await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(SyncState.BackingOff, status.State);
         Assert.Contains("slow down", status.LastError);
         Assert.True(status.NextSyncAt.ToDateTimeOffset() >= asked.AddSeconds(115), $"next sync at {status.NextSyncAt}");
+        Assert.Equal(status.NextSyncAt, askedAgain.NextSyncAt);
     }
 
     [Fact]

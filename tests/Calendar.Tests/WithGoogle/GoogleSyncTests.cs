@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
 using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.FakeGoogle;
 using AgentCalls.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AgentCalls.Calendar.Tests.WithGoogle;
 
@@ -102,14 +106,8 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
     [Fact]
     public async Task FullSync_APageTheDatabaseRefuses_IsReadAgain_AndNothingIsLost()
     {
-        var tomorrow = TestDays.Today.AddDays(1);
         var refused = await RefusedWrites.StartAsync(system.Services, $"Refused {Guid.NewGuid():N}");
-        var (_, agent) = await system.ConnectedAgentAsync("Pia Page", async user =>
-        {
-            // 120 events an hour apart and one more among them on the second page of 50.
-            await system.Google.Calendar.BulkAsync(user, 120, tomorrow, 60, "bulk");
-            await system.Google.Calendar.PutEventAsync(user, "refused", refused.Title, tomorrow.AddHours(70).AddMinutes(40), minutes: 10);
-        }, s => s.State == SyncState.Failed);
+        var (_, agent) = await system.ConnectedAgentAsync("Pia Page", user => PagesWithARefusedOneAsync(user, refused.Title), s => s.State == SyncState.Failed);
         var failed = await system.StatusAsync(agent);
         var afterFailure = (await system.EventsAsync(agent)).Count;
 
@@ -148,6 +146,101 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
         Assert.Equal(SyncState.Failed, failed.State);
         Assert.Equal((SyncState.Synced, ""), (status.State, status.LastError));
         Assert.Equal(["Stays"], events.Select(e => e.Title));
+    }
+
+    [Fact]
+    public async Task FullSync_PageTokenExpiredMeanwhile_StartsAgainFromTheFirstPage()
+    {
+        var refused = await RefusedWrites.StartAsync(system.Services, $"Refused {Guid.NewGuid():N}");
+        var (user, agent) = await system.ConnectedAgentAsync("Pat Expired", user => PagesWithARefusedOneAsync(user, refused.Title), s => s.State == SyncState.Failed);
+        var generation = (await system.SyncRowAsync(agent)).Generation;
+
+        await system.ExpirePageTokensAsync(user);
+        await refused.DisposeAsync();
+        var status = await system.SyncNowAsync(agent);
+
+        Assert.Equal((SyncState.Synced, ""), (status.State, status.LastError));
+        Assert.Equal(121, (await system.EventsAsync(agent)).Count);
+        Assert.Equal(generation + 1, (await system.SyncRowAsync(agent)).Generation);
+    }
+
+    [Fact]
+    public async Task FullSync_CallsScheduledWhileItRuns_OrBeyondItsWindow_AreKept()
+    {
+        var refused = await RefusedWrites.StartAsync(system.Services, $"Refused {Guid.NewGuid():N}");
+        var (user, agent) = await system.ConnectedAgentAsync("Cal Kept", user => PagesWithARefusedOneAsync(user, refused.Title), s => s.State == SyncState.Failed);
+        var client = await system.ClientsServer.CreateAsync(agent, "Kim Kept");
+        var during = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9).AddMinutes(30)));
+        var beyond = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Today.AddDays(200).AddHours(10)));
+
+        await refused.DisposeAsync();
+        var finished = await system.SyncNowAsync(agent);
+        await system.Google.Calendar.InvalidateSyncTokensAsync(user);
+        var replaced = await system.SyncNowAsync(agent);
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal((SyncState.Synced, SyncState.Synced), (finished.State, replaced.State));
+        Assert.Contains(events, e => e.EventId == during.EventId);
+        Assert.Contains(events, e => e.EventId == beyond.EventId);
+        Assert.Empty(await Outbox.ReadAsync<CallCancelled>(system.Services, e => e.EventId == during.EventId || e.EventId == beyond.EventId));
+    }
+
+    [Fact]
+    public async Task Sync_MakesTheCachedFreeSlotsStale()
+    {
+        var monday = TestDays.Monday();
+        var day = NodaTime.LocalDate.FromDateTime(monday.UtcDateTime);
+        var (user, agent) = await system.ConnectedAgentAsync("Fran Free");
+        var before = await system.Calendar.SlotsAsync(agent, day, day);
+
+        await system.Google.Calendar.PutEventAsync(user, "meeting", "Meeting", monday.AddHours(10), minutes: 60);
+        await system.SyncNowAsync(agent);
+        var after = await system.Calendar.SlotsAsync(agent, day, day);
+
+        static bool AtTen(ListFreeSlotsResponse slots, DateTimeOffset monday) =>
+            slots.Slots.Any(s => s.StartTime.ToDateTimeOffset() < monday.AddHours(11) && s.EndTime.ToDateTimeOffset() > monday.AddHours(10));
+        Assert.True(AtTen(before, monday), "10:00 is free before the sync");
+        Assert.False(AtTen(after, monday), "the meeting synced from Google takes 10:00 to 11:00");
+    }
+
+    [Fact]
+    public async Task WakeUp_DuringASync_IsNotLost()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var start = TestDays.Today.AddDays(5).AddHours(9);
+        var (user, agent) = await system.ConnectedAgentAsync("Wes Wakeup", user => system.Google.Calendar.PutEventAsync(user, "held", "Held", start));
+        await system.Google.Calendar.PutEventAsync(user, "held", "Held (changed)", start);
+        var listsBefore = await system.Google.RequestCountAsync("calendar:events.list");
+
+        await using (var connection = new NpgsqlConnection(system.Services.GetRequiredService<IConfiguration>().GetConnectionString("calendardb")))
+        {
+            await connection.OpenAsync(cancel);
+            await using var transaction = await connection.BeginTransactionAsync(cancel);
+            // Holds the row the sync is about to update, so the sync waits in its middle.
+            await using (var hold = new NpgsqlCommand("SELECT 1 FROM cached_events WHERE agent_id = @agent AND provider_event_id = 'held' FOR UPDATE", connection, transaction))
+            {
+                hold.Parameters.AddWithValue("agent", agent.AgentId);
+                await hold.ExecuteScalarAsync(cancel);
+            }
+
+            await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection, transaction);
+            await Eventually.IsTrueAsync(async () => (long)(await waiting.ExecuteScalarAsync(cancel))! > 0);
+            await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
+            await transaction.RollbackAsync(cancel);
+        }
+
+        // The sync that was waiting finishes, and the wake-up it was sent meanwhile brings another.
+        await Eventually.IsTrueAsync(async () => await system.Google.RequestCountAsync("calendar:events.list") - listsBefore >= 2);
+        Assert.Equal("Held (changed)", Assert.Single(await system.EventsAsync(agent)).Title);
+    }
+
+    /// <summary>120 events an hour apart from tomorrow, and one more among them, titled <paramref name="title"/>, on the second page of 50.</summary>
+    private async Task PagesWithARefusedOneAsync(FakeUser user, string title)
+    {
+        var tomorrow = TestDays.Today.AddDays(1);
+        await system.Google.Calendar.BulkAsync(user, 120, tomorrow, 60, "bulk");
+        await system.Google.Calendar.PutEventAsync(user, "refused", title, tomorrow.AddHours(70).AddMinutes(40), minutes: 10);
     }
 
     public static JsonObject Weekly(string id, DateTimeOffset start, int count) => new()
