@@ -28,38 +28,53 @@ public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, Ca
         CallInput.ReadDuration(request.DurationMinutes, violations);
         violations.ThrowIfAny();
 
-        var call = await FindCallAsync(agentId, eventId, cancellationToken);
-        var end = start + (request.DurationMinutes == 0 ? call.EndsAt - call.StartsAt : TimeSpan.FromMinutes(request.DurationMinutes));
-        await CallOverlaps.ThrowIfTakenAsync(db, agentId, start, end, e => e.Id != call.Id, cancellationToken);
-        var zone = (await settings.GetAsync(agentId, cancellationToken)).TimeZone;
-        try
+        var moved = await CallOverlaps.UnderAgentLockAsync<CachedEvent?>(db, agentId, async ct =>
         {
-            await providers.For(call.Provider).MoveAsync(call, start, end, zone, cancellationToken);
-        }
-        catch (ProviderEventGoneException)
-        {
-            await RemoveAsync(call, cancellationToken);
-            throw CalendarErrors.NotFound("call (it was deleted in Google Calendar)");
-        }
-        catch (GoogleAccessUnavailableException e)
-        {
-            throw CalendarErrors.From(e);
-        }
+            var call = await FindCallAsync(agentId, eventId, ct);
+            var end = start + (request.DurationMinutes == 0 ? call.EndsAt - call.StartsAt : TimeSpan.FromMinutes(request.DurationMinutes));
+            await CallOverlaps.ThrowIfTakenAsync(db, agentId, start, end, e => e.Id != call.Id, ct);
+            var zone = (await settings.GetAsync(agentId, ct)).TimeZone;
+            try
+            {
+                await providers.For(call.Provider).MoveAsync(call, start, end, zone, ct);
+            }
+            catch (ProviderEventGoneException)
+            {
+                // Removed here too, and committed: then NotFound.
+                await RemoveAsync(call, ct);
+                return null;
+            }
+            catch (GoogleAccessUnavailableException e)
+            {
+                throw CalendarErrors.From(e);
+            }
 
-        call.StartsAt = start;
-        call.EndsAt = end;
-        call.UpdatedAt = time.GetUtcNow();
-        db.AddEvent(new CallRescheduled
-        {
-            AgentId = agentId.ToString(),
-            EventId = call.Id.ToString(),
-            ClientId = call.ClientId!.Value.ToString(),
-            StartsAt = Timestamp.FromDateTimeOffset(start),
-            EndsAt = Timestamp.FromDateTimeOffset(end),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            call.StartsAt = start;
+            call.EndsAt = end;
+            call.UpdatedAt = time.GetUtcNow();
+            db.AddEvent(new CallRescheduled
+            {
+                AgentId = agentId.ToString(),
+                EventId = call.Id.ToString(),
+                ClientId = call.ClientId!.Value.ToString(),
+                StartsAt = Timestamp.FromDateTimeOffset(start),
+                EndsAt = Timestamp.FromDateTimeOffset(end),
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A sync removed the row meanwhile (the event was deleted in Google Calendar): there is no call to move.
+                db.ChangeTracker.Clear();
+                throw CalendarErrors.NotFound("call (it was deleted in Google Calendar)");
+            }
+
+            return call;
+        }, cancellationToken);
         await BusyTimes.InvalidateAsync(redis, agentId);
-        return EventMessages.ToMessage(call);
+        return moved is null ? throw CalendarErrors.NotFound("call (it was deleted in Google Calendar)") : EventMessages.ToMessage(moved);
     }
 
     public async Task CancelAsync(Guid agentId, CancelCallRequest request, CancellationToken cancellationToken)
@@ -85,8 +100,17 @@ public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, Ca
     {
         db.Events.Remove(call);
         db.AddEvent(new CallCancelled { AgentId = call.AgentId.ToString(), EventId = call.Id.ToString(), ClientId = call.ClientId!.Value.ToString() });
-        await db.SaveChangesAsync(cancellationToken);
-        await BusyTimes.InvalidateAsync(redis, call.AgentId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A sync removed the row first (and announced the call cancelled): it is gone either way.
+            db.ChangeTracker.Clear();
+        }
+
+        await AfterCommit.RunAsync(db, () => BusyTimes.InvalidateAsync(redis, call.AgentId));
     }
 
     private async Task<CachedEvent> FindCallAsync(Guid agentId, Guid eventId, CancellationToken cancellationToken) =>

@@ -40,21 +40,30 @@ public sealed class CallScheduler(
 
         var end = input.Start.AddMinutes(input.DurationMinutes == 0 ? agentSettings.CallLengthMinutes : input.DurationMinutes);
         var providerEventId = ProviderEventIds.ForRequest(agentId, input.RequestId);
-        await CallOverlaps.ThrowIfTakenAsync(db, agentId, input.Start, end, e => e.ProviderEventId != providerEventId, cancellationToken);
         var provider = await providers.ForNewCallAsync(agentId, cancellationToken);
         var draft = new CallDraft(
             CallText.Title(input.Title, client), text.Description(client, input.Notes), input.Start, end, agentSettings.TimeZone,
             input.ReminderMinutes ?? agentSettings.ReminderMinutes, client.Id, client.Name, client.Phone);
-        try
+        var saved = await CallOverlaps.UnderAgentLockAsync(db, agentId, async ct =>
         {
-            await provider.CreateAsync(providerEventId, draft, cancellationToken);
-        }
-        catch (GoogleAccessUnavailableException e)
-        {
-            throw CalendarErrors.From(e);
-        }
+            // A try of the same request that held the lock first has done it.
+            if (await FindDoneAsync(agentId, input.RequestId, ct) is { } done)
+            {
+                return done;
+            }
 
-        var saved = await SaveAsync(agentId, input.RequestId, provider.Name, providerEventId, draft, cancellationToken);
+            await CallOverlaps.ThrowIfTakenAsync(db, agentId, input.Start, end, e => e.ProviderEventId != providerEventId, ct);
+            try
+            {
+                await provider.CreateAsync(providerEventId, draft, ct);
+            }
+            catch (GoogleAccessUnavailableException e)
+            {
+                throw CalendarErrors.From(e);
+            }
+
+            return await SaveAsync(agentId, input.RequestId, provider.Name, providerEventId, draft, ct);
+        }, cancellationToken);
         await BusyTimes.InvalidateAsync(redis, agentId);
         return saved;
     }
@@ -74,8 +83,9 @@ public sealed class CallScheduler(
     }
 
     /// <summary>
-    /// Saves the call. A sync may have copied the new Google event already: then that row becomes the call. Two
-    /// tries of one request racing: the second finds the first's request and answers with its call.
+    /// Saves the call, in the caller's transaction (each SaveChanges under a savepoint). A sync may have copied the
+    /// new Google event already, or copy it while this saves: then that row becomes the call. Tries of one request
+    /// are serialised by the agent's lock; one that still meets a conflict it cannot settle is Aborted, not Internal.
     /// </summary>
     private async Task<CalendarEvent> SaveAsync(Guid agentId, string requestId, string providerName, string providerEventId, CallDraft draft, CancellationToken cancellationToken)
     {
@@ -104,12 +114,17 @@ public sealed class CallScheduler(
                 await db.SaveChangesAsync(cancellationToken);
                 return EventMessages.ToMessage(row);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && attempt == 0)
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 db.ChangeTracker.Clear();
                 if (await FindDoneAsync(agentId, requestId, cancellationToken) is { } winner)
                 {
                     return winner;
+                }
+
+                if (attempt == 2)
+                {
+                    throw CalendarErrors.Aborted("The call met a concurrent change to the calendar; try again with the same request id.");
                 }
             }
         }

@@ -6,6 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AgentCalls.Calendar.Service.Feed;
 
@@ -20,7 +21,24 @@ public sealed class FeedStore(CalendarDbContext db, IOptions<CalendarOptions> op
     public async Task<CalendarFeed> GetAsync(Guid agentId, CancellationToken cancellationToken)
     {
         var feed = await db.Feeds.AsNoTracking().FirstOrDefaultAsync(f => f.AgentId == agentId, cancellationToken);
-        return feed is null ? await RegenerateAsync(agentId, cancellationToken) : ToMessage(feed);
+        if (feed is not null)
+        {
+            return ToMessage(feed);
+        }
+
+        // Made only if none exists: a first ask never replaces the address another first ask just answered with.
+        db.Feeds.Add(new CalendarFeedAccess { AgentId = agentId, Token = NewToken(), CreatedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another first ask made the feed at the same moment: its address is the agent's.
+            db.ChangeTracker.Clear();
+        }
+
+        return ToMessage(await db.Feeds.AsNoTracking().FirstAsync(f => f.AgentId == agentId, cancellationToken));
     }
 
     public async Task<CalendarFeed> RegenerateAsync(Guid agentId, CancellationToken cancellationToken)
@@ -32,11 +50,13 @@ public sealed class FeedStore(CalendarDbContext db, IOptions<CalendarOptions> op
             db.Feeds.Add(feed);
         }
 
-        feed.Token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        feed.Token = NewToken();
         feed.CreatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return ToMessage(feed);
     }
+
+    private static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     public Task<Guid?> FindAgentAsync(string token, CancellationToken cancellationToken) =>
         db.Feeds.AsNoTracking().Where(f => f.Token == token).Select(f => (Guid?)f.AgentId).FirstOrDefaultAsync(cancellationToken);

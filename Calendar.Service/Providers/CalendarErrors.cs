@@ -25,5 +25,8 @@ public static class CalendarErrors
             Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
         }.ToRpcException();
 
+    /// <summary>A write that met a concurrent one it cannot settle; trying again is safe.</summary>
+    public static RpcException Aborted(string message) => new(new Grpc.Core.Status(StatusCode.Aborted, message));
+
     public static RpcException NotFound(string what) => new(new Grpc.Core.Status(StatusCode.NotFound, $"No such {what}."));
 }

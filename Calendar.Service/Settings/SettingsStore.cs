@@ -1,5 +1,6 @@
 using AgentCalls.Calendar.Service.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AgentCalls.Calendar.Service.Settings;
 
@@ -9,7 +10,21 @@ public sealed class SettingsStore(CalendarDbContext db, TimeProvider time)
     public async Task<AgentSettings> GetAsync(Guid agentId, CancellationToken cancellationToken) =>
         await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.AgentId == agentId, cancellationToken) ?? AgentSettings.Defaults(agentId);
 
+    /// <summary>Replaces the settings; a first save racing another first save of the agent's becomes an update of it.</summary>
     public async Task<AgentSettings> ReplaceAsync(AgentSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveAsync(settings, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return await SaveAsync(settings, cancellationToken);
+        }
+    }
+
+    private async Task<AgentSettings> SaveAsync(AgentSettings settings, CancellationToken cancellationToken)
     {
         var row = await db.Settings.FirstOrDefaultAsync(s => s.AgentId == settings.AgentId, cancellationToken);
         if (row is null)

@@ -9,6 +9,17 @@ public sealed class FeedTests(CalendarServiceHost host)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task GetCalendarFeed_FirstAskedManyTimesAtOnce_AnswersOneAddress()
+    {
+        var agent = await host.SignInAsync("Fay First", cancellationToken: Cancel);
+
+        var feeds = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+            await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel)));
+
+        Assert.Single(feeds.Select(f => f.Url).Distinct());
+    }
+
+    [Fact]
     public async Task Feed_WithoutASession_ServesTheAgentsCallsAsICalendar()
     {
         var agent = await host.SignInAsync("Fi Feed", cancellationToken: Cancel);

@@ -32,6 +32,30 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
     }
 
     [Fact]
+    public async Task ScheduleCall_ManyAtOnceForTheSameTime_BooksExactlyOne()
+    {
+        var agent = await host.SignInAsync("Dot Double", cancellationToken: Cancel);
+        var client = await host.ClientsServer.CreateAsync(agent, "Bo Booked");
+        var start = TestDays.Monday().AddHours(11);
+
+        var tries = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                return (await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start))).EventId;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return null;
+            }
+        }));
+        var booked = await host.Services.QueryAsync<CalendarDbContext, int>(db => db.Events.CountAsync(e => e.AgentId == agent.AgentId && e.StartsAt == start));
+
+        Assert.Single(tries, id => id is not null);
+        Assert.Equal(1, booked);
+    }
+
+    [Fact]
     public async Task ScheduleCall_RetriedWithTheSameRequestId_ConcurrentlyAndAfter_MakesOneCall()
     {
         var agent = await host.SignInAsync("Rey Retry", cancellationToken: Cancel);
