@@ -12,19 +12,21 @@ namespace AgentCalls.Clients.Service.Import;
 /// batch by batch. A real run commits each batch with its progress (rows done, counters, errors, preview, event) in
 /// one transaction and, resumed after a crash, skips the rows already committed. A dry run merges every batch in one
 /// transaction that it rolls back at the end, so its counts are exact and the book is untouched; its progress is
-/// written on a second connection. Cancellation is checked between batches.
+/// written on a second connection. A real run takes the agent's import lock per batch, so batches of one agent's
+/// imports merge one at a time and each matches what the others committed. Every write to the job checks the
+/// worker's lease (<see cref="ImportLease"/>); cancellation is checked between batches.
 /// </summary>
 public sealed partial class CsvClientImporter(
     ImportDatabase database, BookSettingsStore settings, IOptions<ImportOptions> options, OutboxSignal outbox, TimeProvider time, ILogger<CsvClientImporter> logger)
 {
-    public async Task<ImportStatus> RunAsync(ImportJob job, CancellationToken cancellationToken)
+    public async Task<ImportStatus> RunAsync(ImportJob job, ImportLease lease, CancellationToken cancellationToken)
     {
         var book = await settings.GetAsync(job.AgentId, cancellationToken);
         var reader = new ImportRowReader(ImportMapping.Deserialize(job.Mapping), book.Region, TimeZones.Today(book.TimeZone, time.GetUtcNow()));
         await using var work = await database.OpenAsync(cancellationToken);
         await using var side = await database.OpenAsync(cancellationToken);
         await using var fileConnection = await database.OpenAsync(cancellationToken);
-        var progress = await StartProgressAsync(side, job, cancellationToken);
+        var progress = await StartProgressAsync(side, job, lease, cancellationToken);
         await using var dryRun = job.DryRun ? await work.BeginTransactionAsync(cancellationToken) : null;
         await using var csv = CsvReader.Create(new ImportFileStream(fileConnection, job.Id), CsvFiles.ReaderOptions(job.Delimiter));
         await csv.ReadHeaderAsync(cancellationToken);
@@ -63,35 +65,37 @@ public sealed partial class CsvClientImporter(
         {
             await dryRun.RollbackAsync(cancellationToken);
         }
-        else
-        {
-            // A real run cannot run again, so its file is no longer needed.
-            await ImportDatabase.ExecuteAsync(work, "DELETE FROM import_file_chunks WHERE import_id = @id", cancellationToken, ("id", job.Id));
-        }
 
         return ImportStatus.Succeeded;
     }
 
-    private async Task<ImportProgress> StartProgressAsync(NpgsqlConnection connection, ImportJob job, CancellationToken cancellationToken)
+    private async Task<ImportProgress> StartProgressAsync(NpgsqlConnection connection, ImportJob job, ImportLease lease, CancellationToken cancellationToken)
     {
         if (job.DryRun || job.RowsDone == 0)
         {
             // A dry run never resumes: what it merged was rolled back with its transaction.
-            await ImportDatabase.ExecuteAsync(connection, """
-                UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
-                  policies_updated = 0, rows_failed = 0 WHERE id = @id;
-                DELETE FROM import_errors WHERE import_id = @id;
-                DELETE FROM import_preview WHERE import_id = @id;
-                """, cancellationToken, ("id", job.Id));
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await lease.WriteAsync(connection, $"""
+                    UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
+                      policies_updated = 0, rows_failed = 0 WHERE {ImportLease.Job}
+                    """, cancellationToken);
+                await ImportDatabase.ExecuteAsync(connection, """
+                    DELETE FROM import_errors WHERE import_id = @id;
+                    DELETE FROM import_preview WHERE import_id = @id;
+                    """, cancellationToken, ("id", job.Id));
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             job.RowsDone = 0;
-            return new ImportProgress(job.Id, 0, 0, options.Value);
+            return new ImportProgress(lease, 0, 0, options.Value);
         }
 
         await using var count = ImportDatabase.Command(connection,
             "SELECT (SELECT count(*)::int FROM import_errors WHERE import_id = @id), (SELECT count(*)::int FROM import_preview WHERE import_id = @id)", ("id", job.Id));
         await using var counts = await count.ExecuteReaderAsync(cancellationToken);
         await counts.ReadAsync(cancellationToken);
-        return new ImportProgress(job.Id, counts.GetInt32(0), counts.GetInt32(1), options.Value);
+        return new ImportProgress(lease, counts.GetInt32(0), counts.GetInt32(1), options.Value);
     }
 
     /// <summary>Merges and records the batch; answers Cancelled when the agent asked to stop.</summary>
@@ -101,6 +105,11 @@ public sealed partial class CsvClientImporter(
         var context = new MergeContext(run.Job.AgentId, run.Job.Id, now, run.Today(now), run.Job.DuplicateMode == DuplicateMode.Skip);
         await using (var transaction = run.Job.DryRun ? null : await run.Work.BeginTransactionAsync(cancellationToken))
         {
+            if (transaction is not null)
+            {
+                await ImportMerger.LockBookAsync(run.Work, run.Job.AgentId, cancellationToken);
+            }
+
             if (run.BookOutgrewStatistics())
             {
                 // The match probes pick their indexes by the statistics; a book that doubled since they were taken
@@ -111,6 +120,7 @@ public sealed partial class CsvClientImporter(
             var batch = ImportBatch.Group(run.Rows);
             var outcome = await ImportMerger.MergeAsync(run.Work, batch, context, run.Progress.PreviewWanted, cancellationToken);
             run.Created += outcome.ClientsCreated;
+            // Fenced by the lease: a worker that has been taken over stops here, and its batch rolls back.
             await run.Progress.RecordAsync(run.Records, rowsDone, outcome, run.Errors, run.Failed, now, cancellationToken);
             if (transaction is not null)
             {
@@ -122,8 +132,7 @@ public sealed partial class CsvClientImporter(
 
         LogBatch(logger, run.Job.Id, rowsDone, run.Rows.Count, run.Failed);
         run.Clear();
-        await using var cancelled = ImportDatabase.Command(run.Records, "SELECT cancel_requested FROM imports WHERE id = @id", ("id", run.Job.Id));
-        return await cancelled.ExecuteScalarAsync(cancellationToken) is true ? ImportStatus.Cancelled : ImportStatus.Running;
+        return await run.Progress.Lease.ReadAsync<bool>(run.Records, "cancel_requested", cancellationToken) ? ImportStatus.Cancelled : ImportStatus.Running;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Import {ImportId}: {RowsDone} rows done ({Accepted} accepted, {Failed} refused in the batch).")]
