@@ -21,10 +21,7 @@ public static class ImportMerger
         await RunAsync(connection, ImportMergeSql.RefreshSearchText, context, cancellationToken);
 
         var outcome = await ReadOutcomeAsync(connection, clientsUpdated, policiesUpdated, cancellationToken);
-        outcome = outcome with { Preview = await ReadPreviewAsync(connection, previewWanted, cancellationToken) };
-        // A dry run merges every batch in one transaction, so the staging tables cannot wait for the commit to go.
-        await ImportDatabase.ExecuteAsync(connection, "DROP TABLE import_clients, import_policies", cancellationToken);
-        return outcome;
+        return outcome with { Preview = await ReadPreviewAsync(connection, previewWanted, cancellationToken) };
     }
 
     /// <summary>
