@@ -9,27 +9,45 @@ namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
 /// Runs one claimed import: streams the stored file through CsvHelper, checks each row, and merges the accepted rows
-/// batch by batch. A real run commits each batch with its progress (rows done, counters, errors, preview, event) in
-/// one transaction and, resumed after a crash, skips the rows already committed. A dry run merges every batch in one
-/// transaction that it rolls back at the end, so its counts are exact and the book is untouched; its progress is
-/// written on a second connection. Cancellation is checked between batches.
+/// batch by batch, each batch in one transaction with its progress (rows done, counters, errors, preview) and, for
+/// real runs, its events. A real run takes the agent's import lock per batch, so batches of one agent's imports merge
+/// one at a time and each matches what the others committed; resumed after a crash, it skips the rows already
+/// committed. A dry run merges into a private copy of the agent's book (<see cref="ImportDryRunBook"/>), so its counts
+/// are a real run's and the live book is neither changed nor locked. Every write to the job checks the worker's
+/// lease (<see cref="ImportLease"/>); cancellation is checked between batches.
 /// </summary>
 public sealed partial class CsvClientImporter(
     ImportDatabase database, BookSettingsStore settings, IOptions<ImportOptions> options, OutboxSignal outbox, TimeProvider time, ILogger<CsvClientImporter> logger)
 {
-    public async Task<ImportStatus> RunAsync(ImportJob job, CancellationToken cancellationToken)
+    public async Task<ImportStatus> RunAsync(ImportJob job, ImportLease lease, CancellationToken cancellationToken)
+    {
+        await using var work = await database.OpenAsync(cancellationToken);
+        var progress = await StartProgressAsync(work, job, lease, cancellationToken);
+        if (!job.DryRun)
+        {
+            return await MergeFileAsync(work, job, progress, cancellationToken);
+        }
+
+        try
+        {
+            await ImportDryRunBook.CopyAsync(work, job.AgentId, cancellationToken);
+            return await MergeFileAsync(work, job, progress, cancellationToken);
+        }
+        finally
+        {
+            await ImportDryRunBook.DiscardAsync(work);
+        }
+    }
+
+    private async Task<ImportStatus> MergeFileAsync(NpgsqlConnection work, ImportJob job, ImportProgress progress, CancellationToken cancellationToken)
     {
         var book = await settings.GetAsync(job.AgentId, cancellationToken);
         var reader = new ImportRowReader(ImportMapping.Deserialize(job.Mapping), book.Region, TimeZones.Today(book.TimeZone, time.GetUtcNow()));
-        await using var work = await database.OpenAsync(cancellationToken);
-        await using var side = await database.OpenAsync(cancellationToken);
         await using var fileConnection = await database.OpenAsync(cancellationToken);
-        var progress = await StartProgressAsync(side, job, cancellationToken);
-        await using var dryRun = job.DryRun ? await work.BeginTransactionAsync(cancellationToken) : null;
         await using var csv = CsvReader.Create(new ImportFileStream(fileConnection, job.Id), CsvFiles.ReaderOptions(job.Delimiter));
         await csv.ReadHeaderAsync(cancellationToken);
 
-        var run = new Run(job, work, job.DryRun ? side : work, progress, book.TimeZone);
+        var run = new Run(job, work, progress, book.TimeZone);
         var consumed = 0;
         while (await csv.ReadAsync(cancellationToken))
         {
@@ -54,44 +72,36 @@ public sealed partial class CsvClientImporter(
             run.Add(row, errors);
         }
 
-        if (await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled)
-        {
-            return ImportStatus.Cancelled;
-        }
-
-        if (dryRun is not null)
-        {
-            await dryRun.RollbackAsync(cancellationToken);
-        }
-        else
-        {
-            // A real run cannot run again, so its file is no longer needed.
-            await ImportDatabase.ExecuteAsync(work, "DELETE FROM import_file_chunks WHERE import_id = @id", cancellationToken, ("id", job.Id));
-        }
-
-        return ImportStatus.Succeeded;
+        return await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled ? ImportStatus.Cancelled : ImportStatus.Succeeded;
     }
 
-    private async Task<ImportProgress> StartProgressAsync(NpgsqlConnection connection, ImportJob job, CancellationToken cancellationToken)
+    private async Task<ImportProgress> StartProgressAsync(NpgsqlConnection connection, ImportJob job, ImportLease lease, CancellationToken cancellationToken)
     {
         if (job.DryRun || job.RowsDone == 0)
         {
-            // A dry run never resumes: what it merged was rolled back with its transaction.
-            await ImportDatabase.ExecuteAsync(connection, """
-                UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
-                  policies_updated = 0, rows_failed = 0 WHERE id = @id;
-                DELETE FROM import_errors WHERE import_id = @id;
-                DELETE FROM import_preview WHERE import_id = @id;
-                """, cancellationToken, ("id", job.Id));
+            // A dry run never resumes: its copy of the book went with the connection that held it.
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await lease.WriteAsync(connection, $"""
+                    UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
+                      policies_updated = 0, rows_failed = 0 WHERE {ImportLease.Job}
+                    """, cancellationToken);
+                await ImportDatabase.ExecuteAsync(connection, """
+                    DELETE FROM import_errors WHERE import_id = @id;
+                    DELETE FROM import_preview WHERE import_id = @id;
+                    """, cancellationToken, ("id", job.Id));
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             job.RowsDone = 0;
-            return new ImportProgress(job.Id, 0, 0, options.Value);
+            return new ImportProgress(lease, 0, 0, options.Value);
         }
 
         await using var count = ImportDatabase.Command(connection,
             "SELECT (SELECT count(*)::int FROM import_errors WHERE import_id = @id), (SELECT count(*)::int FROM import_preview WHERE import_id = @id)", ("id", job.Id));
         await using var counts = await count.ExecuteReaderAsync(cancellationToken);
         await counts.ReadAsync(cancellationToken);
-        return new ImportProgress(job.Id, counts.GetInt32(0), counts.GetInt32(1), options.Value);
+        return new ImportProgress(lease, counts.GetInt32(0), counts.GetInt32(1), options.Value);
     }
 
     /// <summary>Merges and records the batch; answers Cancelled when the agent asked to stop.</summary>
@@ -99,8 +109,13 @@ public sealed partial class CsvClientImporter(
     {
         var now = time.GetUtcNow();
         var context = new MergeContext(run.Job.AgentId, run.Job.Id, now, run.Today(now), run.Job.DuplicateMode == DuplicateMode.Skip);
-        await using (var transaction = run.Job.DryRun ? null : await run.Work.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await run.Work.BeginTransactionAsync(cancellationToken))
         {
+            if (!run.Job.DryRun)
+            {
+                await ImportMerger.LockBookAsync(run.Work, run.Job.AgentId, cancellationToken);
+            }
+
             if (run.BookOutgrewStatistics())
             {
                 // The match probes pick their indexes by the statistics; a book that doubled since they were taken
@@ -111,33 +126,35 @@ public sealed partial class CsvClientImporter(
             var batch = ImportBatch.Group(run.Rows);
             var outcome = await ImportMerger.MergeAsync(run.Work, batch, context, run.Progress.PreviewWanted, cancellationToken);
             run.Created += outcome.ClientsCreated;
-            await run.Progress.RecordAsync(run.Records, rowsDone, outcome, run.Errors, run.Failed, now, cancellationToken);
-            if (transaction is not null)
+            // Fenced by the lease: a worker that has been taken over stops here, and its batch rolls back.
+            await run.Progress.RecordAsync(run.Work, rowsDone, outcome, run.Errors, run.Failed, now, cancellationToken);
+            if (!run.Job.DryRun)
             {
                 await run.Progress.AddEventAsync(run.Work, run.Job.AgentId, outcome, now, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                outbox.Notify();
             }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (!run.Job.DryRun)
+        {
+            outbox.Notify();
         }
 
         LogBatch(logger, run.Job.Id, rowsDone, run.Rows.Count, run.Failed);
         run.Clear();
-        await using var cancelled = ImportDatabase.Command(run.Records, "SELECT cancel_requested FROM imports WHERE id = @id", ("id", run.Job.Id));
-        return await cancelled.ExecuteScalarAsync(cancellationToken) is true ? ImportStatus.Cancelled : ImportStatus.Running;
+        return await run.Progress.Lease.ReadAsync<bool>(run.Work, "cancel_requested", cancellationToken) ? ImportStatus.Cancelled : ImportStatus.Running;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Import {ImportId}: {RowsDone} rows done ({Accepted} accepted, {Failed} refused in the batch).")]
     private static partial void LogBatch(ILogger logger, Guid importId, int rowsDone, int accepted, int failed);
 
-    /// <summary>The state of one run: its connections, the rows and errors of the batch being gathered.</summary>
-    private sealed class Run(ImportJob job, NpgsqlConnection work, NpgsqlConnection records, ImportProgress progress, string timeZone)
+    /// <summary>The state of one run: its connection, the rows and errors of the batch being gathered.</summary>
+    private sealed class Run(ImportJob job, NpgsqlConnection work, ImportProgress progress, string timeZone)
     {
         public ImportJob Job => job;
 
         public NpgsqlConnection Work => work;
-
-        /// <summary>Where progress is written: the batch's own connection for real runs, the second one for dry runs.</summary>
-        public NpgsqlConnection Records => records;
 
         public ImportProgress Progress => progress;
 

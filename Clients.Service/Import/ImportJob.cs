@@ -1,8 +1,8 @@
 namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
-/// One uploaded CSV file and its runs. The worker claims a queued job with a lease it renews after every
-/// committed batch; <see cref="RowsDone"/> and the counters are written in the same transaction as the batch,
+/// One uploaded CSV file and its runs. The worker claims a queued job with a lease (<see cref="LeaseToken"/>) it
+/// renews after every committed batch; <see cref="RowsDone"/> and the counters are written in the same transaction as the batch,
 /// so after a crash the job resumes right after the last committed batch.
 /// </summary>
 public sealed class ImportJob
@@ -48,6 +48,12 @@ public sealed class ImportJob
 
     /// <summary>The running worker's claim; another worker may take the job over once it has passed.</summary>
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>
+    /// Who holds the lease: a new token at every claim. Every write a worker makes to the job names its token, so a
+    /// worker whose lease was taken over finds its writes refused and stops (fencing).
+    /// </summary>
+    public Guid? LeaseToken { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 

@@ -21,11 +21,17 @@ public static class ImportMerger
         await RunAsync(connection, ImportMergeSql.RefreshSearchText, context, cancellationToken);
 
         var outcome = await ReadOutcomeAsync(connection, clientsUpdated, policiesUpdated, cancellationToken);
-        outcome = outcome with { Preview = await ReadPreviewAsync(connection, previewWanted, cancellationToken) };
-        // A dry run merges every batch in one transaction, so the staging tables cannot wait for the commit to go.
-        await ImportDatabase.ExecuteAsync(connection, "DROP TABLE import_clients, import_policies", cancellationToken);
-        return outcome;
+        return outcome with { Preview = await ReadPreviewAsync(connection, previewWanted, cancellationToken) };
     }
+
+    /// <summary>
+    /// Takes the agent's import lock until the transaction ends, so that one agent's batches merge one at a time, whichever
+    /// import or replica runs them. Without it, two batches merging at once would not see each other's new clients and
+    /// would both create them: nothing unique in the book (e-mail and phone are not keys) would stop the second.
+    /// </summary>
+    public static Task LockBookAsync(NpgsqlConnection connection, Guid agentId, CancellationToken cancellationToken) =>
+        ImportDatabase.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext('clients.import'), hashtext(@agent::text))",
+            cancellationToken, ("agent", agentId));
 
     private static async Task<BatchOutcome> ReadOutcomeAsync(NpgsqlConnection connection, int clientsUpdated, int policiesUpdated, CancellationToken cancellationToken)
     {

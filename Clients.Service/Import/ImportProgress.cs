@@ -9,11 +9,16 @@ namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
 /// What a running import records about itself: progress and counters (renewing its lease), refused rows (up to a
-/// limit), preview rows and, for real runs, the <c>ClientsImported</c> event. For a real run these are written in
-/// the batch's own transaction, so progress never claims a batch that did not commit.
+/// limit), preview rows and, for real runs, the <c>ClientsImported</c> event. These are written in the batch's own
+/// transaction, so progress never claims a batch that did not commit, and only while the worker's lease holds: a
+/// worker that has been taken over gets <see cref="ImportLeaseLostException"/> and its batch rolls back.
 /// </summary>
-public sealed class ImportProgress(Guid importId, int storedErrors, int storedPreview, ImportOptions options)
+public sealed class ImportProgress(ImportLease lease, int storedErrors, int storedPreview, ImportOptions options)
 {
+    private readonly Guid importId = lease.ImportId;
+
+    public ImportLease Lease => lease;
+
     private int storedErrors = storedErrors;
     private int storedPreview = storedPreview;
 
@@ -21,15 +26,15 @@ public sealed class ImportProgress(Guid importId, int storedErrors, int storedPr
 
     public async Task RecordAsync(NpgsqlConnection connection, int rowsDone, BatchOutcome outcome, IReadOnlyList<ImportCellError> errors, int rowsFailed, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await ImportDatabase.ExecuteAsync(connection, """
+        await lease.WriteAsync(connection, $"""
             UPDATE imports SET rows_done = @done, clients_created = clients_created + @created, clients_updated = clients_updated + @updated,
               clients_unchanged = clients_unchanged + @unchanged, policies_created = policies_created + @policiesCreated,
               policies_updated = policies_updated + @policiesUpdated, rows_failed = rows_failed + @failed, lease_expires_at = @lease
-            WHERE id = @id
+            WHERE {ImportLease.Job}
             """, cancellationToken,
             ("done", rowsDone), ("created", outcome.ClientsCreated), ("updated", outcome.ClientsUpdated), ("unchanged", outcome.ClientsUnchanged),
             ("policiesCreated", outcome.PoliciesCreated), ("policiesUpdated", outcome.PoliciesUpdated), ("failed", rowsFailed),
-            ("lease", now + options.Lease), ("id", importId));
+            ("lease", now + options.Lease));
         await StoreErrorsAsync(connection, errors, cancellationToken);
         await StorePreviewAsync(connection, outcome.Preview, cancellationToken);
     }

@@ -443,6 +443,10 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
 
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_token");
+
                     b.Property<string>("Mapping")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -473,6 +477,7 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
