@@ -61,7 +61,15 @@ public static class AgentRows
         return total;
     }
 
-    private static async Task ExecuteAsync(SystemUnderTest system, string database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    /// <summary>The first column of the first row a query answers in one database.</summary>
+    public static Task<T> ScalarAsync<T>(SystemUnderTest system, string database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        RunAsync(system, database, sql, async command => (T)(await command.ExecuteScalarAsync(cancellationToken))!, cancellationToken, parameters);
+
+    private static Task<int> ExecuteAsync(SystemUnderTest system, string database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        RunAsync(system, database, sql, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken, parameters);
+
+    private static async Task<T> RunAsync<T>(
+        SystemUnderTest system, string database, string sql, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken, (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync(system, database, cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -70,7 +78,7 @@ public static class AgentRows
             command.Parameters.AddWithValue(name, value);
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await run(command);
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(SystemUnderTest system, string database, CancellationToken cancellationToken)

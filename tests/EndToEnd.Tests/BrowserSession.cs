@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AgentCalls.FakeGoogle;
 using AgentCalls.TestSupport;
 
 namespace AgentCalls.EndToEnd.Tests;
@@ -42,18 +43,37 @@ public sealed class BrowserSession : IDisposable
         DevelopmentSignIn.FollowAsync(
             Http, start, url => url.Host == Gateway.Host && url.Port == Gateway.Port && url.AbsolutePath == path, displayName, email, cancellationToken, withGoogle);
 
-    /// <summary>An unsafe request as the web app sends it: JSON body, X-CSRF header.</summary>
-    public async Task<(HttpStatusCode Status, JsonElement Body)> PostJsonAsync(string path, object body, CancellationToken cancellationToken)
+    /// <summary>The agent presses "Connect Google Calendar" and consents at Google (the fake), back on Settings.</summary>
+    public async Task ConnectGoogleCalendarAsync(FakeUser user, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body), Headers = { { "X-CSRF", "1" } } };
-        using var response = await Http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        var (_, link) = await PostJsonAsync("/api/identity/google:connect", new { returnPath = "/settings" }, cancellationToken);
+        var arrived = await FollowAsync(new Uri(Gateway, link.GetProperty("authorizationUrl").GetString()), "/settings", user.Name, user.Email, cancellationToken);
+        Assert.Contains("google=connected", arrived.Query);
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path, CancellationToken cancellationToken)
+    /// <summary>An unsafe request as the web app sends it: JSON body, X-CSRF header.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> PostJsonAsync(string path, object body, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, path, body, cancellationToken);
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> PutJsonAsync(string path, object body, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Put, path, body, cancellationToken);
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> DeleteJsonAsync(string path, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Delete, path, body: null, cancellationToken);
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Get, path, body: null, cancellationToken);
+
+    /// <summary>A request as the web app sends it (X-CSRF on every unsafe one); the JSON answer, undefined when empty.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendJsonAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var response = await Http.GetAsync(path, cancellationToken);
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (method != HttpMethod.Get)
+        {
+            request.Headers.Add("X-CSRF", "1");
+        }
+
+        using var response = await Http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }

@@ -9,6 +9,7 @@ using Grpc.Net.Client;
 namespace AgentCalls.EndToEnd.Tests;
 
 /// <summary>Google sign-in and the Calendar connection through the gateway, against the fake of Google.</summary>
+[Collection(GoogleAccountsCollection.Name)]
 public sealed class GoogleThroughGatewayTests(SystemUnderTest system)
 {
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -56,25 +57,18 @@ public sealed class GoogleThroughGatewayTests(SystemUnderTest system)
         await browser.SignInAsync(user.Name, user.Email, Cancel, withGoogle: true);
         var service = await IdentityHost.SignInAsync(new Uri(system.Gateway, "/auth/"), user.Name, user.Email, Cancel, withGoogle: true);
         await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60));
-        await ConnectAsync(browser, user);
+        await browser.ConnectGoogleCalendarAsync(user, Cancel);
         await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
         await system.Google.RevokeAccessAsync(user);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => GoogleTokensAsync(service));
         var (_, prompt) = await browser.GetJsonAsync("/api/identity/google", Cancel);
-        await ConnectAsync(browser, user);
+        await browser.ConnectGoogleCalendarAsync(user, Cancel);
         var restored = await GoogleTokensAsync(service);
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal("GOOGLE_CONNECTION_STATUS_RECONNECT_REQUIRED", prompt.GetProperty("status").GetString());
         Assert.Contains(restored.AccessToken, await system.Google.TokensIssuedToAsync(user));
-    }
-
-    private async Task ConnectAsync(BrowserSession browser, FakeUser user)
-    {
-        var (_, link) = await browser.PostJsonAsync("/api/identity/google:connect", new { returnPath = "/settings" }, Cancel);
-        var arrived = await browser.FollowAsync(new Uri(system.Gateway, link.GetProperty("authorizationUrl").GetString()), "/settings", user.Name, user.Email, Cancel);
-        Assert.Contains("google=connected", arrived.Query);
     }
 
     /// <summary>What Calendar.Service does for the agent: ask Identity for a Google access token with the agent's own token.</summary>

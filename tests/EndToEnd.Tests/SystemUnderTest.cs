@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using AgentCalls.FakeGoogle;
 using AgentCalls.TestSupport;
 
 namespace AgentCalls.EndToEnd.Tests;
@@ -8,14 +9,24 @@ namespace AgentCalls.EndToEnd.Tests;
 /// <summary>
 /// The whole system, started once for the test assembly through the real AppHost: Postgres and Redis
 /// processes, the five services, the gateway and the web app, on random ports and a throwaway data folder, with
-/// Google configured against a local fake of Google's OAuth endpoints.
+/// Google (sign-in and Calendar v3) configured against a local fake of Google.
 /// </summary>
 public sealed class SystemUnderTest : IAsyncLifetime
 {
     /// <summary>The gateway's per-agent burst in this run: small, so the rate limit test reaches it quickly.</summary>
     public const int RateLimitBurst = 40;
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>How often a test asks the gateway again while waiting: four a second, under the per-agent refill of five.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a test waits for the system's background work (a calendar sync, an event relayed to another service):
+    /// generous, because a service's first sync also warms it up and this machine may be shared; a test that passes
+    /// waits only as long as the work takes.
+    /// </summary>
+    public static readonly TimeSpan BackgroundPatience = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "agentcalls-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -36,14 +47,18 @@ public sealed class SystemUnderTest : IAsyncLifetime
             [
                 $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:PostgresFsync=false",
                 .. Google.IdentitySettings().Select(setting => $"--{setting.Key}={setting.Value}"),
+                $"--Google:ApiBaseUrl={Google.Authority}",
             ],
             (options, _) => options.DisableDashboard = true,
             cancellation.Token);
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
+        var calendar = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "calendar");
         // Access tokens live 30 s and the gateway refreshes any within 29 s of expiry: nearly every proxied
         // call in this suite goes through the refresh (and refresh token rotation) path.
         builder.CreateResourceBuilder(identity).WithEnvironment("Identity__AccessTokenLifetime", "00:00:30");
+        // Google calendars (the fake's) are polled every second, so a change made at Google shows within a test's patience.
+        builder.CreateResourceBuilder(calendar).WithEnvironment("Calendar__PollInterval", "00:00:01");
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RefreshBeforeExpiry", "00:00:29")
             .WithEnvironment("Gateway__RateLimit__TokenLimit", RateLimitBurst.ToString())
@@ -67,6 +82,16 @@ public sealed class SystemUnderTest : IAsyncLifetime
     {
         var browser = NewBrowser();
         await browser.SignInAsync(displayName, $"{Guid.NewGuid():N}@agents.test", cancellationToken);
+        return browser;
+    }
+
+    /// <summary>A browser signed in with the (fake) Google account <paramref name="user"/>, which also connected Google Calendar.</summary>
+    public async Task<BrowserSession> GoogleCalendarBrowserAsync(FakeUser user, CancellationToken cancellationToken)
+    {
+        await Google.NextAuthorizationAsync(new NextAuthorization { Subject = user.Subject });
+        var browser = NewBrowser();
+        await browser.SignInAsync(user.Name, user.Email, cancellationToken, withGoogle: true);
+        await browser.ConnectGoogleCalendarAsync(user, cancellationToken);
         return browser;
     }
 

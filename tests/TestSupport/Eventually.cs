@@ -7,9 +7,10 @@ namespace AgentCalls.TestSupport;
 public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null) where T : class
+    /// <param name="interval">How long to wait between asks: longer where each ask counts against a rate limit.</param>
+    public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null, TimeSpan? interval = null) where T : class
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (true)
@@ -24,10 +25,10 @@ public static class Eventually
                 throw new TimeoutException($"Nothing arrived within {(timeout ?? DefaultTimeout).TotalSeconds} s.");
             }
 
-            await Task.Delay(Interval);
+            await Task.Delay(interval ?? DefaultInterval);
         }
     }
 
-    public static async Task IsTrueAsync(Func<Task<bool>> probe, TimeSpan? timeout = null) =>
-        await ReturnsAsync(async () => await probe() ? new object() : null, timeout);
+    public static async Task IsTrueAsync(Func<Task<bool>> probe, TimeSpan? timeout = null, TimeSpan? interval = null) =>
+        await ReturnsAsync(async () => await probe() ? new object() : null, timeout, interval);
 }
