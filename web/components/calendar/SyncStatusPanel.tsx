@@ -46,7 +46,7 @@ export function SyncStatusPanel() {
 function SyncDetails({ status, onStatus }: { status: SyncStatus; onStatus: (status: SyncStatus) => void }) {
   if (status.provider === "local") {
     return (
-      <p className={styles.line}>
+      <p className={styles.local}>
         Your calls are on AgentCalls&apos; own calendar.{" "}
         <Link href="/settings#calendar-feed">Subscribe to it from your calendar app</Link> or{" "}
         <Link href="/settings#google-calendar">connect Google Calendar</Link>.
