@@ -8,6 +8,7 @@ import { ProblemAlert } from "./ProblemAlert";
 import { SettingsSection } from "./SettingsSection";
 import { Time } from "./Time";
 import form from "./forms/form.module.css";
+import confirmPanel from "./ConfirmPanel.module.css";
 import styles from "./CalendarFeedSettings.module.css";
 
 /**
@@ -110,11 +111,11 @@ function FeedAddress({ feed, replaced, pending, onReplace }: FeedAddressProps) {
         </p>
       </div>
       {confirming ? (
-        <div role="group" aria-label="Replace the feed address?" className={styles.confirm}>
+        <div role="group" aria-label="Replace the feed address?" className={confirmPanel.confirm}>
           <p>
             Calendar apps subscribed to the current address stop getting updates until you subscribe them to the new one.
           </p>
-          <div className={styles.actions}>
+          <div className={confirmPanel.actions}>
             <button
               type="button"
               className="button button-danger"

@@ -1,21 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { baseUrl, launchChromium, screenshot } from "./browser";
+import { expect, test } from "vitest";
+import { screenshot, signInAsNewAgent, usePage } from "./browser";
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: baseUrl() });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browserPage = usePage();
 
 /** A date `days` from today, as google.type.Date. */
 function dateIn(days: number): { year: number; month: number; day: number } {
@@ -25,7 +11,7 @@ function dateIn(days: number): { year: number; month: number; day: number } {
 
 /** Calls the gateway from the signed-in page, as the app does (session cookie, X-CSRF on writes). */
 async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const answer = await page.evaluate(
+  const answer = await browserPage.current().evaluate(
     async ({ path, body }) => {
       const response = await fetch(path, {
         method: "POST",
@@ -42,6 +28,7 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
 
 /** Reloads the page until `check` holds (events reach Clients a moment after Calendar answers). */
 async function reloadUntil(check: () => Promise<boolean>, what: string): Promise<void> {
+  const page = browserPage.current();
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (await check()) return;
@@ -54,6 +41,7 @@ async function reloadUntil(check: () => Promise<boolean>, what: string): Promise
 test("an agent schedules a call from the Today queue, sees it on the calendar and the client, then moves and cancels it", async ({
   onTestFailed,
 }) => {
+  const page = browserPage.current();
   onTestFailed(async () => {
     const path = await screenshot(page, "calendar-failure");
     console.error(`Screenshot of the failure at ${page.url()}: ${path}`);
@@ -61,12 +49,7 @@ test("an agent schedules a call from the Today queue, sees it on the calendar an
   const stamp = Date.now();
   const name = `Rosa Renewal ${stamp}`;
 
-  await page.goto("/");
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByRole("textbox", { name: "Your name" }).fill(`E2E Calendar ${stamp}`);
-  await page.getByRole("textbox", { name: "E-mail" }).fill(`e2e-calendar-${stamp}@example.com`);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/today");
+  await signInAsNewAgent(page, `E2E Calendar ${stamp}`, `e2e-calendar-${stamp}@example.com`);
   await page.getByText("Nobody needs a call today.").waitFor();
 
   // A client whose policy renews within the renewal window (45 days by default) is due a call.

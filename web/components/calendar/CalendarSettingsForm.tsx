@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
 import {
   updateCalendarSettings,
   weekdayLabels,
@@ -15,6 +14,7 @@ import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
 import form from "../forms/form.module.css";
 import fieldStyles from "../forms/Field.module.css";
+import { useSave } from "../forms/use-save";
 import styles from "./CalendarSettingsForm.module.css";
 
 interface DayText {
@@ -48,6 +48,19 @@ function toText(settings: CalendarSettings): SettingsText {
   };
 }
 
+/** The settings counted in minutes, each with the range the service takes. */
+const minuteFields = [
+  { key: "callLengthMinutes", id: "calendar-call-length", label: "Call length (minutes)", hint: "5 to 240.", range: [5, 240] },
+  {
+    key: "bufferMinutes",
+    id: "calendar-buffer",
+    label: "Buffer between calls (minutes)",
+    hint: "0 to 120, kept free around every busy event.",
+    range: [0, 120],
+  },
+  { key: "reminderMinutes", id: "calendar-reminder", label: "Reminder (minutes before)", hint: "0 for none, up to 1440.", range: [0, 1440] },
+] as const;
+
 interface CalendarSettingsFormProps {
   settings: CalendarSettings;
   onSaved: (saved: CalendarSettings) => void;
@@ -56,18 +69,16 @@ interface CalendarSettingsFormProps {
 /** The agent's time zone, working hours per weekday, call length, buffer and reminder, saved all at once. */
 export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsFormProps) {
   const [text, setText] = useState(() => toText(settings));
-  const [error, setError] = useState<ApiError | null>(null);
   const [sentDays, setSentDays] = useState<Weekday[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { save, saving, saved, error, edited } = useSave(onSaved);
 
   function change(update: Partial<SettingsText>) {
-    setSaved(false);
+    edited();
     setText((current) => ({ ...current, ...update }));
   }
 
   function changeDay(day: Weekday, update: Partial<DayText>) {
-    setSaved(false);
+    edited();
     setText((current) => ({ ...current, days: { ...current.days, [day]: { ...current.days[day], ...update } } }));
   }
 
@@ -76,25 +87,16 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
     const workingHours: WorkingHours[] = weekdays
       .filter((day) => text.days[day].works)
       .map((day) => ({ day, start: text.days[day].start, end: text.days[day].end }));
-    setSaving(true);
-    setSaved(false);
-    setError(null);
     setSentDays(workingHours.map((hours) => hours.day));
-    try {
-      const result = await updateCalendarSettings({
+    await save(() =>
+      updateCalendarSettings({
         timeZone: text.timeZone.trim(),
         workingHours,
         callLengthMinutes: wholeNumber(text.callLengthMinutes),
         bufferMinutes: wholeNumber(text.bufferMinutes),
         reminderMinutes: wholeNumber(text.reminderMinutes),
-      });
-      setSaved(true);
-      onSaved(result);
-    } catch (failure) {
-      setError(asApiError(failure));
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
   }
 
   const errors = new FormErrors(error);
@@ -109,18 +111,13 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
       ...errors.for(`${prefix}.end`).map((message) => fieldMessage("End", message)),
     ];
   };
-  const fieldErrors = {
-    timeZone: errors.for("timeZone"),
-    callLengthMinutes: errors.for("callLengthMinutes"),
-    bufferMinutes: errors.for("bufferMinutes"),
-    reminderMinutes: errors.for("reminderMinutes"),
-  };
+  const timeZoneErrors = errors.for("timeZone");
 
   return (
     <form className={styles.form} onSubmit={handleSubmit} noValidate aria-label="Scheduling settings">
       <FormProblem errors={errors} what="settings" />
       <div className={form.grid}>
-        <Field id="calendar-time-zone" label="Time zone" errors={fieldErrors.timeZone} hint="An IANA name, e.g. America/New_York.">
+        <Field id="calendar-time-zone" label="Time zone" errors={timeZoneErrors} hint="An IANA name, e.g. America/New_York.">
           {(props) => (
             <input
               {...props}
@@ -132,45 +129,15 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
             />
           )}
         </Field>
-        <Field id="calendar-call-length" label="Call length (minutes)" errors={fieldErrors.callLengthMinutes} hint="5 to 240.">
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              type="number"
-              min={5}
-              max={240}
-              value={text.callLengthMinutes}
-              onChange={(event) => change({ callLengthMinutes: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field id="calendar-buffer" label="Buffer between calls (minutes)" errors={fieldErrors.bufferMinutes} hint="0 to 120, kept free around every busy event.">
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              type="number"
-              min={0}
-              max={120}
-              value={text.bufferMinutes}
-              onChange={(event) => change({ bufferMinutes: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field id="calendar-reminder" label="Reminder (minutes before)" errors={fieldErrors.reminderMinutes} hint="0 for none, up to 1440.">
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              type="number"
-              min={0}
-              max={1440}
-              value={text.reminderMinutes}
-              onChange={(event) => change({ reminderMinutes: event.target.value })}
-            />
-          )}
-        </Field>
+        {minuteFields.map(({ key, ...field }) => (
+          <MinutesField
+            key={key}
+            {...field}
+            errors={errors.for(key)}
+            value={text[key]}
+            onChange={(value) => change({ [key]: value })}
+          />
+        ))}
       </div>
       <TimeZoneOptions />
 
@@ -232,6 +199,34 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
         </p>
       </div>
     </form>
+  );
+}
+
+interface MinutesFieldProps {
+  id: string;
+  label: string;
+  hint: string;
+  range: readonly [number, number];
+  errors: string[];
+  value: string;
+  onChange: (value: string) => void;
+}
+
+function MinutesField({ id, label, hint, range, errors, value, onChange }: MinutesFieldProps) {
+  return (
+    <Field id={id} label={label} errors={errors} hint={hint}>
+      {(props) => (
+        <input
+          {...props}
+          className={form.input}
+          type="number"
+          min={range[0]}
+          max={range[1]}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -39,10 +39,10 @@ export function CallActions({ call, timeZone, onChanged }: CallActionsProps) {
       {!confirming && (
         <div className={styles.actions}>
           <button type="button" className={styles.action} onClick={() => setRescheduling(true)} aria-haspopup="dialog">
-            Reschedule<span className="visually-hidden"> the call with {who}</span>
+            Reschedule <span className="visually-hidden">the call with {who}</span>
           </button>
           <button type="button" className={styles.action} onClick={() => setConfirming(true)}>
-            Cancel<span className="visually-hidden"> the call with {who}</span>
+            Cancel <span className="visually-hidden">the call with {who}</span>
           </button>
         </div>
       )}

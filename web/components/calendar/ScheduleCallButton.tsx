@@ -16,8 +16,7 @@ export function ScheduleCallButton({ client, onScheduled, className = "button bu
   return (
     <>
       <button type="button" className={className} onClick={() => setOpen(true)} aria-haspopup="dialog">
-        Schedule call
-        <span className="visually-hidden"> with {client.displayName}</span>
+        Schedule call <span className="visually-hidden">with {client.displayName}</span>
       </button>
       {open && (
         <ScheduleCallDialog
