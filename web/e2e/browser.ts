@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const resultsDir = new URL("../test-results/", import.meta.url);
 
@@ -33,4 +34,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = new URL(`${name}.png`, resultsDir).pathname;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * One browser page on the gateway for the tests of the file (or `describe`) that calls this: launched before
+ * them, closed after. The page is `current()`, valid inside the tests.
+ */
+export function usePage(): { current: () => Page } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const context = await browser.newContext({ baseURL: baseUrl() });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    current: () => {
+      if (!page) throw new Error("The page is only there inside the tests.");
+      return page;
+    },
+  };
+}
+
+/** Signs in on Identity's development sign-in page as a new agent, and waits for the Today page. */
+export async function signInAsNewAgent(page: Page, displayName: string, email: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("textbox", { name: "Your name" }).fill(displayName);
+  await page.getByRole("textbox", { name: "E-mail" }).fill(email);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/today");
 }

@@ -1,25 +1,20 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { baseUrl, launchChromium, screenshot } from "./browser";
+import { screenshot, signInAsNewAgent, usePage } from "./browser";
 
-let browser: Browser;
-let context: BrowserContext;
+const browserPage = usePage();
 let page: Page;
 let fileDir: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: baseUrl() });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page = browserPage.current();
   fileDir = await mkdtemp(join(tmpdir(), "agentcalls-e2e-"));
 });
 
 afterAll(async () => {
-  await browser?.close();
   if (fileDir) await rm(fileDir, { recursive: true, force: true });
 });
 
@@ -44,12 +39,7 @@ test("an agent imports a CSV, then finds a client by a misspelled name and sees 
   const file = join(fileDir, `book-${stamp}.csv`);
   await writeFile(file, bookCsv(stamp));
 
-  await page.goto("/");
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByRole("textbox", { name: "Your name" }).fill(`E2E Book ${stamp}`);
-  await page.getByRole("textbox", { name: "E-mail" }).fill(`e2e-book-${stamp}@example.com`);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/today");
+  await signInAsNewAgent(page, `E2E Book ${stamp}`, `e2e-book-${stamp}@example.com`);
   await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
   await page.getByText("Nobody needs a call today.").waitFor();
 

@@ -1,23 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { baseUrl, launchChromium, screenshot } from "./browser";
+import { expect, test } from "vitest";
+import { screenshot, usePage } from "./browser";
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: baseUrl() });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browserPage = usePage();
 
 test("an agent signs in, sees the workspace and signs out", async ({ onTestFailed }) => {
+  const page = browserPage.current();
   onTestFailed(async () => {
     const path = await screenshot(page, "sign-in-failure");
     console.error(`Screenshot of the failure at ${page.url()}: ${path}`);

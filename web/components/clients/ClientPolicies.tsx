@@ -10,6 +10,7 @@ import { ProblemAlert } from "../ProblemAlert";
 import { DateText } from "../Time";
 import { ConflictNotice } from "../forms/ConflictNotice";
 import { PolicyForm, emptyPolicyInput } from "./PolicyForm";
+import confirmPanel from "../ConfirmPanel.module.css";
 import styles from "./ClientPolicies.module.css";
 
 type Editing = { mode: "none" } | { mode: "new" } | { mode: "edit"; policyId: string } | { mode: "delete"; policyId: string };
@@ -184,8 +185,8 @@ function ConfirmDeletePolicy({ policy, onDelete, onReload, onCancel }: ConfirmDe
 
   const titleId = `delete-policy-${policy.policyId}`;
   return (
-    <div role="group" aria-labelledby={titleId} className={styles.confirm}>
-      <p id={titleId} className={styles.confirmTitle}>
+    <div role="group" aria-labelledby={titleId} className={confirmPanel.confirm}>
+      <p id={titleId} className={confirmPanel.title}>
         Delete policy {policy.policyNumber}?
       </p>
       <p>The policy leaves the client&apos;s book; its history stays on the client.</p>
@@ -196,7 +197,7 @@ function ConfirmDeletePolicy({ policy, onDelete, onReload, onCancel }: ConfirmDe
       ) : (
         error && <ProblemAlert error={error} />
       )}
-      <div className={styles.confirmActions}>
+      <div className={confirmPanel.actions}>
         <button type="button" className="button button-danger" onClick={handleDelete} disabled={pending}>
           {pending ? "Deleting…" : "Delete policy"}
         </button>

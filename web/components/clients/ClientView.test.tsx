@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { callJson, freeSlotsJson, freeSlotsPath } from "@/testing/calendar";
 import { clientId, clientJson, policyId, policyJson } from "@/testing/clients";
 import { fill, formUser } from "@/testing/forms";
 import { requestsTo, routeFetch, type Route } from "@/testing/gateway";
@@ -379,5 +380,30 @@ describe("Client page", () => {
     expect(alert).toHaveTextContent("Not FoundNo such client.");
     expect(within(alert).queryByRole("button")).not.toBeInTheDocument();
     expect(screen.getByRole("link", { name: "← Clients" })).toHaveAttribute("href", "/clients");
+  });
+
+  it("schedules a call and shows it as the next call once Clients has heard of it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-02T12:00:00Z") });
+    let reads = 0;
+    const requests = renderClient({
+      // Clients learns of the call through the event stream: the second read after scheduling has it.
+      [`GET ${clientPath}`]: () => jsonResponse(++reads <= 2 ? clientJson : { ...clientJson, nextCallAt: "2026-03-03T15:00:00Z" }),
+      [`GET ${freeSlotsPath("2026-03-01", "2026-03-14", 60)}`]: () => jsonResponse(freeSlotsJson),
+      "POST /api/calendar/calls": () => jsonResponse(callJson),
+    });
+    try {
+      await formUser.click(await screen.findByRole("button", { name: "Schedule call with Margaret Oyelaran" }));
+      const dialog = screen.getByRole("dialog", { name: "Schedule a call with Margaret Oyelaran" });
+      await formUser.click(await within(dialog).findByRole("radio", { name: /Tue, Mar 3, 11:00/ }));
+      await formUser.click(within(dialog).getByRole("button", { name: "Schedule call" }));
+
+      expect(await screen.findByText(/^Call with Margaret Oyelaran scheduled for .*It shows here as the next call in a moment\.$/)).toBeInTheDocument();
+      await waitFor(() => expect(facts(screen.getByRole("region", { name: "Calling" }))["Next call"]).toMatch(/Mar 3, 2026/), { timeout: 4000 });
+      expect(screen.queryByText(/It shows here as the next call in a moment/)).not.toBeInTheDocument();
+      expect(requestsTo(requests, "POST", "/api/calendar/calls")[0]?.body).toMatchObject({ clientId, startTime: "2026-03-03T16:00:00Z" });
+      expect(requestsTo(requests, "GET", clientPath)).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

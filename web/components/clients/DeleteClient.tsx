@@ -6,7 +6,7 @@ import { asApiError, type ApiError } from "@/lib/api";
 import { deleteClient, type Client } from "@/lib/clients-api";
 import { ProblemAlert } from "../ProblemAlert";
 import { ConflictNotice } from "../forms/ConflictNotice";
-import styles from "./ClientPolicies.module.css";
+import confirmPanel from "../ConfirmPanel.module.css";
 
 interface DeleteClientProps {
   client: Client;
@@ -50,8 +50,8 @@ export function DeleteClient({ client, onReload }: DeleteClientProps) {
 
   const policies = client.policies.length;
   return (
-    <div role="group" aria-labelledby="delete-client-title" className={styles.confirm}>
-      <p id="delete-client-title" className={styles.confirmTitle}>
+    <div role="group" aria-labelledby="delete-client-title" className={confirmPanel.confirm}>
+      <p id="delete-client-title" className={confirmPanel.title}>
         Delete {client.displayName}?
       </p>
       <p>
@@ -71,7 +71,7 @@ export function DeleteClient({ client, onReload }: DeleteClientProps) {
       ) : (
         error && <ProblemAlert error={error} />
       )}
-      <div className={styles.confirmActions}>
+      <div className={confirmPanel.actions}>
         <button type="button" className="button button-danger" onClick={handleDelete} disabled={pending}>
           {pending ? "Deleting…" : "Delete client"}
         </button>

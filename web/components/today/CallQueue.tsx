@@ -3,10 +3,13 @@
 import Link from "next/link";
 import { useState } from "react";
 import { asApiError, type ApiError } from "@/lib/api";
+import type { CalendarEvent } from "@/lib/calendar-api";
 import { describeReason, listCallQueue, type CallQueueEntry, type CallQueuePage } from "@/lib/call-queue-api";
 import { useLoad } from "@/lib/use-load";
 import { ProblemAlert } from "../ProblemAlert";
 import { DateText, Time } from "../Time";
+import { CallScheduledNotice } from "../calendar/CallScheduledNotice";
+import { ScheduleCallButton } from "../calendar/ScheduleCallButton";
 import styles from "./CallQueue.module.css";
 
 /** Who needs a call today, most pressing first, each with the reasons in words. */
@@ -37,6 +40,7 @@ export function CallQueue({ version }: { version: number }) {
 
 function QueueEntries({ first }: { first: CallQueuePage }) {
   const [entries, setEntries] = useState(first.entries);
+  const [scheduled, setScheduled] = useState<CalendarEvent | null>(null);
   const [nextPageToken, setNextPageToken] = useState(first.nextPageToken);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,23 +59,28 @@ function QueueEntries({ first }: { first: CallQueuePage }) {
     }
   }
 
+  // A client with a call scheduled leaves the queue; Clients learns of the call a moment later.
+  function handleScheduled(call: CalendarEvent) {
+    setScheduled(call);
+    setEntries((current) => current.filter((entry) => entry.clientId !== call.clientId));
+  }
+
+  const notice = scheduled && <CallScheduledNotice call={scheduled} />;
   if (entries.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>Nobody needs a call today.</p>
-        <p className="muted">
-          No renewals are coming due, no policies have lapsed lately, no callbacks are waiting and everyone has been
-          contacted recently enough. Clients marked do-not-call and those with a call already scheduled are left out.
-        </p>
-      </div>
+      <>
+        {notice}
+        <EmptyQueue />
+      </>
     );
   }
 
   return (
     <>
+      {notice}
       <ol className={styles.entries} aria-label="Clients to call">
         {entries.map((entry) => (
-          <QueueEntry key={entry.clientId} entry={entry} />
+          <QueueEntry key={entry.clientId} entry={entry} onScheduled={handleScheduled} />
         ))}
       </ol>
       {error && <ProblemAlert error={error} />}
@@ -84,14 +93,29 @@ function QueueEntries({ first }: { first: CallQueuePage }) {
   );
 }
 
-function QueueEntry({ entry }: { entry: CallQueueEntry }) {
+function EmptyQueue() {
+  return (
+    <div className={styles.empty}>
+      <p className={styles.emptyTitle}>Nobody needs a call today.</p>
+      <p className="muted">
+        No renewals are coming due, no policies have lapsed lately, no callbacks are waiting and everyone has been
+        contacted recently enough. Clients marked do-not-call and those with a call already scheduled are left out.
+      </p>
+    </div>
+  );
+}
+
+function QueueEntry({ entry, onScheduled }: { entry: CallQueueEntry; onScheduled: (call: CalendarEvent) => void }) {
   return (
     <li className={styles.entry}>
       <div className={styles.who}>
         <Link href={`/clients/${encodeURIComponent(entry.clientId)}`} className={styles.name}>
           {entry.displayName}
         </Link>
-        {entry.phone && <a href={`tel:${entry.phone}`}>{entry.phone}</a>}
+        <span className={styles.actions}>
+          {entry.phone && <a href={`tel:${entry.phone}`}>{entry.phone}</a>}
+          <ScheduleCallButton client={entry} onScheduled={onScheduled} className="button button-secondary" />
+        </span>
       </div>
       <ul className={styles.reasons} aria-label={`Why call ${entry.displayName}`}>
         {entry.reasons.map((reason, index) => (

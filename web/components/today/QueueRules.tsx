@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
 import { getBookSettings, updateBookSettings, type BookSettings } from "@/lib/call-queue-api";
 import { useLoad } from "@/lib/use-load";
 import { ProblemAlert } from "../ProblemAlert";
@@ -9,6 +8,7 @@ import { Field } from "../forms/Field";
 import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
 import form from "../forms/form.module.css";
+import { useSave } from "../forms/use-save";
 import styles from "./QueueRules.module.css";
 
 /** The agent's rules for the call queue: when a renewal, a lapse or a silence makes a client due a call. */
@@ -49,35 +49,24 @@ function QueueRulesForm({ settings, onSaved }: { settings: BookSettings; onSaved
     timeZone: settings.timeZone,
     defaultRegion: settings.defaultRegion,
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { save, saving, saved, error, edited } = useSave(onSaved);
 
   function change(key: keyof BookSettings, value: string) {
-    setSaved(false);
+    edited();
     setText((current) => ({ ...current, [key]: value }));
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaving(true);
-    setSaved(false);
-    setError(null);
-    try {
-      const result = await updateBookSettings({
+    await save(() =>
+      updateBookSettings({
         renewalWindowDays: wholeNumber(text.renewalWindowDays),
         lapseWindowDays: wholeNumber(text.lapseWindowDays),
         contactIntervalDays: wholeNumber(text.contactIntervalDays),
         timeZone: text.timeZone.trim(),
         defaultRegion: text.defaultRegion.trim().toUpperCase(),
-      });
-      setSaved(true);
-      onSaved(result);
-    } catch (failure) {
-      setError(asApiError(failure));
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
   }
 
   const errors = new FormErrors(error);

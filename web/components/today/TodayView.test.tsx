@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { callJson, freeSlotsJson, freeSlotsPath } from "@/testing/calendar";
 import { requestsTo, routeFetch, type Route } from "@/testing/gateway";
 import { jsonResponse, problemResponse } from "@/testing/responses";
 import { TodayView } from "./TodayView";
@@ -178,5 +179,41 @@ describe("Today page", () => {
     );
     expect(within(rules).getByLabelText("Your time zone")).toHaveValue("Mars/Olympus");
     expect(requestsTo(requests, "GET", "/api/clients/call-queue")).toHaveLength(1);
+  });
+
+  it("schedules a call from an entry: the client leaves the queue and the call links to its week", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-02T12:00:00Z") });
+    vi.spyOn(crypto, "randomUUID").mockReturnValue("4d3c2b1a-0000-4000-8000-000000000001");
+    const requests = renderToday({
+      [`GET ${freeSlotsPath("2026-03-01", "2026-03-14", 60)}`]: () => jsonResponse(freeSlotsJson),
+      "POST /api/calendar/calls": () => jsonResponse({ ...callJson, clientId: "c-margaret", startTime: "2026-03-03T16:00:00Z" }),
+    });
+    try {
+      const list = await screen.findByRole("list", { name: "Clients to call" });
+      const margaret = within(list).getByRole("link", { name: "Margaret Oyelaran" }).closest("li") as HTMLElement;
+
+      await userEvent.click(within(margaret).getByRole("button", { name: "Schedule call with Margaret Oyelaran" }));
+      const dialog = screen.getByRole("dialog", { name: "Schedule a call with Margaret Oyelaran" });
+      await userEvent.click(await within(dialog).findByRole("radio", { name: /Tue, Mar 3, 11:00/ }));
+      await userEvent.click(within(dialog).getByRole("button", { name: "Schedule call" }));
+
+      const notice = await screen.findByText(/^Call with Margaret Oyelaran scheduled for/);
+      expect(notice.closest('[role="status"]')).not.toBeNull();
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+      expect(screen.getByRole("link", { name: "See it on the calendar" })).toHaveAttribute(
+        "href",
+        `/calendar?at=${encodeURIComponent("2026-03-03T16:00:00Z")}`,
+      );
+      expect(within(list).queryByRole("link", { name: "Margaret Oyelaran" })).not.toBeInTheDocument();
+      expect(within(list).getByRole("link", { name: "Theodore Brandt" })).toBeInTheDocument();
+      expect(requestsTo(requests, "POST", "/api/calendar/calls")[0]?.body).toEqual({
+        requestId: "4d3c2b1a-0000-4000-8000-000000000001",
+        clientId: "c-margaret",
+        startTime: "2026-03-03T16:00:00Z",
+        notes: "",
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/EmptyState";
+import { Suspense } from "react";
+import { CalendarView } from "@/components/calendar/CalendarView";
 
 export const metadata: Metadata = { title: "Calendar" };
 
 export default function CalendarPage() {
   return (
-    <EmptyState title="Calendar" heading="Your week of calls">
-      This will show a week view of your scheduled calls, kept in sync with your Google
-      Calendar.
-    </EmptyState>
+    // The week shown is in the URL, which is only known in the browser.
+    <Suspense>
+      <CalendarView />
+    </Suspense>
   );
 }

@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 
 describe("Settings page", () => {
-  it("shows the account, Google Calendar, sessions and the danger zone, in that order", async () => {
+  it("shows the account, Google Calendar, the calendar feed, sessions and the danger zone, in that order", async () => {
     routeFetch(fetchMock, {
       "GET /api/identity/me": () => jsonResponse(agent),
       "GET /api/identity/google": () => jsonResponse(googleConnections.connected),
@@ -45,6 +45,7 @@ describe("Settings page", () => {
     expect(screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent)).toEqual([
       "Account",
       "Google Calendar",
+      "Calendar feed",
       "Sessions",
       "Delete account",
     ]);

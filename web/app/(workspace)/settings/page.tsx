@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSettings } from "@/components/AccountSettings";
+import { CalendarFeedSettings } from "@/components/CalendarFeedSettings";
 import { DeleteAccountSettings } from "@/components/DeleteAccountSettings";
 import { GoogleCalendarSettings } from "@/components/GoogleCalendarSettings";
 import { SessionSettings } from "@/components/SessionSettings";
@@ -14,6 +15,7 @@ export default function SettingsPage() {
       <div className={styles.sections}>
         <AccountSettings />
         <GoogleCalendarSettings />
+        <CalendarFeedSettings />
         <SessionSettings />
         <DeleteAccountSettings />
       </div>
