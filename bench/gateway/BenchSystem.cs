@@ -86,7 +86,7 @@ public sealed class BenchSystem : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
         };
-        var script = Path.Combine(RepositoryPaths.Root, "bench", "gateway", "serve.sh");
+        var script = Path.Combine(RepositoryPaths.Root, "bench", "BenchSupport", "serve.sh");
         processes.Add((project, await LocalServerProcess.StartAsync(script, variables, ReadyLine)));
     }
 

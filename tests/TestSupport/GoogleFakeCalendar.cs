@@ -29,8 +29,8 @@ public sealed class GoogleFakeCalendar(HttpClient control)
             ["end"] = new JsonObject { ["dateTime"] = start.AddMinutes(minutes).ToString("O"), ["timeZone"] = "UTC" },
         });
 
-    public Task BulkAsync(FakeUser user, int count, DateTimeOffset start, int spacingMinutes, string idPrefix) =>
-        PostAsync($"__fake/calendar/{user.Subject}/events:bulk", new CalendarControlEndpoints.BulkEvents(count, start, spacingMinutes, 30, idPrefix, "Bulk"));
+    public Task BulkAsync(FakeUser user, int count, DateTimeOffset start, int spacingMinutes, string idPrefix, int durationMinutes = 30) =>
+        PostAsync($"__fake/calendar/{user.Subject}/events:bulk", new CalendarControlEndpoints.BulkEvents(count, start, spacingMinutes, durationMinutes, idPrefix, "Bulk"));
 
     public async Task DeleteEventAsync(FakeUser user, string eventId)
     {

@@ -31,6 +31,9 @@ public sealed partial class LocalServerProcess : IAsyncDisposable
             $"{Path.GetFileName(script)} exited ({process.ExitCode}) before it was ready:\n{string.Join('\n', Snapshot())}"));
     }
 
+    /// <summary>The server's process id (the scripts <c>exec</c> the server, so it is the server itself).</summary>
+    public int Id => process.Id;
+
     public static async Task<LocalServerProcess> StartAsync(string script, IReadOnlyDictionary<string, string> environment, string readyLine)
     {
         var server = new LocalServerProcess(script, environment, readyLine);

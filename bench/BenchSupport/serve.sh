@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one AgentCalls project's Release build from its output folder (where its appsettings.json is), for the
-# gateway benchmark. `exec`, so the benchmark's SIGINT reaches the process itself; with SIGINT's default action
+# benchmarks. `exec`, so the benchmark's SIGINT reaches the process itself; with SIGINT's default action
 # restored, because a shell that starts the benchmark in the background leaves it ignored, and .NET keeps it so.
 set -euo pipefail
 : "${BENCH_PROJECT:?BENCH_PROJECT names the project to run, e.g. Gateway}"

@@ -1,0 +1,66 @@
+using AgentCalls.Bench.Support;
+using AgentCalls.Contracts.Calendar.V1;
+using AgentCalls.TestSupport;
+using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+
+namespace AgentCalls.Bench.Calendar;
+
+/// <summary>
+/// ListFreeSlots for two weeks at a time (a 15-minute call), starting on one of the next 30 days, through the gRPC
+/// API of each process: the one with the Redis busy-time cache and the one without. Every range is asked of both
+/// once first (so the cache holds those days, as after an agent's first look); then the same random ranges,
+/// alternating between the two, one call at a time.
+/// </summary>
+public static class FreeSlotLatency
+{
+    private const int Ranges = 30;
+    private const int DaysPerQuery = 14;
+
+    public static async Task<(Latencies Cached, Latencies Uncached)> RunAsync(
+        CalendarClient cached, CalendarClient uncached, SignedInAgent agent, int calls, CancellationToken cancellationToken)
+    {
+        var (withCache, withoutCache) = (new Latencies("with the Redis cache"), new Latencies("without (CacheFreeBusy=false)"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var range = 0; range < Ranges; range++)
+        {
+            await CheckSameAsync(cached, uncached, agent, Request(today, range), cancellationToken);
+        }
+
+        var random = new Random(7);
+        for (var i = 0; i < calls; i++)
+        {
+            var request = Request(today, random.Next(Ranges));
+            // A B, then B A: neither side always goes first.
+            var order = i % 2 == 0 ? [(cached, withCache), (uncached, withoutCache)] : new[] { (uncached, withoutCache), (cached, withCache) };
+            foreach (var (client, latencies) in order)
+            {
+                await latencies.TimeAsync(async () => await client.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken));
+            }
+        }
+
+        return (withCache, withoutCache);
+    }
+
+    private static async Task CheckSameAsync(CalendarClient cached, CalendarClient uncached, SignedInAgent agent, ListFreeSlotsRequest request, CancellationToken cancellationToken)
+    {
+        var fromCache = await cached.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken);
+        var fromDatabase = await uncached.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken);
+        if (!fromCache.Equals(fromDatabase) || fromCache.Slots.Count == 0)
+        {
+            throw new InvalidOperationException($"Both processes must find the same slots, and some: {fromCache.Slots.Count} with the cache, {fromDatabase.Slots.Count} without.");
+        }
+    }
+
+    private static ListFreeSlotsRequest Request(DateOnly today, int range)
+    {
+        var first = today.AddDays(1 + range);
+        var last = first.AddDays(DaysPerQuery - 1);
+        return new ListFreeSlotsRequest
+        {
+            StartDate = new global::Google.Type.Date { Year = first.Year, Month = first.Month, Day = first.Day },
+            EndDate = new global::Google.Type.Date { Year = last.Year, Month = last.Month, Day = last.Day },
+            MaxSlots = 100,
+            CallLengthMinutes = 15,
+        };
+    }
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# The Calendar.Service benchmark (see README.md): starts Postgres, Redis, the Google fake, Identity and two
+# Calendar.Service processes, syncs a Google calendar of 10,000 events (full, then incremental) and measures free-slot
+# queries with and without the Redis busy-time cache. Not part of CI. Option: --quick (1,000 events).
+exec "$(dirname "$0")/../BenchSupport/run-bench.sh" calendar Calendar.Bench "$@"

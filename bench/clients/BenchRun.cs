@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using AgentCalls.Bench.Support;
+
+namespace AgentCalls.Bench.Clients;
+
+/// <summary>
+/// The whole benchmark, in order: the system; the books (the measured agent's and the other agents'); call-queue and
+/// search latency; two imports of different sizes and the raw COPY of each file; the report. Generated files live
+/// in a temporary folder that is removed at the end, whatever happens.
+/// </summary>
+public static class BenchRun
+{
+    public static async Task RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var folder = Directory.CreateTempSubdirectory("agentcalls-bench-clients-");
+        try
+        {
+            Console.WriteLine("Starting Postgres, Redis, Identity (in this process) and Clients.Service (Release, its own process) ...");
+            await using var system = await ClientsSystem.StartAsync();
+            var agent = await system.SignInAsync("Benchmark agent", cancellationToken);
+
+            var clock = Stopwatch.StartNew();
+            var book = new FakeBook(1, "A", now).Clients(options.Clients, options.Policies).ToList();
+            await BookWriter.WriteAsync(system.Database, agent.AgentId, book, cancellationToken);
+            for (var other = 0; other < options.OtherAgents; other++)
+            {
+                var otherAgent = await system.SignInAsync($"Other agent {other + 1}", cancellationToken);
+                var otherBook = new FakeBook(100 + other, "O", now).Clients(options.OtherClients, options.OtherPolicies).ToList();
+                await BookWriter.WriteAsync(system.Database, otherAgent.AgentId, otherBook, cancellationToken);
+            }
+
+            await BookWriter.AnalyzeAsync(system.Database, cancellationToken);
+            Console.WriteLine($"Book written with binary COPY in {clock.Elapsed.TotalSeconds:F1} s: {options.Clients:N0} clients and {options.Policies:N0} policies for the measured agent, "
+                + $"{options.OtherAgents} other agents with {options.OtherClients:N0} clients and {options.OtherPolicies:N0} policies each.");
+
+            var report = new ClientsReport(options);
+            Console.WriteLine("Measuring the call queue and search through the gRPC API, one call at a time ...");
+            report.Queue = await QueryLatency.CallQueueAsync(system.Channel, agent, options.QueueCalls, cancellationToken);
+            report.Search = await QueryLatency.SearchAsync(system.Channel, agent, SearchQueries.From(book, 5), options.SearchRounds, cancellationToken);
+
+            foreach (var rows in new[] { options.SmallImportRows, options.LargeImportRows })
+            {
+                var path = Path.Combine(folder.FullName, $"book-{rows}.csv");
+                await ImportFile.WriteAsync(path, new FakeBook(rows, "I", now), rows, cancellationToken);
+                Console.WriteLine($"Importing {rows:N0} rows ({new FileInfo(path).Length / (1024.0 * 1024):F0} MiB CSV) through upload + import worker, then the same file with raw COPY ...");
+                var importer = await system.SignInAsync($"Importing agent {rows}", cancellationToken);
+                var import = await ImportRun.RunAsync(system, importer, path, cancellationToken);
+                var copy = await RawCopy.RunAsync(system.RawDatabase, path, cancellationToken);
+                report.Imports.Add((import, copy));
+                File.Delete(path);
+            }
+
+            report.Print();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
