@@ -10,9 +10,10 @@ namespace AgentCalls.Clients.Service.Import;
 /// <summary>
 /// Runs one claimed import: streams the stored file through CsvHelper, checks each row, and merges the accepted rows
 /// batch by batch, each batch in one transaction with its progress (rows done, counters, errors, preview) and, for
-/// real runs, its events. A real run takes the agent's import lock per batch, so batches of one agent's imports merge
-/// one at a time and each matches what the others committed; resumed after a crash, it skips the rows already
-/// committed. A dry run merges into a private copy of the agent's book (<see cref="ImportDryRunBook"/>), so its counts
+/// real runs, its events (a <c>ClientUpdated</c> or <c>PolicyChanged</c> for every client and policy it wrote, and
+/// the batch's <c>ClientsImported</c>). A real run takes the agent's import lock per batch, so batches of one agent's
+/// imports merge one at a time and each matches what the others committed; resumed after a crash, it skips the rows
+/// already committed. A dry run merges into a private copy of the agent's book (<see cref="ImportDryRunBook"/>), so its counts
 /// are a real run's and the live book is neither changed nor locked. Every write to the job checks the worker's
 /// lease (<see cref="ImportLease"/>); cancellation is checked between batches.
 /// </summary>
@@ -131,6 +132,7 @@ public sealed partial class CsvClientImporter(
             if (!run.Job.DryRun)
             {
                 await run.Progress.AddEventAsync(run.Work, run.Job.AgentId, outcome, now, cancellationToken);
+                await ImportEvents.QueueAsync(run.Work, run.Job.AgentId, now, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

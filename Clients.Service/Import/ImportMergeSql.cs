@@ -113,7 +113,7 @@ public static class ImportMergeSql
     /// <summary>New clients got their search text as they were inserted; updated ones get it here.</summary>
     public static readonly string RefreshSearchText = ClientSearchText.RefreshSql("c.id IN (SELECT client_id FROM import_clients WHERE action = 'update')");
 
-    /// <summary>Inserts the staged rows whose action is create, with a "created" history entry each.</summary>
+    /// <summary>Inserts the staged rows whose action is create, with a "created" history entry each, noted for its event.</summary>
     private static string Insert(string table, string staging, string key, IReadOnlyList<MergedField> fields, string subject, string policyId, string policyNumber, string extraColumns, string extraValues)
     {
         var changes = MergedField.ChangesJson(fields, null, i => $"i.{fields[i].Column}");
@@ -123,7 +123,10 @@ public static class ImportMergeSql
               INSERT INTO {table} (id, agent_id, {string.Join(", ", fields.Select(f => f.Column))}, created_at, updated_at{extraColumns})
               SELECT s.{key}, @agent, {string.Join(", ", fields.Select(f => f.Insert))}, @now, @now{extraValues}
               FROM {staging} AS s WHERE s.action = 'create'
-              RETURNING *)
+              RETURNING *),
+            noted AS (
+              INSERT INTO import_changes (subject, change, client_id, policy_id, fields)
+              SELECT '{subject}', 'Created', {clientId}, {policyId}, ARRAY[]::text[] FROM inserted AS i)
             INSERT INTO client_history (id, agent_id, client_id, policy_id, policy_number, subject, action, actor, source_id, changes, changed_at)
             SELECT gen_random_uuid(), @agent, {clientId}, {policyId}, {policyNumber}, '{subject}', 'Created', 'Import', @source, {changes}, @now
             FROM inserted AS i
@@ -132,7 +135,7 @@ public static class ImportMergeSql
 
     /// <summary>
     /// Updates the rows matched in update mode with the staged values, writing only those that change, each with an
-    /// "updated" history entry; answers how many changed.
+    /// "updated" history entry and noted, with the fields that changed, for its event; answers how many changed.
     /// </summary>
     private static string Update(string table, string staging, string key, string order, IReadOnlyList<MergedField> fields, string subject, string policyId, string policyNumber)
     {
@@ -154,7 +157,11 @@ public static class ImportMergeSql
             history AS (
               INSERT INTO client_history (id, agent_id, client_id, policy_id, policy_number, subject, action, actor, source_id, changes, changed_at)
               SELECT gen_random_uuid(), @agent, {clientId}, m.policy_id, m.policy_number, '{subject}', 'Updated', 'Import', @source, {changes}, @now
-              FROM changed AS m)
+              FROM changed AS m
+              RETURNING client_id, policy_id, changes),
+            noted AS (
+              INSERT INTO import_changes (subject, change, client_id, policy_id, fields)
+              SELECT '{subject}', 'Updated', h.client_id, h.policy_id, ARRAY(SELECT x->>'field' FROM jsonb_array_elements(h.changes) AS x) FROM history AS h)
             SELECT count(*)::int FROM updated
             """;
     }

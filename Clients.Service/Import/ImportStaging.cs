@@ -63,12 +63,16 @@ public static class ImportStaging
         new("notes", "text", NpgsqlDbType.Text, p => p.Values.Notes),
     ];
 
-    /// <summary>Creates the staging tables in the current transaction and copies the batch into them.</summary>
+    /// <summary>
+    /// Creates the staging tables in the current transaction and copies the batch into them; <c>import_changes</c> is
+    /// where the merge notes each client and policy it writes, for <see cref="ImportEvents"/>.
+    /// </summary>
     public static async Task StageAsync(NpgsqlConnection connection, ImportBatch batch, CancellationToken cancellationToken)
     {
         await ImportDatabase.ExecuteAsync(connection, $"""
             CREATE TEMP TABLE import_clients ({Columns(ClientColumns)}, client_id uuid, action text, household_id uuid) ON COMMIT DROP;
             CREATE TEMP TABLE import_policies ({Columns(PolicyColumns)}, client_id uuid, policy_id uuid, action text) ON COMMIT DROP;
+            CREATE TEMP TABLE import_changes (subject text, change text, client_id uuid, policy_id uuid, fields text[]) ON COMMIT DROP;
             """, cancellationToken);
         await CopyAsync(connection, "import_clients", ClientColumns, batch.Clients, cancellationToken);
         await CopyAsync(connection, "import_policies", PolicyColumns, batch.Policies, cancellationToken);

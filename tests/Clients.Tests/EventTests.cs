@@ -36,6 +36,41 @@ public sealed class EventTests(ClientsServiceHost host)
     }
 
     [Fact]
+    public async Task Import_QueuesClientUpdatedAndPolicyChangedForEveryClientAndPolicyItWrites()
+    {
+        var agent = await host.NewAgentAsync("Imported Ida");
+        var dryAgent = await host.NewAgentAsync("Dry Ida");
+        var existing = await host.CreateClientAsync(agent, "Old Olive", c => c.Email = "c0.evimp@example.com");
+        var kept = await host.CreatePolicyAsync(agent, existing.ClientId, "evimp-P0", p => p.Carrier = "Old Carrier");
+
+        var import = await host.ImportCsvAsync(agent, ImportFiles.Book(3, "evimp"));
+        await host.ImportCsvAsync(dryAgent, ImportFiles.Book(3, "evdry"), dryRun: true);
+        var clients = await host.AllClientsAsync(agent);
+        var events = await host.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(Cancel));
+        var clientEvents = events.Where(m => m.EventType == ClientUpdated.Descriptor.FullName).Select(m => ClientUpdated.Parser.ParseFrom(m.Payload)).ToList();
+        var policyEvents = events.Where(m => m.EventType == PolicyChanged.Descriptor.FullName).Select(m => PolicyChanged.Parser.ParseFrom(m.Payload)).ToList();
+        var ours = clientEvents.Where(e => e.AgentId == agent.AgentId.ToString()).ToList();
+        var ourPolicies = policyEvents.Where(e => e.AgentId == agent.AgentId.ToString()).ToList();
+
+        Assert.Equal((2, 1, 2, 1), (import.ClientsCreated, import.ClientsUpdated, import.PoliciesCreated, import.PoliciesUpdated));
+        var updated = Assert.Single(ours, e => e.ClientId == existing.ClientId && e.Change == ChangeKind.Updated);
+        Assert.Equal("Client 0", updated.DisplayName);
+        Assert.Equal(["displayName", "externalId", "phones"], updated.ChangedFields.Order());
+        Assert.Equal(
+            ["Client 1", "Client 2"],
+            ours.Where(e => e.Change == ChangeKind.Created && e.ClientId != existing.ClientId).Select(e => e.DisplayName).Order());
+        Assert.All(clients, c => Assert.Contains(ours, e => e.ClientId == c.ClientId));
+        var policyUpdated = Assert.Single(ourPolicies, e => e.PolicyId == kept.PolicyId && e.Change == ChangeKind.Updated);
+        Assert.Contains("carrier", policyUpdated.ChangedFields);
+        Assert.Equal(
+            [("evimp-P1", "Client 1"), ("evimp-P2", "Client 2")],
+            ourPolicies.Where(e => e.Change == ChangeKind.Created && e.PolicyId != kept.PolicyId)
+                .Select(e => (e.PolicyNumber, clients.Single(c => c.ClientId == e.ClientId).DisplayName)).Order());
+        Assert.DoesNotContain(clientEvents, e => e.AgentId == dryAgent.AgentId.ToString());
+        Assert.DoesNotContain(policyEvents, e => e.AgentId == dryAgent.AgentId.ToString());
+    }
+
+    [Fact]
     public async Task CallLogged_ForTheClient_SetsLastContactedOutcomeAndHistory()
     {
         var agent = await host.NewAgentAsync("Logged Lou");
