@@ -11,8 +11,8 @@ interface DialogProps {
 }
 
 /**
- * A modal dialog over the page: labelled by its title, focused when it opens (its first field or button),
- * closed with Escape, and focus goes back where it was when it closes.
+ * A modal dialog over the page: labelled by its title, focused when it opens, closed with Escape, and focus
+ * goes back where it was when it closes.
  */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const titleId = useId();
@@ -22,8 +22,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = panel.current?.querySelector<HTMLElement>("input, select, textarea, button:not([data-dialog-close])");
-    (first ?? panel.current)?.focus();
+    // The dialog itself takes focus, so its title is read first; Tab goes on into it.
+    panel.current?.focus();
     function handleKey(event: KeyboardEvent) {
       if (event.key === "Escape") onCloseRef.current();
     }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import styles from "./SettingsSection.module.css";
 
 interface SettingsSectionProps {
-  /** Names the section's heading, so the section is a labelled region. */
+  /** The section's id (a link can point at it, e.g. /settings#calendar-feed); its heading's is `${id}-heading`. */
   id: string;
   title: string;
   /** "danger" for the section whose actions cannot be undone. */
@@ -14,7 +14,7 @@ interface SettingsSectionProps {
 export function SettingsSection({ id, title, tone, children }: SettingsSectionProps) {
   const headingId = `${id}-heading`;
   return (
-    <section aria-labelledby={headingId} className={`${styles.section} ${tone === "danger" ? styles.danger : ""}`}>
+    <section id={id} aria-labelledby={headingId} className={`${styles.section} ${tone === "danger" ? styles.danger : ""}`}>
       <h2 id={headingId} className={styles.heading}>
         {title}
       </h2>

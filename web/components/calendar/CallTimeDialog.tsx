@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
+import { ApiError, asApiError } from "@/lib/api";
 import { Dialog } from "../Dialog";
 import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
@@ -13,6 +13,8 @@ interface CallTimeDialogProps {
   title: string;
   submitLabel: string;
   pendingLabel: string;
+  /** The title of a refusal that names no field (e.g. "The call was not scheduled"); the API's detail says why. */
+  refusedTitle: string;
   onClose: () => void;
   /** Saves the chosen start (RFC 3339); a failure is shown in the dialog, at its field where it names one. */
   save: (startTime: string) => Promise<void>;
@@ -21,7 +23,7 @@ interface CallTimeDialogProps {
 }
 
 /** A dialog that picks a time for a call from the next free slots (or one typed in) and saves it. */
-export function CallTimeDialog({ title, submitLabel, pendingLabel, onClose, save, fields }: CallTimeDialogProps) {
+export function CallTimeDialog({ title, submitLabel, pendingLabel, refusedTitle, onClose, save, fields }: CallTimeDialogProps) {
   const [startTime, setStartTime] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -36,9 +38,10 @@ export function CallTimeDialog({ title, submitLabel, pendingLabel, onClose, save
       await save(startTime);
     } catch (failure) {
       const problem = asApiError(failure);
-      setError(problem);
-      // Refused without naming a field (e.g. the time was taken meanwhile): offer what is free now.
-      if (problem.status === 400 && Object.keys(problem.fieldErrors).length === 0) {
+      const refused = problem.status === 400 && Object.keys(problem.fieldErrors).length === 0;
+      setError(refused ? new ApiError({ ...problem, title: refusedTitle }) : problem);
+      // Refused without naming a field (a do-not-call client, the time taken meanwhile): offer what is free now.
+      if (refused) {
         setStartTime("");
         setSlotsVersion((version) => version + 1);
       }

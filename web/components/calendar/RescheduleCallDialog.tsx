@@ -17,6 +17,7 @@ export function RescheduleCallDialog({ call, timeZone, onClose, onRescheduled }:
     <CallTimeDialog
       title={`Reschedule the call with ${call.clientName || call.title}`}
       submitLabel="Move call"
+      refusedTitle="The call was not moved"
       pendingLabel="Moving…"
       onClose={onClose}
       save={async (startTime) => onRescheduled(await rescheduleCall(call.eventId, startTime))}

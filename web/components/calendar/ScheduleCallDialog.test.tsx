@@ -74,7 +74,7 @@ describe("<ScheduleCallDialog>", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Schedule call" }));
 
     const alert = await within(dialog).findByRole("alert");
-    expect(alert).toHaveTextContent("Bad Request");
+    expect(alert).toHaveTextContent("The call was not scheduled");
     expect(alert).toHaveTextContent("Margaret Oyelaran asked not to be called.");
     expect(onScheduled).not.toHaveBeenCalled();
     await waitFor(() => expect(requestsTo(requests, "GET", firstPage)).toHaveLength(2));
@@ -150,8 +150,9 @@ describe("<ScheduleCallDialog>", () => {
     expect(requestsTo(requests, "POST", "/api/calendar/calls")[0]?.body).toMatchObject({ startTime: "2026-03-05T18:15:00.000Z" });
   });
 
-  it("closes with Escape or Cancel without scheduling", async () => {
+  it("takes focus when it opens, and closes with Escape or Cancel without scheduling", async () => {
     const { dialog, onClose, requests } = renderDialog();
+    expect(dialog).toHaveFocus();
 
     await within(dialog).findByRole("group", { name: "Monday, March 2" });
     await userEvent.keyboard("{Escape}");

@@ -24,6 +24,7 @@ export function ScheduleCallDialog({ client, onClose, onScheduled }: ScheduleCal
     <CallTimeDialog
       title={`Schedule a call with ${client.displayName}`}
       submitLabel="Schedule call"
+      refusedTitle="The call was not scheduled"
       pendingLabel="Scheduling…"
       onClose={onClose}
       save={async (startTime) => onScheduled(await scheduleCall({ requestId, clientId: client.clientId, startTime, notes: notes.trim() }))}
