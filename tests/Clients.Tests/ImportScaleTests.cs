@@ -1,29 +1,24 @@
-using System.Diagnostics;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Clients.Tests;
 
-/// <summary>Imports at the size of a real book: speed, progress, cancellation, and a batch that fails part way.</summary>
+/// <summary>Imports at the size of a real book: every row, cancellation, and a batch that fails part way (speed is bench/clients' concern).</summary>
 public sealed class ImportScaleTests(ClientsServiceHost host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Import_50000Rows_ImportsEveryRowInSeconds()
+    public async Task Import_50000Rows_ImportsEveryRow()
     {
         var agent = await host.NewAgentAsync("Big Book");
         var importId = await host.UploadCsvAsync(agent, ImportFiles.Book(50_000, "big"));
 
-        var clock = Stopwatch.StartNew();
         var import = await host.RunImportAsync(agent, importId);
-        clock.Stop();
-        TestContext.Current.SendDiagnosticMessage($"50,000 rows imported in {clock.Elapsed.TotalSeconds:F1} s");
 
         Assert.Equal((ImportStatus.Succeeded, 50_000, 50_000, 50_000, 50_000, 0), (import.Status, import.TotalRows, import.RowsDone, import.ClientsCreated, import.PoliciesCreated, import.RowsFailed));
         Assert.Equal(50_000, await host.QueryAsync(db => db.Clients.CountAsync(c => c.AgentId == agent.AgentId, Cancel)));
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(45));
     }
 
     [Fact]
