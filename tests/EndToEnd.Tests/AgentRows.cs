@@ -15,7 +15,7 @@ public static class AgentRows
         var jobId = Guid.CreateVersion7();
         var at = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
         await ExecuteAsync(system, "clientsdb",
-            "INSERT INTO clients (id, agent_id, display_name, email, created_at, updated_at) VALUES (@id, @agent, 'Una Unseen', 'una@example.com', now(), now())",
+            "INSERT INTO clients (id, agent_id, display_name, email, tags, created_at, updated_at) VALUES (@id, @agent, 'Una Unseen', 'una@example.com', '{}', now(), now())",
             cancellationToken, ("id", clientId), ("agent", agentId));
         await ExecuteAsync(system, "calendardb",
             "INSERT INTO cached_events (id, agent_id, provider, calendar_id, title, starts_at, ends_at, client_id, updated_at) VALUES (@id, @agent, 'local', 'primary', 'Call Una', @at, @at + interval '30 minutes', @client, now())",

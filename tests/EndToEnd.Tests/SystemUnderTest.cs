@@ -26,7 +26,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan BackgroundPatience = TimeSpan.FromMinutes(1);
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "agentcalls-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public DistributedApplication App { get; private set; } = null!;
