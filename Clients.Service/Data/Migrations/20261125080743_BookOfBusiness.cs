@@ -181,7 +181,8 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                 name: "tags",
                 table: "clients",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "time_zone",

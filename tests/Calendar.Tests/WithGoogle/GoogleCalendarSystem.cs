@@ -40,6 +40,12 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     /// <summary>Events per page asked of Google: small, so a few dozen events take several pages.</summary>
     public const int PageSize = 50;
 
+    /// <summary>
+    /// How long background work (an event relayed, a sync) may take: a fixture's first sync waits for cold starts
+    /// (the service token, Identity's first token requests), which take tens of seconds on a loaded 2-core machine.
+    /// </summary>
+    private static readonly TimeSpan BackgroundWork = TimeSpan.FromMinutes(1);
+
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public async ValueTask InitializeAsync()
@@ -97,7 +103,7 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
         }
 
         await GoogleCalendarConnect.ConnectAsync(IdentityChannel, Identity.Issuer, agent, user, cancel);
-        await Eventually.IsTrueAsync(async () => until(await StatusAsync(agent)));
+        await Eventually.IsTrueAsync(async () => until(await StatusAsync(agent)), BackgroundWork);
         return (user, agent);
     }
 
@@ -119,7 +125,7 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
         await Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
         await Eventually.IsTrueAsync(async () =>
             await Services.QueryAsync<CalendarDbContext, GoogleSync?>(db => db.GoogleSyncs.AsNoTracking().FirstOrDefaultAsync(s => s.AgentId == agent.AgentId))
-                is not { } row || (row.LeaseUntil is null && row.UpdatedAt > asked));
+                is not { } row || (row.LeaseUntil is null && row.UpdatedAt > asked), BackgroundWork);
         return await StatusAsync(agent);
     }
 
