@@ -121,13 +121,17 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     /// <summary>Asks for a sync now and waits until one that started after the ask has finished; returns the status then.</summary>
     public async Task<SyncStatus> SyncNowAsync(SignedInAgent agent)
     {
+        // A run already under way (a retry the worker scheduled) would otherwise finish after the ask and pass for it.
+        await Eventually.IsTrueAsync(async () => await SyncIsIdleSinceAsync(agent, DateTimeOffset.MinValue), BackgroundWork);
         var asked = DateTimeOffset.UtcNow;
         await Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
-        await Eventually.IsTrueAsync(async () =>
-            await Services.QueryAsync<CalendarDbContext, GoogleSync?>(db => db.GoogleSyncs.AsNoTracking().FirstOrDefaultAsync(s => s.AgentId == agent.AgentId))
-                is not { } row || (row.LeaseUntil is null && row.UpdatedAt > asked), BackgroundWork);
+        await Eventually.IsTrueAsync(async () => await SyncIsIdleSinceAsync(agent, asked), BackgroundWork);
         return await StatusAsync(agent);
     }
+
+    private async Task<bool> SyncIsIdleSinceAsync(SignedInAgent agent, DateTimeOffset since) =>
+        await Services.QueryAsync<CalendarDbContext, GoogleSync?>(db => db.GoogleSyncs.AsNoTracking().FirstOrDefaultAsync(s => s.AgentId == agent.AgentId))
+            is not { } row || (row.LeaseUntil is null && row.UpdatedAt > since);
 
     public Task<GoogleSync> SyncRowAsync(SignedInAgent agent) =>
         Services.QueryAsync<CalendarDbContext, GoogleSync>(db => db.GoogleSyncs.AsNoTracking().FirstAsync(s => s.AgentId == agent.AgentId));
