@@ -6,7 +6,7 @@ namespace AgentCalls.Calendar.Service.Google;
 
 /// <summary>
 /// This service's own access token at Identity (client credentials as <c>agentcalls-calendar</c>, scope
-/// google.tokens), kept until a minute before it expires and fetched once however many callers wait.
+/// google.tokens), kept until a minute before it expires (halfway, for a shorter lifetime) and fetched once however many callers wait.
 /// </summary>
 public sealed class ServiceTokenSource(IServiceProvider services, IOptions<CalendarOptions> options, TimeProvider time)
 {
@@ -38,8 +38,11 @@ public sealed class ServiceTokenSource(IServiceProvider services, IOptions<Calen
                 Scopes = [Scope],
                 CancellationToken = cancellationToken,
             });
-            var expiresAt = result.AccessTokenExpirationDate ?? time.GetUtcNow().AddMinutes(5);
-            current = (result.AccessToken, expiresAt - TimeSpan.FromMinutes(1));
+            var now = time.GetUtcNow();
+            var expiresAt = result.AccessTokenExpirationDate ?? now.AddMinutes(5);
+            // Renew a minute early, or halfway through a shorter lifetime, so a short-lived token is still reused.
+            var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, (expiresAt - now).Ticks / 2));
+            current = (result.AccessToken, expiresAt - margin);
             return result.AccessToken;
         }
         finally

@@ -9,7 +9,8 @@ namespace AgentCalls.Gateway.Proxy;
 /// <summary>
 /// Turns what a service answered for a failed call (a JSON-transcoded <c>google.rpc.Status</c>, or an empty
 /// body such as an authentication challenge) into RFC 7807 problem details with the same HTTP status,
-/// the gRPC status name, and the fields at fault from <c>BadRequest</c> field violations.
+/// the gRPC status name, the fields at fault from <c>BadRequest</c> field violations, and the machine-readable
+/// <c>ErrorInfo</c> reason (e.g. a refused call's cause), so the app can act on a cause without reading messages.
 /// </summary>
 public static class GrpcErrorTranslator
 {
@@ -34,6 +35,10 @@ public static class GrpcErrorTranslator
         if (status is not null)
         {
             problem.Extensions["grpcStatus"] = ((StatusCode)status.Code).ToString();
+            if (status.Details.FirstOrDefault(d => d.Is(ErrorInfo.Descriptor))?.Unpack<ErrorInfo>() is { Reason.Length: > 0 } info)
+            {
+                problem.Extensions["reason"] = info.Reason;
+            }
         }
 
         return problem;

@@ -36,6 +36,20 @@ public sealed class GrpcErrorTranslatorTests
         Assert.Equal("NotFound", problem.Extensions["grpcStatus"]);
     }
 
+    [Fact]
+    public void Translate_FailedPreconditionWithErrorInfo_CarriesTheReason()
+    {
+        const string body = """
+            {"code":9,"message":"Google Calendar must be reconnected.","details":[
+              {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"GOOGLE_RECONNECT_REQUIRED","domain":"agentcalls.identity"}]}
+            """;
+
+        var problem = GrpcErrorTranslator.Translate(400, "application/json", body);
+
+        Assert.Equal("FailedPrecondition", problem.Extensions["grpcStatus"]);
+        Assert.Equal("GOOGLE_RECONNECT_REQUIRED", problem.Extensions["reason"]);
+    }
+
     [Theory]
     [InlineData(401, null, "")]
     [InlineData(502, "text/html", "<html>Bad gateway</html>")]
