@@ -17,14 +17,21 @@ public static class ClientSearchSql
         var sql = new SqlQuery();
         var q = sql.Param(query.Text);
         var key = Key(sql, query, q);
+        var nextRenewal = $"""
+            (SELECT min(p.expires_on) FROM policies AS p
+                WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on >= {sql.Param(today)})
+            """;
+        // The next renewal is joined per row only when the order needs it; otherwise it is a column of its own that
+        // Postgres works out (like the policy count) for the page's rows only, after the sort and limit, not for every
+        // client that matches.
+        var byRenewal = query.Order == ClientSortOrder.NextRenewal;
         sql.Append($"""
             SELECT * FROM (
               SELECT c.id, c.display_name, c.email, c.phones -> 0 ->> 'number' AS phone,
                 (SELECT count(*) FROM policies AS p WHERE p.client_id = c.id)::int AS policy_count,
-                c.created_at, c.tags, c.do_not_call, c.last_contacted_at, r.next_renewal, c.household_id, {key} AS sort_key
+                c.created_at, c.tags, c.do_not_call, c.last_contacted_at, {(byRenewal ? "r.next_renewal" : nextRenewal)} AS next_renewal, c.household_id, {key} AS sort_key
               FROM clients AS c
-              LEFT JOIN LATERAL (SELECT min(p.expires_on) AS next_renewal FROM policies AS p
-                WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on >= {sql.Param(today)}) AS r ON true
+              {(byRenewal ? $"LEFT JOIN LATERAL (SELECT {nextRenewal} AS next_renewal) AS r ON true" : "")}
               WHERE c.agent_id = {sql.Param(agentId)}
             """);
         AppendFilters(sql, agentId, query, q, today, now);

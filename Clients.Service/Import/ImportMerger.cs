@@ -11,6 +11,10 @@ public static class ImportMerger
 {
     public static async Task<BatchOutcome> MergeAsync(NpgsqlConnection connection, ImportBatch batch, MergeContext context, int previewWanted, CancellationToken cancellationToken)
     {
+        // The merge's statements are costed high (per-row probes, the ruled-out sequential scans), which makes Postgres
+        // JIT-compile them on every batch: over a second per statement, far more than they take to run. For the rest
+        // of the batch's transaction (the events read the merge's notes too), the statements run interpreted.
+        await ImportDatabase.ExecuteAsync(connection, "SET LOCAL jit = off", cancellationToken);
         await ImportStaging.StageAsync(connection, batch, cancellationToken);
         await RunAsync(connection, ImportMergeSql.MatchClients, context, cancellationToken);
         await RunAsync(connection, ImportMergeSql.Households, context, cancellationToken);

@@ -662,12 +662,16 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                     b.HasIndex("AgentId", "ExpiresOn")
                         .HasDatabaseName("ix_policies_agent_id_expires_on");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgentId", "ExpiresOn"), new[] { "Status", "ClientId", "PolicyNumber", "Id" });
+
                     b.HasIndex("AgentId", "PolicyNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_policies_agent_id_policy_number");
 
                     b.HasIndex("AgentId", "Status", "EndedOn")
                         .HasDatabaseName("ix_policies_agent_id_status_ended_on");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgentId", "Status", "EndedOn"), new[] { "ClientId", "PolicyNumber", "Id" });
 
                     b.ToTable("policies", (string)null);
                 });
