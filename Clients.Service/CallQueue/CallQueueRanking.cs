@@ -9,7 +9,7 @@ using Proto = AgentCalls.Contracts.Clients.V1;
 namespace AgentCalls.Clients.Service.CallQueue;
 
 /// <summary>Who needs a call today, most pressing first, with the reasons in words; see <see cref="CallQueueSql"/> for the ranking.</summary>
-public sealed class CallQueueRanking(ClientsDbContext db, BookSettingsStore settings, TimeProvider time)
+public sealed class CallQueueRanking(ClientsDbContext db, CallQueueRefresh refresh, BookSettingsStore settings, TimeProvider time)
 {
     public async Task<Proto.ListCallQueueResponse> ListAsync(Guid agentId, Proto.ListCallQueueRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +21,8 @@ public sealed class CallQueueRanking(ClientsDbContext db, BookSettingsStore sett
         var book = await settings.GetAsync(agentId, cancellationToken);
         var now = time.GetUtcNow();
         var today = TimeZones.Today(book.TimeZone, now);
-        var rows = await CallQueueSql.Build(book, today, now, after, pageSize + 1).ReadAsync(db, ReadEntry, cancellationToken);
+        await refresh.BringUpToDateAsync(book, today, cancellationToken);
+        var rows = await CallQueueSql.Page(agentId, now, after, pageSize + 1).ReadAsync(db, ReadEntry, cancellationToken);
 
         var response = new Proto.ListCallQueueResponse { Today = ProtoDates.ToProto(today) };
         response.Entries.AddRange(rows.Take(pageSize));

@@ -15,6 +15,13 @@ public sealed class SqlQuery
     private readonly StringBuilder text = new();
     private readonly List<NpgsqlParameter> parameters = [];
 
+    /// <summary>Fixed SQL whose <c>{n}</c> placeholders become parameters holding <paramref name="values"/>.</summary>
+    public static SqlQuery Format(string sql, params object[] values)
+    {
+        var query = new SqlQuery();
+        return query.Append(string.Format(sql, [.. values.Select(query.Param)]));
+    }
+
     public SqlQuery Append(string sql)
     {
         text.Append(sql);
@@ -33,13 +40,10 @@ public sealed class SqlQuery
 
     public async Task<List<T>> ReadAsync<T>(ClientsDbContext db, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(text.ToString(), connection);
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
-            command.Parameters.AddRange(parameters.ToArray());
+            await using var command = Command(db);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken))
@@ -53,5 +57,28 @@ public sealed class SqlQuery
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Runs the statement (or statements) for their effect; answers the rows they affected.</summary>
+    public async Task<int> ExecuteAsync(ClientsDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(db);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private NpgsqlCommand Command(ClientsDbContext db)
+    {
+        var command = new NpgsqlCommand(text.ToString(), (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
+        command.Parameters.AddRange(parameters.ToArray());
+        return command;
     }
 }

@@ -17,4 +17,11 @@ public static class Transactions
             await transaction.CommitAsync(ct);
             return result;
         }, cancellationToken);
+
+    public static Task InTransactionAsync(this ClientsDbContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
+        {
+            await work(ct);
+            return true;
+        }, cancellationToken);
 }

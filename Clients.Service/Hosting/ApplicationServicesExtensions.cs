@@ -44,6 +44,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<PolicyReader>();
         builder.Services.AddScoped<PolicyWriter>();
         builder.Services.AddScoped<HouseholdBook>();
+        builder.Services.AddScoped<CallQueueRefresh>();
         builder.Services.AddScoped<CallQueueRanking>();
         builder.AddImports();
         return builder;

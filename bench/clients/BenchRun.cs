@@ -36,7 +36,7 @@ public static class BenchRun
 
             var report = new ClientsReport(options);
             Console.WriteLine("Measuring the call queue and search through the gRPC API, one call at a time ...");
-            report.Queue = await QueryLatency.CallQueueAsync(system.Channel, agent, options.QueueCalls, cancellationToken);
+            report.Queue = await QueryLatency.CallQueueAsync(system.Channel, system.Database, agent, options.QueueCalls, cancellationToken);
             report.Search = await QueryLatency.SearchAsync(system.Channel, agent, SearchQueries.From(book, 5), options.SearchRounds, cancellationToken);
 
             foreach (var rows in new[] { options.SmallImportRows, options.LargeImportRows })

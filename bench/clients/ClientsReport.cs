@@ -9,7 +9,8 @@ public sealed class ClientsReport(BenchOptions options)
     private const double SearchP95TargetMs = 30;
     private const double ImportRatioTarget = 0.5;
 
-    public Latencies Queue { get; set; } = null!;
+    /// <summary>The call queue's first call of the day, steady calls, and calls after a change; the target is the steady calls'.</summary>
+    public List<Latencies> Queue { get; set; } = null!;
 
     public (List<Latencies> ByKind, int Empty) Search { get; set; }
 
@@ -22,7 +23,7 @@ public sealed class ClientsReport(BenchOptions options)
 
         Report.Section($"Latency through the gRPC API (book of {options.Clients:N0} clients / {options.Policies:N0} policies, one call at a time)");
         Report.LatencyColumns();
-        Report.Latency(Queue);
+        Queue.ForEach(Report.Latency);
         Search.ByKind.ForEach(Report.Latency);
         Report.Latency(allSearch);
         Console.WriteLine($"  queries that found nothing: {Search.Empty}");
@@ -46,7 +47,9 @@ public sealed class ClientsReport(BenchOptions options)
         var ratio = large.RowsPerSecond / (large.Rows / Imports[^1].RawCopy.TotalSeconds);
         Console.WriteLine($"  peak for {large.Rows:N0} rows / peak for {small.Rows:N0} rows: {(double)large.MemoryPeak / small.MemoryPeak:F2} (file {large.Rows / (double)small.Rows:F0}x larger)");
         Console.WriteLine();
-        Report.Target($"call queue p95 <= {QueueP95TargetMs:F0} ms", $"{Queue.P95:F2} ms", Queue.P95 <= QueueP95TargetMs);
+        var queue = new Latencies("steady");
+        Queue.Skip(1).ToList().ForEach(queue.AddRange);
+        Report.Target($"call queue p95 <= {QueueP95TargetMs:F0} ms (with and without a change)", $"{queue.P95:F2} ms", queue.P95 <= QueueP95TargetMs);
         Report.Target($"search p95 <= {SearchP95TargetMs:F0} ms (all queries)", $"{allSearch.P95:F2} ms", allSearch.P95 <= SearchP95TargetMs);
         Report.Target($"import >= {ImportRatioTarget:F1}x raw COPY ({large.Rows:N0} rows)", $"{ratio:F2}x", ratio >= ImportRatioTarget);
     }

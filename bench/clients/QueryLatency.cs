@@ -2,6 +2,7 @@ using AgentCalls.Bench.Support;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Grpc.Net.Client;
+using Npgsql;
 
 namespace AgentCalls.Bench.Clients;
 
@@ -11,17 +12,18 @@ namespace AgentCalls.Bench.Clients;
 /// </summary>
 public static class QueryLatency
 {
-    public static async Task<Latencies> CallQueueAsync(GrpcChannel channel, SignedInAgent agent, int calls, CancellationToken cancellationToken)
+    /// <summary>
+    /// The call queue three ways: the day's first call (which ranks the whole book), calls with nothing changed since the
+    /// last, and calls each following a change to one client (written straight to clientsdb, as any writer would).
+    /// </summary>
+    public static async Task<List<Latencies>> CallQueueAsync(GrpcChannel channel, NpgsqlDataSource database, SignedInAgent agent, int calls, CancellationToken cancellationToken)
     {
         var queue = new CallQueue.CallQueueClient(channel);
-        var latencies = new Latencies("ListCallQueue, first page of 50");
         var request = new ListCallQueueRequest();
-        for (var i = 0; i < 5; i++)
-        {
-            await queue.ListCallQueueAsync(request, agent.Bearer, cancellationToken: cancellationToken);
-        }
-
-        for (var i = 0; i < calls; i++)
+        var first = new Latencies("ListCallQueue, first call of the day");
+        var steady = new Latencies("ListCallQueue, first page of 50");
+        var changed = new Latencies("ListCallQueue, after 1 client changed");
+        async Task CallAsync(Latencies latencies)
         {
             var page = await latencies.TimeAsync(async () => await queue.ListCallQueueAsync(request, agent.Bearer, cancellationToken: cancellationToken));
             if (page.Entries.Count == 0)
@@ -30,7 +32,28 @@ public static class QueryLatency
             }
         }
 
-        return latencies;
+        await CallAsync(first);
+        for (var i = 0; i < 5; i++)
+        {
+            await queue.ListCallQueueAsync(request, agent.Bearer, cancellationToken: cancellationToken);
+        }
+
+        for (var i = 0; i < calls; i++)
+        {
+            await CallAsync(steady);
+        }
+
+        for (var i = 0; i < calls / 4; i++)
+        {
+            await using var touch = database.CreateCommand(
+                "UPDATE clients SET last_contacted_at = now() - make_interval(days => 200 + @i) WHERE id = (SELECT id FROM clients WHERE agent_id = @agent ORDER BY id OFFSET @i LIMIT 1)");
+            touch.Parameters.AddWithValue("agent", agent.AgentId);
+            touch.Parameters.AddWithValue("i", i);
+            await touch.ExecuteNonQueryAsync(cancellationToken);
+            await CallAsync(changed);
+        }
+
+        return [first, steady, changed];
     }
 
     /// <summary>Every query <paramref name="rounds"/> times; answers the latencies per kind of query, and how many queries found nothing.</summary>

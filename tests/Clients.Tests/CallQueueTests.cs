@@ -104,6 +104,63 @@ public sealed class CallQueueTests(ClientsServiceHost host)
         Assert.Equal(clients.Select(c => c.Id.ToString()).Order(), listed.Select(e => e.ClientId).Order());
     }
 
+    [Fact]
+    public async Task ListCallQueue_AfterTheBookChanges_ShowsItAsItIsNow()
+    {
+        var agent = await host.NewAgentAsync("Queue Changes");
+        var deleted = await host.CreateClientAsync(agent, "Della Deleted");
+        await host.CreatePolicyAsync(agent, deleted.ClientId, $"D-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(10)));
+        var barred = await host.CreateClientAsync(agent, "Bart Barred");
+        await host.CreatePolicyAsync(agent, barred.ClientId, $"B-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(20)));
+        var lapsing = await host.CreateClientAsync(agent, "Lana Lapsing");
+        var before = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        await host.Clients.DeleteClientAsync(new DeleteClientRequest { ClientId = deleted.ClientId }, agent.Bearer, cancellationToken: Cancel);
+        // Straight to the database: the ranking follows every write, not only the API's.
+        await host.QueryAsync(db => db.Clients.Where(c => c.Id == Guid.Parse(barred.ClientId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.DoNotCall, true), Cancel));
+        await host.CreatePolicyAsync(agent, lapsing.ClientId, "LAP-2", p => (p.Status, p.EndDate) = (PolicyStatus.Lapsed, Date(Today.AddDays(-2))));
+        var after = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal(["Della Deleted", "Bart Barred"], before.Entries.Select(e => e.DisplayName));
+        Assert.Equal("Lapsed 2 days ago (LAP-2)", Assert.Single(Assert.Single(after.Entries).Reasons).Description);
+    }
+
+    [Fact]
+    public async Task ListCallQueue_NewDay_RanksTheBookAgain()
+    {
+        var agent = await host.NewAgentAsync("Queue Tomorrow");
+        var client = await host.CreateClientAsync(agent, "Ted Tomorrow");
+        await host.CreatePolicyAsync(agent, client.ClientId, "REN-12-NEW-DAY", p => p.ExpirationDate = Date(Today.AddDays(12)));
+        await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        // As if the ranking had been made yesterday, when the renewal was a day further off.
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            UPDATE call_queue_rankings SET ranked_on = ranked_on - 1 WHERE agent_id = {agent.AgentId};
+            UPDATE call_queue_entries SET renewal_days = 13 WHERE agent_id = {agent.AgentId};
+            """, Cancel));
+        var queue = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal("Renewal in 12 days (REN-12-NEW-DAY)", Assert.Single(Assert.Single(queue.Entries).Reasons).Description);
+    }
+
+    [Fact]
+    public async Task ListCallQueue_ScheduledCallTimeHasPassed_ClientIsBack()
+    {
+        var agent = await host.NewAgentAsync("Queue Past Call");
+        var client = await host.CreateClientAsync(agent, "Paula Past");
+        await host.CreatePolicyAsync(agent, client.ClientId, $"P-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(3)));
+        await host.PublishAsync(new CallScheduled
+        {
+            AgentId = agent.AgentId.ToString(), EventId = $"evt-{Guid.NewGuid():N}", ClientId = client.ClientId,
+            StartsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-2)), EndsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-1)),
+        });
+        await Eventually.IsTrueAsync(() => host.QueryAsync(db => db.ScheduledCalls.AnyAsync(s => s.ClientId == Guid.Parse(client.ClientId), Cancel)));
+
+        var queue = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal("Paula Past", Assert.Single(queue.Entries).DisplayName);
+    }
+
     private Task SetLastContactedAsync(string clientId, DateTimeOffset at) =>
         host.QueryAsync(db => db.Clients.Where(c => c.Id == Guid.Parse(clientId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactedAt, at), Cancel));
 
