@@ -30,6 +30,8 @@ public sealed class CallQueueRefresh(ClientsDbContext db)
                       ON CONFLICT (agent_id) DO UPDATE SET ranked_on = excluded.ranked_on, rules = excluded.rules;
                     """, book.AgentId, today, rules).ExecuteAsync(db, ct);
                 await CallQueueSql.Rank(book, today, null).ExecuteAsync(db, ct);
+                // Fresh statistics, or the planner may take a table just filled for a small one and scan it for a page.
+                await SqlQuery.Format("ANALYZE call_queue_entries").ExecuteAsync(db, ct);
                 return;
             }
 

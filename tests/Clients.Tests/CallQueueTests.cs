@@ -144,6 +144,21 @@ public sealed class CallQueueTests(ClientsServiceHost host)
     }
 
     [Fact]
+    public async Task ListCallQueue_NothingChanged_ReadsTheRankingWithoutRankingAgain()
+    {
+        var agent = await host.NewAgentAsync("Queue Steady");
+        var client = await host.CreateClientAsync(agent, "Stella Steady");
+        await host.CreatePolicyAsync(agent, client.ClientId, "REN-12-STEADY", p => p.ExpirationDate = Date(Today.AddDays(12)));
+        await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        // Written behind the ranking's back (no client or policy changed): only a ranking that is read, not made again, shows it.
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE call_queue_entries SET renewal_days = 13 WHERE agent_id = {agent.AgentId}", Cancel));
+        var queue = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal("Renewal in 13 days (REN-12-STEADY)", Assert.Single(Assert.Single(queue.Entries).Reasons).Description);
+    }
+
+    [Fact]
     public async Task ListCallQueue_ScheduledCallTimeHasPassed_ClientIsBack()
     {
         var agent = await host.NewAgentAsync("Queue Past Call");
