@@ -11,14 +11,25 @@ namespace AgentCalls.Clients.Service.CallQueue;
 /// </summary>
 public sealed class CallQueueRefresh(ClientsDbContext db)
 {
-    public Task BringUpToDateAsync(BookSettings book, DateOnly today, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+    public async Task BringUpToDateAsync(BookSettings book, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rules = $"renewal {book.RenewalWindowDays}, lapse {book.LapseWindowDays}, contact {book.ContactIntervalDays}, {book.TimeZone}";
+        // Most reads find nothing to do: one statement says so, without a transaction or the agent's lock.
+        var current = await SqlQuery.Format("""
+            SELECT EXISTS (SELECT 1 FROM call_queue_rankings WHERE agent_id = {0} AND ranked_on = {1} AND rules = {2})
+              AND NOT EXISTS (SELECT 1 FROM call_queue_stale WHERE agent_id = {0})
+            """, book.AgentId, today, rules).ReadAsync(db, r => r.GetBoolean(0), cancellationToken);
+        if (current is [true])
+        {
+            return;
+        }
+
+        await db.InTransactionAsync(async ct =>
         {
             // One refresh per agent at a time: two calls ranking the same clients at once would insert them twice.
             // JIT off: ranking a whole book looks costly enough to compile, which takes longer than the ranking.
             await SqlQuery.Format("SELECT pg_advisory_xact_lock(hashtext('clients.call_queue'), hashtext({0}::text)), set_config('jit', 'off', true)", book.AgentId)
                 .ReadAsync(db, _ => 0, ct);
-            var rules = $"renewal {book.RenewalWindowDays}, lapse {book.LapseWindowDays}, contact {book.ContactIntervalDays}, {book.TimeZone}";
             var ranked = await SqlQuery.Format("SELECT ranked_on = {1} AND rules = {2} FROM call_queue_rankings WHERE agent_id = {0}", book.AgentId, today, rules)
                 .ReadAsync(db, r => r.GetBoolean(0), ct);
             if (ranked is not [true])
@@ -43,4 +54,5 @@ public sealed class CallQueueRefresh(ClientsDbContext db)
                 await CallQueueSql.Rank(book, today, [.. stale]).ExecuteAsync(db, ct);
             }
         }, cancellationToken);
+    }
 }

@@ -34,7 +34,7 @@ public static class BenchRun
             Console.WriteLine($"Book written with binary COPY in {clock.Elapsed.TotalSeconds:F1} s: {options.Clients:N0} clients and {options.Policies:N0} policies for the measured agent, "
                 + $"{options.OtherAgents} other agents with {options.OtherClients:N0} clients and {options.OtherPolicies:N0} policies each.");
 
-            var report = new ClientsReport(options);
+            var report = new ClientsReport(options) { BookWrite = clock.Elapsed };
             Console.WriteLine("Measuring the call queue and search through the gRPC API, one call at a time ...");
             report.Queue = await QueryLatency.CallQueueAsync(system.Channel, system.Database, agent, options.QueueCalls, cancellationToken);
             report.Search = await QueryLatency.SearchAsync(system.Channel, agent, SearchQueries.From(book, 5), options.SearchRounds, cancellationToken);
