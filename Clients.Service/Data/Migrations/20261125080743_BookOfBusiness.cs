@@ -155,7 +155,7 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                 defaultValue: "[]");
 
             // The single phone column becomes the first entry of the phone list.
-            migrationBuilder.Sql("UPDATE clients SET phones = jsonb_build_array(jsonb_build_object('number', phone, 'type', 'Other')) WHERE phone IS NOT NULL");
+            migrationBuilder.Sql("UPDATE clients SET phones = jsonb_build_array(jsonb_build_object('number', phone, 'type', 'Other')) WHERE phone IS NOT NULL;");
 
             migrationBuilder.DropColumn(
                 name: "phone",
@@ -462,20 +462,20 @@ namespace AgentCalls.Clients.Service.Data.Migrations
 
             // Imports match rows to clients by phone: containment queries on the phone list use this index.
             // Without fastupdate: a pending list would make every probe during a large import scan it.
-            migrationBuilder.Sql("CREATE INDEX ix_clients_phones ON clients USING gin (phones jsonb_path_ops) WITH (fastupdate = off)");
+            migrationBuilder.Sql("CREATE INDEX ix_clients_phones ON clients USING gin (phones jsonb_path_ops) WITH (fastupdate = off);");
             // The query box finds policy numbers by substring.
-            migrationBuilder.Sql("CREATE INDEX ix_policies_policy_number_trgm ON policies USING gin (lower(policy_number) gin_trgm_ops)");
+            migrationBuilder.Sql("CREATE INDEX ix_policies_policy_number_trgm ON policies USING gin (lower(policy_number) gin_trgm_ops);");
             migrationBuilder.Sql("""
                 UPDATE clients AS c SET search_text = lower(concat_ws(' ', c.display_name, c.email, c.external_id,
-                    (SELECT string_agg(substr(p->>'number', 2), ' ') FROM jsonb_array_elements(c.phones) AS p)))
+                    (SELECT string_agg(substr(p->>'number', 2), ' ') FROM jsonb_array_elements(c.phones) AS p)));
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX ix_clients_phones");
-            migrationBuilder.Sql("DROP INDEX ix_policies_policy_number_trgm");
+            migrationBuilder.Sql("DROP INDEX ix_clients_phones;");
+            migrationBuilder.Sql("DROP INDEX ix_policies_policy_number_trgm;");
 
             migrationBuilder.DropForeignKey(
                 name: "fk_clients_households_household_id",
