@@ -36,7 +36,7 @@ public enum ClientSortOrder
     RecentlyAdded,
 }
 
-/// <summary>How the query box's text is matched: as a substring, by trigram word similarity, and as word prefixes.</summary>
+/// <summary>How the query box's text is matched: as a substring, as word prefixes, as phone digits, and, failing all of those, with typos.</summary>
 public static partial class QueryText
 {
     /// <summary>A LIKE pattern for the text anywhere in the search text (LIKE's own wildcards escaped).</summary>
@@ -56,6 +56,27 @@ public static partial class QueryText
         var letters = text.Count(char.IsLetter);
         return digits.Length >= 4 && letters == 0 ? digits.TrimStart('0') : null;
     }
+
+    /// <summary>
+    /// The words of text that may hold typos: a name's. Null when a word has a digit or the text an @ (a phone, policy
+    /// number or e-mail address is typed from a record, and looked up strictly).
+    /// </summary>
+    public static IReadOnlyList<string>? TypoWords(string text)
+    {
+        var words = Word().Matches(text).Select(m => m.Value).ToList();
+        return words.Count > 0 && !text.Contains('@') && words.All(w => w.All(char.IsLetter)) ? words : null;
+    }
+
+    /// <summary>
+    /// The word with each pair of neighbouring letters swapped. Trigrams hardly see this typo in a short word
+    /// ("nacny" shares 2 of 10 trigrams with "nancy"), so these spellings are looked up as they are.
+    /// </summary>
+    public static string[] Swaps(string word) =>
+    [
+        .. Enumerable.Range(0, word.Length - 1)
+            .Where(i => word[i] != word[i + 1])
+            .Select(i => string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1, 1), word.AsSpan(i, 1), word.AsSpan(i + 2))),
+    ];
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

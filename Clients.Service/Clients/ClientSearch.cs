@@ -9,13 +9,16 @@ using Proto = AgentCalls.Contracts.Clients.V1;
 namespace AgentCalls.Clients.Service.Clients;
 
 /// <summary>
-/// ListClients: one query box over name, e-mail, phone and policy number (substring, trigram word similarity for
-/// typos, full-text word prefixes for partial input), filters, an order, and keyset pages.
+/// ListClients: one query box over name, e-mail, phone and policy number (substring, full-text word prefixes for
+/// partial input and, only when those find nothing, names with typos: see <see cref="ClientTextMatch"/>), filters, an
+/// order, and keyset pages.
 /// </summary>
 public sealed class ClientSearch(ClientsDbContext db, BookSettingsStore settings, TimeProvider time)
 {
-    // How alike a query and a stretch of a client's search text must be to match (pg_trgm's default, 0.6, misses typos in short names).
-    private const string WordSimilarityThreshold = "0.3";
+    // How alike (in trigrams) a query word and a lexicon word must be for one to stand for the other. Below pg_trgm's
+    // default, 0.3, so that a name missing a letter still finds its word ("mry" and "mary" score 0.29); swapped letters
+    // are looked up as such, not through this.
+    private const string SimilarityThreshold = "0.25";
 
     public async Task<Proto.ListClientsResponse> ListAsync(Guid agentId, Proto.ListClientsRequest request, CancellationToken cancellationToken)
     {
@@ -36,7 +39,7 @@ public sealed class ClientSearch(ClientsDbContext db, BookSettingsStore settings
         {
             // JIT off: the per-row relevance key makes every text query look costly enough to compile, which takes
             // tens of milliseconds per call and makes the query slower, not faster, at a page of a book's size.
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {WordSimilarityThreshold}, true), set_config('jit', 'off', true)", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {SimilarityThreshold}, true), set_config('jit', 'off', true)", ct);
             return await sql.ReadAsync(db, r => ReadRow(r, query!.Order), ct);
         }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.ServiceDefaults.Grpc;
 
@@ -5,7 +6,8 @@ namespace AgentCalls.Clients.Service.Clients;
 
 /// <summary>
 /// The SQL behind ListClients. Every order is a key plus the id, so keyset pages are stable; keys that can be
-/// missing (never contacted, no renewal) are given a value that sorts them at the documented end.
+/// missing (never contacted, no renewal) are given a value that sorts them at the documented end. What a query box
+/// text matches, and its relevance, are <see cref="ClientTextMatch"/>'s.
 /// </summary>
 public static class ClientSearchSql
 {
@@ -15,106 +17,99 @@ public static class ClientSearchSql
     public static SqlQuery Build(Guid agentId, ClientQuery query, DateOnly today, DateTimeOffset now, PageToken<ClientSortKey>? after, int limit)
     {
         var sql = new SqlQuery();
-        var q = sql.Param(query.Text);
-        var key = Key(sql, query, q);
+        var agent = sql.Param(agentId);
+        var text = query.Text.Length > 0 ? new ClientTextMatch(sql, query.Text, agent) : null;
         var nextRenewal = $"""
             (SELECT min(p.expires_on) FROM policies AS p
                 WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on >= {sql.Param(today)})
             """;
-        // The next renewal is joined per row only when the order needs it; otherwise it is a column of its own that
-        // Postgres works out (like the policy count) for the page's rows only, after the sort and limit, not for every
-        // client that matches.
-        var byRenewal = query.Order == ClientSortOrder.NextRenewal;
-        sql.Append($"""
-            SELECT * FROM (
-              SELECT c.id, c.display_name, c.email, c.phones -> 0 ->> 'number' AS phone,
-                (SELECT count(*) FROM policies AS p WHERE p.client_id = c.id)::int AS policy_count,
-                c.created_at, c.tags, c.do_not_call, c.last_contacted_at, {(byRenewal ? "r.next_renewal" : nextRenewal)} AS next_renewal, c.household_id, {key} AS sort_key
-              FROM clients AS c
-              {(byRenewal ? $"LEFT JOIN LATERAL (SELECT {nextRenewal} AS next_renewal) AS r ON true" : "")}
-              WHERE c.agent_id = {sql.Param(agentId)}
-            """);
-        AppendFilters(sql, agentId, query, q, today, now);
-        sql.Append(") AS page");
+        // Only the renewal order needs every matching client's next renewal.
+        var from = query.Order == ClientSortOrder.NextRenewal
+            ? $"clients AS c LEFT JOIN LATERAL (SELECT {nextRenewal} AS next_renewal) AS r ON true"
+            : "clients AS c";
+        var key = Key(query.Order, text);
+        var filters = Filters(sql, query, today, now);
+        // With a text, the filters apply as its matches are found (they decide whether typos are forgiven).
+        var (with, matches) = text?.Matches(from, key, filters) ?? ("", $"SELECT c.id, {key} AS sort_key FROM {from} WHERE c.agent_id = {agent}{filters}");
         var descending = query.Order is ClientSortOrder.Relevance or ClientSortOrder.RecentlyAdded;
-        if (after is not null)
-        {
-            var value = query.Order == ClientSortOrder.Name ? (object)after.SortKey.Value : after.SortKey.Number;
-            var (k, id) = (sql.Param(value), sql.Param(after.Id));
-            sql.Append(descending
-                ? $" WHERE (sort_key < {k} OR (sort_key = {k} AND id > {id}))"
-                : $" WHERE (sort_key, id) > ({k}, {id})");
-        }
-
-        sql.Append($" ORDER BY sort_key {(descending ? "DESC" : "ASC")}, id LIMIT {sql.Param(limit)}");
+        var direction = descending ? "DESC" : "ASC";
+        // The page is picked from the matches' ids and sort keys alone; what its rows show (the policy count and next
+        // renewal among it) is read for those rows only, not for every client that matches.
+        sql.Append($"""
+            {with} SELECT c.id, c.display_name, c.email, c.phones -> 0 ->> 'number' AS phone,
+              (SELECT count(*) FROM policies AS p WHERE p.client_id = c.id)::int AS policy_count,
+              c.created_at, c.tags, c.do_not_call, c.last_contacted_at, {nextRenewal} AS next_renewal, c.household_id, page.sort_key
+            FROM (SELECT * FROM ({matches}) AS matched{After(sql, query.Order, descending, after)}
+                  ORDER BY sort_key {direction}, id LIMIT {sql.Param(limit)}) AS page
+            JOIN clients AS c ON c.id = page.id
+            ORDER BY page.sort_key {direction}, page.id
+            """);
         return sql;
     }
 
-    private static string Key(SqlQuery sql, ClientQuery query, string q) => query.Order switch
+    /// <summary>The keyset condition for the rows after the last one of the previous page.</summary>
+    private static string After(SqlQuery sql, ClientSortOrder order, bool descending, PageToken<ClientSortKey>? after)
+    {
+        if (after is null)
+        {
+            return "";
+        }
+
+        var value = order == ClientSortOrder.Name ? (object)after.SortKey.Value : after.SortKey.Number;
+        var (k, id) = (sql.Param(value), sql.Param(after.Id));
+        return descending
+            ? $" WHERE (sort_key < {k} OR (sort_key = {k} AND id > {id}))"
+            : $" WHERE (sort_key, id) > ({k}, {id})";
+    }
+
+    private static string Key(ClientSortOrder order, ClientTextMatch? text) => order switch
     {
         ClientSortOrder.Name => "c.display_name",
-        ClientSortOrder.Relevance =>
-            $"(word_similarity({q}, c.search_text) + CASE WHEN c.search_text LIKE {sql.Param(QueryText.Contains(query.Text))} THEN 1 ELSE 0 END"
-            + $" + CASE WHEN EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND lower(p.policy_number) LIKE {sql.Param(QueryText.Contains(query.Text))}) THEN 1 ELSE 0 END"
-            + (QueryText.Prefixes(query.Text) is { } prefixes ? $" + ts_rank(c.search_vector, to_tsquery('simple', {sql.Param(prefixes)})))::float8" : ")::float8"),
+        ClientSortOrder.Relevance => text!.Relevance,
         ClientSortOrder.LastContacted => "coalesce(extract(epoch FROM c.last_contacted_at), -1e15)::float8",
         ClientSortOrder.NextRenewal => "coalesce(r.next_renewal - DATE '2000-01-01', 1e9)::float8",
         _ => "extract(epoch FROM c.created_at)::float8",
     };
 
-    private static void AppendFilters(SqlQuery sql, Guid agentId, ClientQuery query, string q, DateOnly today, DateTimeOffset now)
+    /// <summary>The filters' conditions on client <c>c</c>, each starting with AND.</summary>
+    private static string Filters(SqlQuery sql, ClientQuery query, DateOnly today, DateTimeOffset now)
     {
-        if (query.Text.Length > 0)
-        {
-            // Each branch has its own index (trigram and full-text on clients, trigram on policy numbers), so the
-            // union of matching ids is found without scanning the book.
-            sql.Append($" AND c.id IN (SELECT m.id FROM clients AS m WHERE m.agent_id = {sql.Param(agentId)} AND (m.search_text LIKE {sql.Param(QueryText.Contains(query.Text))} OR {q} <% m.search_text");
-            if (QueryText.Prefixes(query.Text) is { } prefixes)
-            {
-                sql.Append($" OR m.search_vector @@ to_tsquery('simple', {sql.Param(prefixes)})");
-            }
-
-            if (QueryText.PhoneDigits(query.Text) is { Length: > 0 } digits)
-            {
-                sql.Append($" OR m.search_text LIKE {sql.Param(QueryText.Contains(digits))}");
-            }
-
-            sql.Append($") UNION SELECT p.client_id FROM policies AS p WHERE p.agent_id = {sql.Param(agentId)} AND lower(p.policy_number) LIKE {sql.Param(QueryText.Contains(query.Text))})");
-        }
-
+        var filters = new StringBuilder();
         if (query.RenewalDueWithinDays is { } days)
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on BETWEEN {sql.Param(today)} AND {sql.Param(today.AddDays(days))})");
+            filters.Append($" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on BETWEEN {sql.Param(today)} AND {sql.Param(today.AddDays(days))})");
         }
 
         if (query.Lapsed)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status = 'Lapsed')");
+            filters.Append(" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status = 'Lapsed')");
         }
 
         if (query.NotContactedForDays is { } quiet)
         {
-            sql.Append($" AND (c.last_contacted_at IS NULL OR c.last_contacted_at < {sql.Param(now.AddDays(-quiet))})");
+            filters.Append($" AND (c.last_contacted_at IS NULL OR c.last_contacted_at < {sql.Param(now.AddDays(-quiet))})");
         }
 
         if (query.LineOfBusiness is not null || query.Carrier is not null || query.PolicyStatus is not null)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id");
-            sql.Append(query.LineOfBusiness is { } line ? $" AND p.line_of_business = {sql.Param(line.ToString())}" : "");
-            sql.Append(query.Carrier is { } carrier ? $" AND lower(p.carrier) = {sql.Param(carrier)}" : "");
-            sql.Append(query.PolicyStatus is { } status ? $" AND p.status = {sql.Param(status.ToString())}" : "");
-            sql.Append(")");
+            filters.Append(" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id");
+            filters.Append(query.LineOfBusiness is { } line ? $" AND p.line_of_business = {sql.Param(line.ToString())}" : "");
+            filters.Append(query.Carrier is { } carrier ? $" AND lower(p.carrier) = {sql.Param(carrier)}" : "");
+            filters.Append(query.PolicyStatus is { } status ? $" AND p.status = {sql.Param(status.ToString())}" : "");
+            filters.Append(')');
         }
 
         if (query.Tag is { } tag)
         {
-            sql.Append($" AND c.tags @> ARRAY[{sql.Param(tag)}]::text[]");
+            filters.Append($" AND c.tags @> ARRAY[{sql.Param(tag)}]::text[]");
         }
 
         if (query.HouseholdId is { } household)
         {
-            sql.Append($" AND c.household_id = {sql.Param(household)}");
+            filters.Append($" AND c.household_id = {sql.Param(household)}");
         }
+
+        return filters.ToString();
     }
 }
 

@@ -7,7 +7,8 @@ namespace AgentCalls.Clients.Service.Clients;
 /// Keeps <c>clients.search_text</c> (and its generated tsvector) in step with the client's searchable fields:
 /// name, e-mail, external id and phone digits. One SQL statement serves both the API's writes and the import's
 /// set-based merge, so the two cannot drift apart. Policy numbers are searched in the policies table, so that a
-/// policy change does not touch (and re-version) its client.
+/// policy change does not touch (and re-version) its client. The words of the search text reach the query box's
+/// lexicon (<c>search_words</c>) through a trigger on clients, whatever writes them (migration SearchWords).
 /// </summary>
 public static class ClientSearchText
 {

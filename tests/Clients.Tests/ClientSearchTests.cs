@@ -32,6 +32,59 @@ public sealed class ClientSearchTests(ClientsServiceHost host)
         Assert.DoesNotContain(found.Clients, c => c.DisplayName == "Bartholomew Quist");
     }
 
+    [Theory]
+    [InlineData("Nancy Thomas", "nacny thomas")]
+    [InlineData("Nancy Thomas", "nancy thoms")]
+    [InlineData("Nancy Thomas", "nanccy thomas")]
+    [InlineData("Ronald Harris", "ronld harris")]
+    [InlineData("Maria Diaz", "maria daiz")]
+    public async Task ListClients_MisspelledName_FindsTheClientThroughTheLexicon(string name, string query)
+    {
+        var agent = await host.NewAgentAsync("Typo Tess");
+        var wanted = await host.CreateClientAsync(agent, name);
+        await host.CreateClientAsync(agent, "Bartholomew Quist");
+
+        var found = await host.SearchAsync(agent, new ListClientsRequest { Query = query });
+
+        Assert.Equal([wanted.ClientId], found.Clients.Select(c => c.ClientId));
+    }
+
+    [Theory]
+    [InlineData("swapped")]
+    [InlineData("dropped")]
+    [InlineData("doubled")]
+    public async Task ListClients_NewWordMisspelled_FindsTheClientWhoseCreationAddedItToTheLexicon(string typo)
+    {
+        var agent = await host.NewAgentAsync("Lexicon Lena");
+        var word = ClientsServiceHost.NewWord();
+        var wanted = await host.CreateClientAsync(agent, $"Opal {word}");
+        var misspelled = typo switch
+        {
+            "swapped" => string.Concat(word[1].ToString(), word[0].ToString(), word[2..]),
+            "dropped" => word.Remove(4, 1),
+            _ => word.Insert(4, word[4].ToString()),
+        };
+
+        var found = await host.SearchAsync(agent, new ListClientsRequest { Query = $"opal {misspelled}" });
+
+        Assert.True(await host.IsSearchWordAsync(word));
+        Assert.Equal([wanted.ClientId], found.Clients.Select(c => c.ClientId));
+    }
+
+    [Fact]
+    public async Task ListClients_QueryMatchingStrictly_LeavesOutLookAlikesUnlessTheFiltersLeaveOutTheMatch()
+    {
+        var agent = await host.NewAgentAsync("Strict Stan");
+        var jon = await host.CreateClientAsync(agent, "Jon Smith");
+        var john = await host.CreateClientAsync(agent, "John Smyth", c => c.Tags.Add("gold"));
+
+        var strict = await host.SearchAsync(agent, new ListClientsRequest { Query = "jon smith" });
+        var filtered = await host.SearchAsync(agent, new ListClientsRequest { Query = "jon smith", Tag = "gold" });
+
+        Assert.Equal([jon.ClientId], strict.Clients.Select(c => c.ClientId));
+        Assert.Equal([john.ClientId], filtered.Clients.Select(c => c.ClientId));
+    }
+
     [Fact]
     public async Task ListClients_AnotherAgentsClientMatches_IsNotFound()
     {
@@ -78,7 +131,7 @@ public sealed class ClientSearchTests(ClientsServiceHost host)
     {
         var agent = await host.NewAgentAsync("Page Order");
         var ids = new List<string>();
-        foreach (var name in new[] { "Sam Smith", "Sam Smyth", "Samantha Smith", "Sammy Smithers", "Sam Smith" })
+        foreach (var name in new[] { "Sam Smith", "Samuel Smith", "Samantha Smith", "Sammy Smithers", "Sam Smith" })
         {
             ids.Add((await host.CreateClientAsync(agent, name)).ClientId);
         }

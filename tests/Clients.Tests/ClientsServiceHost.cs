@@ -6,6 +6,7 @@ using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.TestSupport;
 using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Client = AgentCalls.Clients.Service.Clients.Client;
@@ -124,4 +125,11 @@ public sealed class ClientsServiceHost() : ServiceHost<ClientsDbContext>("client
     }
 
     public Task<T> QueryAsync<T>(Func<ClientsDbContext, Task<T>> query) => Services.QueryAsync(query);
+
+    /// <summary>A made-up word (letters only, as the lexicon keeps them) no other test uses, so that what the lexicon holds of it is this test's doing.</summary>
+    public static string NewWord() => "q" + string.Concat(Guid.NewGuid().ToString("N")[..11].Select(hex => (char)('a' + Convert.ToInt32(hex.ToString(), 16))));
+
+    /// <summary>Whether the query box's lexicon (search_words) holds the word.</summary>
+    public Task<bool> IsSearchWordAsync(string word) =>
+        QueryAsync(db => db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM search_words WHERE word = {word}) AS \"Value\"").SingleAsync(Cancel));
 }

@@ -51,4 +51,19 @@ public sealed class ImportDryRunTests(ClientsServiceHost host)
             (dry.Status, dry.ClientsCreated, dry.ClientsUpdated, dry.ClientsUnchanged, dry.PoliciesCreated, dry.PoliciesUpdated, dry.RowsDone));
         Assert.Empty(afterDry);
     }
+
+    [Fact]
+    public async Task DryRun_NewNames_AddNoWordToTheLexiconWhichTheRealRunDoes()
+    {
+        var agent = await host.NewAgentAsync("Dry Word Wes");
+        var word = ClientsServiceHost.NewWord();
+        var importId = await host.UploadCsvAsync(agent, $"Name,Email\nWendy {word},wendy@example.com\n");
+
+        await host.RunImportAsync(agent, importId, dryRun: true);
+        var afterDry = await host.IsSearchWordAsync(word);
+        await host.RunImportAsync(agent, importId);
+
+        Assert.False(afterDry);
+        Assert.True(await host.IsSearchWordAsync(word));
+    }
 }

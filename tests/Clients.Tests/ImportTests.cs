@@ -113,6 +113,18 @@ public sealed class ImportTests(ClientsServiceHost host)
     }
 
     [Fact]
+    public async Task Import_NewClient_IsFoundByAMisspelledName()
+    {
+        var agent = await host.NewAgentAsync("Typo Ivo");
+        var word = ClientsServiceHost.NewWord();
+
+        await host.ImportCsvAsync(agent, $"Name,Email\nIrma {word},irma@example.com\n");
+        var found = await host.SearchAsync(agent, new ListClientsRequest { Query = $"irma {word.Remove(5, 1)}" });
+
+        Assert.Equal([$"Irma {word}"], found.Clients.Select(c => c.DisplayName));
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_CreatesNoDuplicates()
     {
         var agent = await host.NewAgentAsync("Twice Tina");
