@@ -91,7 +91,7 @@ public sealed partial class GoogleTokenVault(
             // Concurrent callers for one agent queue here; the first refreshes, the rest find a fresh token.
             var connection = await db.GoogleConnections
                 .FromSql($"SELECT * FROM google_connections WHERE agent_id = {agentId} FOR UPDATE")
-                .FirstOrDefaultAsync(ct)
+                .SingleOrDefaultAsync(ct)
                 ?? throw new GoogleConnectionException(GoogleConnectionException.NotConnected, "The agent has not connected Google.");
             if (connection.Status == GoogleConnectionStatus.ReconnectRequired)
             {
