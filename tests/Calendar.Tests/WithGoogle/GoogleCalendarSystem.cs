@@ -118,6 +118,10 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     public async Task<SyncStatus> StatusAsync(SignedInAgent agent) =>
         await Calendar.GetSyncStatusAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
 
+    /// <summary>Waits until the agent's sync is in <paramref name="state"/>; returns the status then.</summary>
+    public Task<SyncStatus> WaitForStateAsync(SignedInAgent agent, SyncState state) =>
+        Eventually.ReturnsAsync(async () => await StatusAsync(agent) is { } status && status.State == state ? status : null, BackgroundWork);
+
     /// <summary>Asks for a sync now and waits until one that started after the ask has finished; returns the status then.</summary>
     public async Task<SyncStatus> SyncNowAsync(SignedInAgent agent)
     {
