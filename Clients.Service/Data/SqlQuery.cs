@@ -15,13 +15,6 @@ public sealed class SqlQuery
     private readonly StringBuilder text = new();
     private readonly List<NpgsqlParameter> parameters = [];
 
-    /// <summary>Fixed SQL whose <c>{n}</c> placeholders become parameters holding <paramref name="values"/>.</summary>
-    public static SqlQuery Format(string sql, params object[] values)
-    {
-        var query = new SqlQuery();
-        return query.Append(string.Format(sql, [.. values.Select(query.Param)]));
-    }
-
     public SqlQuery Append(string sql)
     {
         text.Append(sql);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Clients.Service.Values;
@@ -6,7 +5,6 @@ using AgentCalls.ServiceDefaults.Eventing;
 using Google.Protobuf;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Npgsql;
-using NpgsqlTypes;
 using Proto = AgentCalls.Contracts.Clients.V1;
 
 namespace AgentCalls.Clients.Service.Import;
@@ -15,7 +13,7 @@ namespace AgentCalls.Clients.Service.Import;
 /// A batch's <c>ClientUpdated</c> and <c>PolicyChanged</c> events, one for each client and policy the merge created or
 /// changed, the same events the API sends: queued in the outbox in the batch's transaction. The merge notes each row it
 /// writes in <c>import_changes</c> (<see cref="ImportMergeSql"/>); one query reads them with the values the events
-/// carry and one binary COPY writes the events, so a batch of thousands costs two statements, not thousands.
+/// carry and one binary COPY (<see cref="OutboxCopy"/>) writes the events, so a batch of thousands costs two statements, not thousands.
 /// </summary>
 public static class ImportEvents
 {
@@ -24,7 +22,6 @@ public static class ImportEvents
         var messages = new List<OutboxMessage>();
         var agent = agentId.ToString();
         var at = Timestamp.FromDateTimeOffset(now);
-        var trace = Activity.Current?.Id;
         // Clients before policies, so that a consumer hears of a new client before its policies. Each noted client is
         // looked up by its key (OFFSET 0 keeps the lookup per row): joined plainly, the planner hashes the whole
         // clients table, every agent's, on every batch, a cost that grows with the table rather than the batch.
@@ -63,30 +60,10 @@ public static class ImportEvents
                         Status = (int)ProtoEnums.ToProto(Enum.Parse<PolicyStatus>(reader.GetString(9))),
                         OccurredAt = at,
                     };
-                messages.Add(new OutboxMessage { EventType = message.Descriptor.FullName, Payload = message.ToByteArray(), OccurredAt = now, TraceParent = trace });
+                messages.Add(OutboxMessage.For(message, now));
             }
         }
 
-        if (messages.Count > 0)
-        {
-            await CopyAsync(connection, messages, cancellationToken);
-        }
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection connection, List<OutboxMessage> messages, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY outbox_messages (id, event_type, payload, occurred_at, trace_parent) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var message in messages)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(message.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(message.EventType, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(message.Payload, NpgsqlDbType.Bytea, cancellationToken);
-            await writer.WriteAsync(message.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync((object?)message.TraceParent ?? DBNull.Value, NpgsqlDbType.Text, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
+        await OutboxCopy.WriteAsync(connection, messages, cancellationToken);
     }
 }

@@ -47,21 +47,14 @@ public sealed class ImportProgress(ImportLease lease, int storedErrors, int stor
             return;
         }
 
-        var message = new OutboxMessage
+        var imported = new ClientsImported
         {
-            EventType = ClientsImported.Descriptor.FullName,
-            Payload = new ClientsImported
-            {
-                AgentId = agentId.ToString(),
-                ImportId = importId.ToString(),
-                ClientIds = { outcome.ChangedClients.Select(id => id.ToString()) },
-                OccurredAt = Timestamp.FromDateTimeOffset(now),
-            }.ToByteArray(),
-            TraceParent = System.Diagnostics.Activity.Current?.Id,
+            AgentId = agentId.ToString(),
+            ImportId = importId.ToString(),
+            ClientIds = { outcome.ChangedClients.Select(id => id.ToString()) },
+            OccurredAt = Timestamp.FromDateTimeOffset(now),
         };
-        await ImportDatabase.ExecuteAsync(connection,
-            "INSERT INTO outbox_messages (id, event_type, payload, occurred_at, trace_parent) VALUES (@id, @type, @payload, @at, @trace)",
-            cancellationToken, ("id", message.Id), ("type", message.EventType), ("payload", message.Payload), ("at", message.OccurredAt), ("trace", message.TraceParent));
+        await OutboxCopy.WriteAsync(connection, [OutboxMessage.For(imported, now)], cancellationToken);
     }
 
     private async Task StoreErrorsAsync(NpgsqlConnection connection, IReadOnlyList<ImportCellError> errors, CancellationToken cancellationToken)

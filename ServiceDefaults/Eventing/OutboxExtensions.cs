@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +11,7 @@ public static class OutboxExtensions
     /// </summary>
     public static OutboxMessage AddEvent(this DbContext db, IMessage @event)
     {
-        var message = new OutboxMessage
-        {
-            EventType = @event.Descriptor.FullName,
-            Payload = @event.ToByteArray(),
-            TraceParent = Activity.Current?.Id,
-        };
+        var message = OutboxMessage.For(@event);
         db.Set<OutboxMessage>().Add(message);
         return message;
     }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Google.Protobuf;
+
 namespace AgentCalls.ServiceDefaults.Eventing;
 
 /// <summary>
@@ -22,4 +25,13 @@ public sealed class OutboxMessage
 
     /// <summary>Null until the relay has added the event to its Redis stream.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The outbox entry for <paramref name="event"/>, in the current trace.</summary>
+    public static OutboxMessage For(IMessage @event, DateTimeOffset? occurredAt = null) => new()
+    {
+        EventType = @event.Descriptor.FullName,
+        Payload = @event.ToByteArray(),
+        OccurredAt = occurredAt ?? DateTimeOffset.UtcNow,
+        TraceParent = Activity.Current?.Id,
+    };
 }
