@@ -26,15 +26,18 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
   return JSON.parse(answer.text) as T;
 }
 
-/** Reloads the page until `check` holds (events reach Clients a moment after Calendar answers). */
+/**
+ * Reloads the page until `check` holds on what the server sends (events reach Clients a moment after Calendar
+ * answers). It reloads before the first check: the page may already show the outcome from its own state.
+ */
 async function reloadUntil(check: () => Promise<boolean>, what: string): Promise<void> {
   const page = browserPage.current();
   const deadline = Date.now() + 60_000;
   for (;;) {
+    await page.reload();
     if (await check()) return;
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
     await page.waitForTimeout(1000);
-    await page.reload();
   }
 }
 
