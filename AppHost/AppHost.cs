@@ -1,7 +1,9 @@
+using AgentCalls.AppHost.Diagnostics;
 using AgentCalls.AppHost.LocalServers;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
+ResourceConsoleLog.AddIfEnabled(builder);
 
 var data = DataStores.Add(builder);
 var gatewaySecret = builder.AddParameter("gateway-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);

@@ -10,27 +10,27 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$results/web-unit.json")
 echo $? >"$results/web-unit.exit"
 
-gateway_port=$(free_port)
 google_port=$(free_port)
 google_client=agentcalls-browser-tests.apps.googleusercontent.com
 google_secret=browser-tests-secret
 
-# The fake of Google's OAuth endpoints Identity is configured against, with one account that consents.
+# The fake of Google's OAuth endpoints Identity is configured against, with one account that consents; the app's client
+# is registered there once the gateway's address is known.
 ASPNETCORE_URLS="http://127.0.0.1:$google_port" \
-FakeGoogle__Clients__0__ClientId=$google_client FakeGoogle__Clients__0__ClientSecret=$google_secret \
-FakeGoogle__Clients__0__RedirectUris__0="http://localhost:$gateway_port/auth/callback/google" \
 FakeGoogle__Users__0__Subject=109876543210 FakeGoogle__Users__0__Email=gail.google@gmail.test FakeGoogle__Users__0__Name="Gail Google" \
   dotnet tests/FakeGoogle/bin/Debug/net10.0/FakeGoogle.dll >"$results/browser-google.log" 2>&1 &
 google=$!
 
+# Every endpoint's port is chosen and held by Aspire (DcpPublisher:RandomizePorts, as Aspire.Hosting.Testing does), so
+# no port is picked here, released, and bound again after the system has been starting for a while.
 data=$(mktemp -d /tmp/agentcalls-browser-tests.XXXXXX)
 chmod 755 "$data"  # Postgres runs as the postgres user when we are root
 ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
 ASPNETCORE_URLS="http://localhost:$(free_port)" \
 ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" \
-ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
-AppHost__GatewayPort="$gateway_port" AppHost__DataDirectory="$data" AppHost__PostgresFsync=false \
+ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DcpPublisher__RandomizePorts=true \
+AppHost__DataDirectory="$data" AppHost__PostgresFsync=false AppHost__LogResources=true \
 Google__ClientId=$google_client Google__ClientSecret=$google_secret Google__Authority="http://127.0.0.1:$google_port/" \
   dotnet run --project AppHost --no-build --no-launch-profile >"$results/browser-apphost.log" 2>&1 &
 apphost=$!
@@ -41,17 +41,27 @@ stop_apphost() {
 }
 trap stop_apphost EXIT
 
-deadline=$((SECONDS + 300))
-until curl -sf "http://localhost:$gateway_port/health" >/dev/null; do
-  if ! kill -0 "$apphost" 2>/dev/null || [ $SECONDS -gt $deadline ]; then
-    echo "The system did not come up for the browser tests; AppHost log:" >&2
-    tail -50 "$results/browser-apphost.log" >&2
+# The AppHost logs each resource's state (AppHost:LogResources); the gateway's line once Aspire finds it healthy names
+# its address.
+started=$SECONDS
+gateway=""
+until gateway=$(grep -m1 -oP '^ +Resource gateway is Running, health Healthy, at \Khttp://[^ ]+' "$results/browser-apphost.log" 2>/dev/null); do
+  if ! kill -0 "$apphost" 2>/dev/null || [ $((SECONDS - started)) -gt 300 ]; then
+    echo "The system did not come up for the browser tests in $((SECONDS - started)) s; each resource's last state:" >&2
+    grep -E '^ +Resource \S+ is ' "$results/browser-apphost.log" | awk '{ last[$2] = $0 } END { for (r in last) print last[r] }' | sort >&2
+    echo "The AppHost log's last lines:" >&2
+    tail -120 "$results/browser-apphost.log" >&2
     echo 1 >"$results/web-browser.exit"
     exit 0
   fi
   sleep 1
 done
 
-(cd web && E2E_BASE_URL="http://localhost:$gateway_port" E2E_GOOGLE=1 npx vitest run --config vitest.e2e.config.ts \
+curl -sf -X POST "http://127.0.0.1:$google_port/__fake/clients" -H 'Content-Type: application/json' \
+  -d "{\"clientId\":\"$google_client\",\"clientSecret\":\"$google_secret\",\"redirectUris\":[\"$gateway/auth/callback/google\"]}" \
+  || { echo "The fake of Google did not take the app's client; its log:" >&2; cat "$results/browser-google.log" >&2
+       echo 1 >"$results/web-browser.exit"; exit 0; }
+
+(cd web && E2E_BASE_URL="$gateway" E2E_GOOGLE=1 npx vitest run --config vitest.e2e.config.ts \
   --reporter=default --reporter=json --outputFile="$results/web-browser.json")
 echo $? >"$results/web-browser.exit"
