@@ -49,7 +49,7 @@ public sealed class ResourceConsoleLog(
             {
                 var logger = loggerFactory.CreateLogger($"AgentCalls.Resources.{update.Resource.Name}");
                 var urls = update.Snapshot.Urls.Where(url => !url.IsInternal).Select(url => url.Url).ToList();
-                var state = $"{update.Snapshot.State?.Text ?? "(none)"}, health {update.Snapshot.HealthStatus?.ToString() ?? "(none)"}"
+                var state = $"{(update.Snapshot.State?.Text is { Length: > 0 } text ? text : "(none)")}, health {update.Snapshot.HealthStatus?.ToString() ?? "(none)"}"
                     + (update.Snapshot.ExitCode is { } exitCode ? $", exit code {exitCode}" : "")
                     + (urls.Count > 0 ? $", at {string.Join(' ', urls)}" : "");
                 if (!lastSeen.TryGetValue(update.ResourceId, out var previous) || previous != state)
