@@ -35,8 +35,14 @@ public sealed class ResourceConsoleLog(
         });
     }
 
-    /// <summary>Writes until the AppHost stops; nothing waits for it, as nothing waits for a hosted service's loop.</summary>
-    private void Start(CancellationToken stoppingToken) => _ = WriteUntilStoppedAsync(stoppingToken);
+    /// <summary>
+    /// Writes until the AppHost stops; nothing waits for it, as nothing waits for a hosted service's loop, so a failure
+    /// is logged here: otherwise the log would just fall silent and a stuck start would look like no resource changing.
+    /// </summary>
+    private void Start(CancellationToken stoppingToken) =>
+        _ = WriteUntilStoppedAsync(stoppingToken).ContinueWith(
+            failed => loggerFactory.CreateLogger<ResourceConsoleLog>().LogError(failed.Exception, "Resource states and output are no longer written"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private async Task WriteUntilStoppedAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +61,7 @@ public sealed class ResourceConsoleLog(
                 if (!lastSeen.TryGetValue(update.ResourceId, out var previous) || previous != state)
                 {
                     lastSeen[update.ResourceId] = state;
+                    // scripts/test-web.sh reads these lines: the gateway's address once healthy, and each last state.
                     logger.LogInformation("Resource {Resource} is {State}", update.Resource.Name, state);
                 }
 
