@@ -7,20 +7,39 @@ namespace AgentCalls.Calendar.Service.Google;
 /// <summary>
 /// Google access tokens from Identity: for the agent making the current request (their own token goes along), or,
 /// for background work, for a named agent with this service's own token. A missing or revoked grant becomes
-/// <see cref="GoogleAccessUnavailableException"/>.
+/// <see cref="GoogleAccessUnavailableException"/>. Identity hands a token out until it nears expiry, but Google may
+/// refuse it sooner (401: the agent revoked AgentCalls' access at Google); the work then runs once more with the token
+/// Identity gives in its place, and asking for that is how Identity learns of the revoked grant.
 /// </summary>
 public sealed class GoogleAccessTokens(GoogleTokens.GoogleTokensClient identity, ServiceTokenSource serviceTokens, IHttpContextAccessor http)
 {
-    public async Task<string> ForCallerAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> with the calling agent's Google token.</summary>
+    public Task WithCallerTokenAsync(Func<string, Task> work, CancellationToken cancellationToken)
     {
         var headers = new Metadata { { "Authorization", http.HttpContext?.Request.Headers.Authorization.ToString() ?? "" } };
-        return await CallAsync(() => identity.GetGoogleAccessTokenAsync(new(), headers, cancellationToken: cancellationToken).ResponseAsync);
+        return WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenAsync(
+            new() { RejectedAccessToken = rejected }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
     }
 
-    public async Task<string> ForAgentAsync(Guid agentId, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> with agent <paramref name="agentId"/>'s Google token, as this service.</summary>
+    public async Task WithAgentTokenAsync(Guid agentId, Func<string, Task> work, CancellationToken cancellationToken)
     {
         var headers = new Metadata { { "Authorization", $"Bearer {await serviceTokens.GetAsync(cancellationToken)}" } };
-        return await CallAsync(() => identity.GetGoogleAccessTokenForAgentAsync(new() { AgentId = agentId.ToString() }, headers, cancellationToken: cancellationToken).ResponseAsync);
+        await WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenForAgentAsync(
+            new() { AgentId = agentId.ToString(), RejectedAccessToken = rejected }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
+    }
+
+    private static async Task WithTokenAsync(Func<string, Task<string>> token, Func<string, Task> work)
+    {
+        var first = await token("");
+        try
+        {
+            await work(first);
+        }
+        catch (GoogleApiException e) when (e.IsTokenRefused)
+        {
+            await work(await token(first));
+        }
     }
 
     private static async Task<string> CallAsync(Func<Task<GetGoogleAccessTokenResponse>> call)

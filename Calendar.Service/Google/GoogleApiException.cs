@@ -24,6 +24,9 @@ public sealed class GoogleApiException(HttpStatusCode status, string? reason, st
     /// <summary>The event is not there: never was (404), or deleted (410).</summary>
     public bool IsGone => Status is HttpStatusCode.NotFound or HttpStatusCode.Gone;
 
+    /// <summary>Google refused the access token (401): revoked at Google, or ended before its time.</summary>
+    public bool IsTokenRefused => Status == HttpStatusCode.Unauthorized;
+
     /// <summary>The agent did not grant Calendar access (unticked it on Google's consent screen).</summary>
     public bool IsMissingPermission => Status == HttpStatusCode.Forbidden && Reason is "insufficientPermissions" or "forbidden";
 

@@ -17,29 +17,30 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient google, GoogleAc
 
     public async Task CreateAsync(string providerEventId, CallDraft draft, CancellationToken cancellationToken)
     {
-        var token = await tokens.ForCallerAsync(cancellationToken);
         var resource = GoogleEventMapping.ToResource(draft);
         resource.Id = providerEventId;
-        try
+        await tokens.WithCallerTokenAsync(async token =>
         {
-            await google.InsertAsync(token, "primary", resource, cancellationToken);
-        }
-        catch (GoogleApiException e) when (e.Status == HttpStatusCode.Conflict)
-        {
-            // Made by an earlier try of the same request; it stands.
-        }
+            try
+            {
+                await google.InsertAsync(token, "primary", resource, cancellationToken);
+            }
+            catch (GoogleApiException e) when (e.Status == HttpStatusCode.Conflict)
+            {
+                // Made by an earlier try of the same request; it stands.
+            }
+        }, cancellationToken);
     }
 
     public async Task MoveAsync(CachedEvent call, DateTimeOffset start, DateTimeOffset end, string timeZone, CancellationToken cancellationToken)
     {
-        var token = await tokens.ForCallerAsync(cancellationToken);
         try
         {
-            await google.PatchAsync(token, call.CalendarId, call.ProviderEventId!, new GoogleEventResource
+            await tokens.WithCallerTokenAsync(token => google.PatchAsync(token, call.CalendarId, call.ProviderEventId!, new GoogleEventResource
             {
                 Start = GoogleEventMapping.Time(start, timeZone),
                 End = GoogleEventMapping.Time(end, timeZone),
-            }, cancellationToken);
+            }, cancellationToken), cancellationToken);
         }
         catch (GoogleApiException e) when (e.IsGone)
         {
@@ -49,10 +50,9 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient google, GoogleAc
 
     public async Task DeleteAsync(CachedEvent call, CancellationToken cancellationToken)
     {
-        var token = await tokens.ForCallerAsync(cancellationToken);
         try
         {
-            await google.DeleteAsync(token, call.CalendarId, call.ProviderEventId!, cancellationToken);
+            await tokens.WithCallerTokenAsync(token => google.DeleteAsync(token, call.CalendarId, call.ProviderEventId!, cancellationToken), cancellationToken);
         }
         catch (GoogleApiException e) when (e.IsGone)
         {

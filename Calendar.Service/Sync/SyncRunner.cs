@@ -35,9 +35,12 @@ public sealed partial class SyncRunner(
 
         try
         {
-            var token = await tokens.ForAgentAsync(agentId, cancellationToken);
-            await SyncAsync(state, token, cancellationToken);
-            await EnsureChannelAsync(state, token, cancellationToken);
+            // A token Google refuses mid-way runs the sync again with a new one, from where the committed pages left it.
+            await tokens.WithAgentTokenAsync(agentId, async token =>
+            {
+                await SyncAsync(state, token, cancellationToken);
+                await EnsureChannelAsync(state, token, cancellationToken);
+            }, cancellationToken);
             await FinishAsync(lease, state, cancellationToken);
         }
         catch (GoogleAccessUnavailableException e) when (!e.MustReconnect)

@@ -80,8 +80,12 @@ public sealed partial class GoogleTokenVault(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A Google access token valid for at least <see cref="MinimumValidity"/>.</summary>
-    public async Task<GoogleAccessToken> GetAccessTokenAsync(Guid agentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A Google access token valid for at least <see cref="MinimumValidity"/>, never <paramref name="rejected"/>: a token
+    /// Google refused before it expired is refreshed, which tells a revoked grant (invalid_grant) from a token Google
+    /// merely ended early.
+    /// </summary>
+    public async Task<GoogleAccessToken> GetAccessTokenAsync(Guid agentId, string? rejected, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
@@ -99,9 +103,11 @@ public sealed partial class GoogleTokenVault(
             }
 
             var scopes = connection.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (connection.ProtectedAccessToken is not null && connection.AccessTokenExpiresAt - time.GetUtcNow() > MinimumValidity)
+            // A caller that was refused the stored token while another refreshed it gets the new one without a refresh.
+            if (connection.ProtectedAccessToken is not null && connection.AccessTokenExpiresAt - time.GetUtcNow() > MinimumValidity
+                && protector.Unprotect(connection.ProtectedAccessToken) is var stored && stored != rejected)
             {
-                return new GoogleAccessToken(protector.Unprotect(connection.ProtectedAccessToken), connection.AccessTokenExpiresAt!.Value, scopes);
+                return new GoogleAccessToken(stored, connection.AccessTokenExpiresAt!.Value, scopes);
             }
 
             var token = await RefreshAsync(connection, ct);

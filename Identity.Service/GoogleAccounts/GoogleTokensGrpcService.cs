@@ -26,7 +26,7 @@ public sealed class GoogleTokensGrpcService(GoogleTokenVault vault) : GoogleToke
             throw Denied("A service token names its agent: call GetGoogleAccessTokenForAgent.");
         }
 
-        return IssueAsync(CurrentAgent.Read(user), context.CancellationToken);
+        return IssueAsync(CurrentAgent.Read(user), request.RejectedAccessToken, context.CancellationToken);
     }
 
     public override Task<GetGoogleAccessTokenResponse> GetGoogleAccessTokenForAgent(GetGoogleAccessTokenForAgentRequest request, ServerCallContext context)
@@ -42,14 +42,14 @@ public sealed class GoogleTokensGrpcService(GoogleTokenVault vault) : GoogleToke
             throw FieldViolations.Single("agentId", "must be an agent id.");
         }
 
-        return IssueAsync(agentId, context.CancellationToken);
+        return IssueAsync(agentId, request.RejectedAccessToken, context.CancellationToken);
     }
 
-    private async Task<GetGoogleAccessTokenResponse> IssueAsync(Guid agentId, CancellationToken cancellationToken)
+    private async Task<GetGoogleAccessTokenResponse> IssueAsync(Guid agentId, string rejected, CancellationToken cancellationToken)
     {
         try
         {
-            var token = await vault.GetAccessTokenAsync(agentId, cancellationToken);
+            var token = await vault.GetAccessTokenAsync(agentId, rejected is { Length: > 0 } ? rejected : null, cancellationToken);
             var response = new GetGoogleAccessTokenResponse { AccessToken = token.Value, ExpiresAt = Timestamp.FromDateTimeOffset(token.ExpiresAt) };
             response.Scopes.AddRange(token.Scopes);
             return response;

@@ -50,15 +50,16 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
     [Fact]
     public async Task GrantRevokedAtGoogle_StopsSyncing_AsksToReconnect_AndReconnectingResumes()
     {
-        // Access tokens that expire at once make Identity refresh, and so learn of the revocation, on the next sync.
-        var (user, agent) = await system.ConnectedAgentAsync("Rex Revoked", _ => system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60)));
-        await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
+        // Identity holds an hour-long access token when the agent revokes: Google refuses it (401) from then on, and
+        // Calendar asking Identity for another in its place is how the revocation comes to light. Scheduling comes
+        // first, so it meets the refusal itself unless a sync of the worker's got there before it.
+        var (user, agent) = await system.ConnectedAgentAsync("Rex Revoked");
         var client = await system.ClientsServer.CreateAsync(agent, "Cleo Client");
         await system.Google.RevokeAccessAsync(user);
 
-        var stopped = await system.SyncNowAsync(agent);
         var refused = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () =>
             system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+        var stopped = await system.SyncNowAsync(agent);
         await GoogleCalendarConnect.ConnectAsync(system.IdentityChannel, system.Identity.Issuer, agent, user, TestContext.Current.CancellationToken);
         var resumed = await Eventually.ReturnsAsync(async () => await system.StatusAsync(agent) is { State: SyncState.Synced } s ? s : null);
 

@@ -74,6 +74,43 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
     }
 
     [Fact]
+    public async Task GetAccessToken_WithATokenGoogleRefusedBeforeItsTime_IsNotHandedItAgain_AndLearnsOfTheRevokedGrant()
+    {
+        var (user, agent) = await SignedInAsync("Rhea Refused");
+        await ConnectAsync(agent, user);
+        var held = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        await google.Google.RevokeAccessAsync(user);
+
+        var stillHeld = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Tokens.GetGoogleAccessTokenAsync(
+            new() { RejectedAccessToken = held.AccessToken }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var needsReconnect = await Accounts.GetGoogleConnectionAsync(new(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal(held.AccessToken, stillHeld.AccessToken);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal("GOOGLE_RECONNECT_REQUIRED", refused.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
+        Assert.Equal(GoogleConnectionStatus.ReconnectRequired, needsReconnect.Status);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_WithARefusedToken_WhileTheGrantStands_RefreshesOnce_AndLaterCallersShareTheNewToken()
+    {
+        var (user, agent) = await SignedInAsync("Rory Refreshed");
+        await ConnectAsync(agent, user);
+        var held = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var refreshesBefore = await google.Google.RequestCountAsync("token:refresh_token");
+
+        var renewed = await Tokens.GetGoogleAccessTokenForAgentAsync(
+            new() { AgentId = agent.AgentId.ToString(), RejectedAccessToken = held.AccessToken }, await ServiceTokens.CalendarServiceBearerAsync(google.Identity.Issuer, Cancel), cancellationToken: Cancel);
+        var renewedAgain = await Tokens.GetGoogleAccessTokenAsync(new() { RejectedAccessToken = held.AccessToken }, agent.Bearer, cancellationToken: Cancel);
+
+        Assert.NotEqual(held.AccessToken, renewed.AccessToken);
+        Assert.Contains(renewed.AccessToken, await google.Google.TokensIssuedToAsync(user));
+        Assert.Equal(renewed.AccessToken, renewedAgain.AccessToken);
+        Assert.Equal(refreshesBefore + 1, await google.Google.RequestCountAsync("token:refresh_token"));
+    }
+
+    [Fact]
     public async Task Disconnect_RevokesTheGrantAtGoogle_AndForgetsTheTokens()
     {
         var (user, agent) = await SignedInAsync("Eli Exit");
