@@ -1,6 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Events;
-using AgentCalls.Calendar.Service.Google;
 using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
@@ -44,10 +43,6 @@ public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, Ca
                 await RemoveAsync(call, ct);
                 return null;
             }
-            catch (GoogleAccessUnavailableException e)
-            {
-                throw CalendarErrors.From(e);
-            }
 
             call.StartsAt = start;
             call.EndsAt = end;
@@ -84,15 +79,7 @@ public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, Ca
         violations.ThrowIfAny();
 
         var call = await FindCallAsync(agentId, eventId, cancellationToken);
-        try
-        {
-            await providers.For(call.Provider).DeleteAsync(call, cancellationToken);
-        }
-        catch (GoogleAccessUnavailableException e)
-        {
-            throw CalendarErrors.From(e);
-        }
-
+        await providers.For(call.Provider).DeleteAsync(call, cancellationToken);
         await RemoveAsync(call, cancellationToken);
     }
 

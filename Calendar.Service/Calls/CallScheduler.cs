@@ -1,6 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Events;
-using AgentCalls.Calendar.Service.Google;
 using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
@@ -53,15 +52,7 @@ public sealed class CallScheduler(
             }
 
             await CallOverlaps.ThrowIfTakenAsync(db, agentId, input.Start, end, e => e.ProviderEventId != providerEventId, ct);
-            try
-            {
-                await provider.CreateAsync(providerEventId, draft, ct);
-            }
-            catch (GoogleAccessUnavailableException e)
-            {
-                throw CalendarErrors.From(e);
-            }
-
+            await provider.CreateAsync(providerEventId, draft, ct);
             return await SaveAsync(agentId, input.RequestId, provider.Name, providerEventId, draft, ct);
         }, cancellationToken);
         await BusyTimes.InvalidateAsync(redis, agentId);

@@ -12,7 +12,8 @@ public static class GoogleCalendarExtensions
 {
     /// <summary>
     /// The two providers, the Google Calendar client (typed HttpClient on <see cref="CalendarOptions.GoogleApiBaseUrl"/>
-    /// with its own resilience), this service's client-credentials client at Identity, and the background sync.
+    /// with its own resilience), Google's refusals as gRPC errors, this service's client-credentials client at Identity,
+    /// and the background sync.
     /// </summary>
     public static WebApplicationBuilder AddGoogleCalendar(this WebApplicationBuilder builder)
     {
@@ -43,6 +44,7 @@ public static class GoogleCalendarExtensions
         builder.Services.AddSingleton<LocalCalendarProvider>();
         builder.Services.AddScoped<GoogleCalendarProvider>();
         builder.Services.AddScoped<CalendarProviders>();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GoogleErrorsInterceptor>());
 
         builder.Services.AddSingleton<SyncSignal>();
         builder.Services.AddScoped<GooglePageWriter>();

@@ -15,6 +15,37 @@ public static class CalendarErrors
 
     public static RpcException From(GoogleAccessUnavailableException e) => Precondition(e.Reason, e.Message);
 
+    /// <summary>
+    /// Google refused a change: calendar access not granted (connect again and allow it); Google busy, failing or
+    /// refusing a fresh token (Unavailable: try again, after its Retry-After, given as RetryInfo, when it sent one); or
+    /// a request Google does not take, which is this service's fault (Internal).
+    /// </summary>
+    public static RpcException From(GoogleApiException e)
+    {
+        if (e.IsMissingPermission)
+        {
+            return ReconnectRequired("Google did not grant AgentCalls access to the calendar.");
+        }
+
+        if (!(e.IsRateLimited || e.IsTokenRefused || (int)e.Status >= 500))
+        {
+            return new RpcException(new Grpc.Core.Status(StatusCode.Internal, e.Message));
+        }
+
+        var status = new global::Google.Rpc.Status
+        {
+            Code = (int)Code.Unavailable,
+            Message = $"Google Calendar did not take the change just now ({(int)e.Status}); try again"
+                + (e.RetryAfter is { } wait ? $" in {Math.Ceiling(wait.TotalSeconds)} s." : "."),
+        };
+        if (e.RetryAfter is { } retryAfter)
+        {
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }));
+        }
+
+        return status.ToRpcException();
+    }
+
     public static RpcException SlotTaken(string message) => Precondition("SLOT_TAKEN", message);
 
     public static RpcException Precondition(string reason, string message) =>

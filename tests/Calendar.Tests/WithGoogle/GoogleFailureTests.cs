@@ -48,6 +48,23 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
     }
 
     [Fact]
+    public async Task Scheduling_WhileGoogleAsksToSlowDownForLong_IsUnavailable_WithItsRetryAfter_AndSchedulesNothing()
+    {
+        var (_, agent) = await system.ConnectedAgentAsync("Sia Slowdown");
+        var client = await system.ClientsServer.CreateAsync(agent, "Carl Client");
+        // Two: a sync of the worker's may meet the first (and then backs off for the whole wait); scheduling meets the next.
+        await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 2);
+
+        var refused = await RpcAssert.FailsAsync(StatusCode.Unavailable, () =>
+            system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+        await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 0);
+
+        Assert.Equal(TimeSpan.FromSeconds(120), refused.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan());
+        Assert.Contains("try again in 120 s", refused.Status.Detail);
+        Assert.DoesNotContain(await system.EventsAsync(agent), e => e.ClientId == client.ClientId);
+    }
+
+    [Fact]
     public async Task GrantRevokedAtGoogle_StopsSyncing_AsksToReconnect_AndReconnectingResumes()
     {
         // Identity holds an hour-long access token when the agent revokes: Google refuses it (401) from then on, and
