@@ -3,9 +3,9 @@ using AgentCalls.AppHost.LocalServers;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
-ResourceConsoleLog.AddIfEnabled(builder);
+var startup = StartupWatch.Add(builder, frontDoor: "gateway");
 
-var data = DataStores.Add(builder);
+var data = DataStores.Add(builder, startup);
 var gatewaySecret = builder.AddParameter("gateway-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 // Calendar.Service's own client at Identity: it syncs Google calendars with no agent signed in.
 var calendarSecret = builder.AddParameter("calendar-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);

@@ -41,16 +41,14 @@ stop_apphost() {
 }
 trap stop_apphost EXIT
 
-# The AppHost logs each resource's state (AppHost:LogResources); the gateway's line once Aspire finds it healthy names
-# its address.
-started=$SECONDS
+# The AppHost says where the web app is once every resource is up; when one fails or the system is not up within its
+# start-up deadline, it names the resources with their last output, stops everything and exits.
 gateway=""
-until gateway=$(grep -m1 -oP '^ +Resource gateway is Running, health Healthy, at \Khttp://[^ ]+' "$results/browser-apphost.log" 2>/dev/null); do
-  if ! kill -0 "$apphost" 2>/dev/null || [ $((SECONDS - started)) -gt 300 ]; then
-    echo "The system did not come up for the browser tests in $((SECONDS - started)) s; each resource's last state:" >&2
-    grep -E '^ +Resource \S+ is ' "$results/browser-apphost.log" | awk '{ last[$2] = $0 } END { for (r in last) print last[r] }' | sort >&2
-    echo "The AppHost log's last lines:" >&2
-    tail -120 "$results/browser-apphost.log" >&2
+until gateway=$(grep -m1 -oP 'AgentCalls is up after \d+ s: the web app is at \Khttp://[^ ,]+' "$results/browser-apphost.log" 2>/dev/null); do
+  if ! kill -0 "$apphost" 2>/dev/null; then
+    echo "The system did not come up for the browser tests:" >&2
+    sed -n '/AgentCalls did not start/,/Everything is being stopped/p' "$results/browser-apphost.log" >&2
+    grep -q 'AgentCalls did not start' "$results/browser-apphost.log" || tail -120 "$results/browser-apphost.log" >&2
     echo 1 >"$results/web-browser.exit"
     exit 0
   fi

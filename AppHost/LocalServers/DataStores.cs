@@ -1,3 +1,4 @@
+using AgentCalls.AppHost.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentCalls.AppHost.LocalServers;
@@ -14,19 +15,24 @@ public sealed record DataStores(
     /// Local processes from the OS packages by default (no container runtime needed); Aspire's stock container
     /// resources when <c>AppHost:UseContainers</c> is true.
     /// </summary>
-    public static DataStores Add(IDistributedApplicationBuilder builder)
+    public static DataStores Add(IDistributedApplicationBuilder builder, StartupWatch startup)
     {
         var settings = builder.Configuration.GetSection("AppHost");
-        return settings.GetValue<bool>("UseContainers") ? AddContainers(builder) : AddLocalProcesses(builder, settings);
+        return settings.GetValue<bool>("UseContainers") ? AddContainers(builder) : AddLocalProcesses(builder, settings, startup);
     }
 
-    private static DataStores AddLocalProcesses(IDistributedApplicationBuilder builder, IConfigurationSection settings)
+    private static DataStores AddLocalProcesses(IDistributedApplicationBuilder builder, IConfigurationSection settings, StartupWatch startup)
     {
         var configured = settings["DataDirectory"];
         var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(builder.AppHostDirectory, "..", ".data")
             : configured);
-        var postgres = builder.AddLocalPostgres("postgres", dataDirectory, fsync: settings.GetValue("PostgresFsync", true));
+        var wantedPostgresData = Path.Combine(dataDirectory, "postgres");
+        var postgresData = PostgresDataDirectory.Choose(wantedPostgresData, Environment.IsPrivilegedProcess);
+        startup.Note(postgresData == wantedPostgresData
+            ? $"Data is kept in {dataDirectory}"
+            : $"Data is kept in {dataDirectory}, and Postgres' in {postgresData}: the postgres user cannot reach {wantedPostgresData}");
+        var postgres = builder.AddLocalPostgres("postgres", postgresData, fsync: settings.GetValue("PostgresFsync", true));
         var redis = builder.AddLocalRedis("redis", dataDirectory);
         var databases = DatabaseNames.ToDictionary(
             name => name,

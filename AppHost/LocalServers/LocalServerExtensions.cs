@@ -5,7 +5,7 @@ namespace AgentCalls.AppHost.LocalServers;
 public static class LocalServerExtensions
 {
     /// <summary>
-    /// PostgreSQL as a local process with its data in <paramref name="dataDirectory"/> (kept across runs),
+    /// PostgreSQL as a local process with its data in <paramref name="dataDirectory"/> itself (kept across runs),
     /// healthy once it answers a query.
     /// </summary>
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
@@ -21,7 +21,7 @@ public static class LocalServerExtensions
 
         return builder.AddResource(resource)
             .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
-            .WithEnvironment("PGDATA_DIR", Path.Combine(dataDirectory, "postgres"))
+            .WithEnvironment("PGDATA_DIR", dataDirectory)
             .WithEnvironment("PG_FSYNC", fsync ? "on" : "off")
             .WithHealthCheck(healthCheck);
     }

@@ -8,6 +8,8 @@ set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/postgres" ] || { echo "PostgreSQL is not installed: run ./run.sh, or apt-get install postgresql" >&2; exit 1; }
 
+# The postgres user may not be able to enter the folder Aspire starts us in (a checkout under a private folder).
+cd /
 run_as=()
 mkdir -p "$PGDATA_DIR"
 if [ "$(id -u)" = 0 ]; then

@@ -1,6 +1,9 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using AgentCalls.AppHost.Diagnostics;
+using AgentCalls.AppHost.LocalServers;
 using AgentCalls.FakeGoogle;
 using AgentCalls.TestSupport;
 
@@ -27,7 +30,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public static readonly TimeSpan BackgroundPatience = TimeSpan.FromMinutes(1);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "agentcalls-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    /// <summary>
+    /// A folder only its owner can enter, as root's home or a <c>mktemp -d</c> folder is: when the tests run as root, the
+    /// system must still come up although the postgres user cannot reach it.
+    /// </summary>
+    private readonly string privateDirectory = Directory.CreateTempSubdirectory("agentcalls-e2e-").FullName;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -45,7 +52,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         Google = GoogleFake.Start();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
-                $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:PostgresFsync=false",
+                $"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=false",
                 .. Google.IdentitySettings().Select(setting => $"--{setting.Key}={setting.Value}"),
                 $"--Google:ApiBaseUrl={Google.Authority}",
             ],
@@ -65,8 +72,15 @@ public sealed class SystemUnderTest : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimit__TokensPerPeriod", "5");
 
         App = await builder.BuildAsync(cancellation.Token);
+        // The AppHost's own watch reports the start: every resource up, or the ones that failed with their last output.
+        var startup = App.Services.GetRequiredService<StartupWatch>().Report;
         await App.StartAsync(cancellation.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
+        var report = await startup.WaitAsync(cancellation.Token);
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException(report.Text);
+        }
+
         Gateway = App.GetEndpoint("gateway", "http");
         await Google.RegisterClientAsync(new Uri(Gateway, "/auth/callback/google"));
     }
@@ -107,9 +121,17 @@ public sealed class SystemUnderTest : IAsyncLifetime
             await Google.DisposeAsync();
         }
 
-        if (Directory.Exists(dataDirectory))
+        DeletePostgresStandIn();
+        Directory.Delete(privateDirectory, recursive: true);
+    }
+
+    /// <summary>Postgres' data went to a stand-in folder outside the private one (when run as root): remove it too.</summary>
+    private void DeletePostgresStandIn()
+    {
+        var standIn = PostgresDataDirectory.Choose(Path.Combine(privateDirectory, "data", "postgres"), Environment.IsPrivilegedProcess);
+        if (Directory.Exists(standIn))
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(standIn, recursive: true);
         }
     }
 }

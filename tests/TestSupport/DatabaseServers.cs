@@ -52,11 +52,12 @@ public sealed class DatabaseServers : IAsyncLifetime
         return $"{PostgresConnectionString};Database={name}";
     }
 
-    public static Task<LocalServerProcess> StartPostgresAsync(string dataDirectory, int port) =>
+    public static Task<LocalServerProcess> StartPostgresAsync(string dataDirectory, int port, string? workingDirectory = null) =>
         LocalServerProcess.StartAsync(
             RepositoryPaths.LocalServerScript("postgres.sh"),
             new Dictionary<string, string> { ["PGPORT"] = port.ToString(), ["PGDATA_DIR"] = dataDirectory, ["PG_FSYNC"] = "off" },
-            "database system is ready to accept connections");
+            "database system is ready to accept connections",
+            workingDirectory);
 
     public static Task<LocalServerProcess> StartRedisAsync(string dataDirectory, int port) =>
         LocalServerProcess.StartAsync(

@@ -15,10 +15,13 @@ public sealed partial class LocalServerProcess : IAsyncDisposable
     private readonly string readyLine;
     private readonly List<string> output = [];
 
-    private LocalServerProcess(string script, IReadOnlyDictionary<string, string> environment, string readyLine)
+    private LocalServerProcess(string script, IReadOnlyDictionary<string, string> environment, string readyLine, string? workingDirectory)
     {
         this.readyLine = readyLine;
-        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash", [script])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "",
+        };
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -34,9 +37,11 @@ public sealed partial class LocalServerProcess : IAsyncDisposable
     /// <summary>The server's process id (the scripts <c>exec</c> the server, so it is the server itself).</summary>
     public int Id => process.Id;
 
-    public static async Task<LocalServerProcess> StartAsync(string script, IReadOnlyDictionary<string, string> environment, string readyLine)
+    /// <summary>Starts <paramref name="script"/> (in <paramref name="workingDirectory"/>, as Aspire would) and waits for its ready line.</summary>
+    public static async Task<LocalServerProcess> StartAsync(
+        string script, IReadOnlyDictionary<string, string> environment, string readyLine, string? workingDirectory = null)
     {
-        var server = new LocalServerProcess(script, environment, readyLine);
+        var server = new LocalServerProcess(script, environment, readyLine, workingDirectory);
         server.process.Start();
         server.process.BeginOutputReadLine();
         server.process.BeginErrorReadLine();
