@@ -37,6 +37,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", ExtensionsAiSource, AgentCallsPrefix + "*"))
             .WithTracing(tracing => tracing
+                .AddProcessor<QuietPollingProcessor>()
                 .AddSource(builder.Environment.ApplicationName, ExtensionsAiSource, AgentCallsPrefix + "*")
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsNotHealthProbe)
                 .AddGrpcClientInstrumentation()

@@ -59,7 +59,8 @@ public sealed class EventingTestHost : IAsyncDisposable
     /// Starts a host in a new consumer group that begins at the stream's current end; or, given a <paramref name="group"/>,
     /// in that group as Redis has it (another host's after a stop, or none yet: the consumer then creates it).
     /// </summary>
-    public static async Task<EventingTestHost> StartAsync(string databaseConnectionString, string redisConnectionString, string? group = null)
+    public static async Task<EventingTestHost> StartAsync(
+        string databaseConnectionString, string redisConnectionString, string? group = null, Action<HostApplicationBuilder>? configure = null)
     {
         var newGroup = group is null;
         group ??= NewGroup();
@@ -84,6 +85,7 @@ public sealed class EventingTestHost : IAsyncDisposable
         builder.AddRedisClient("redis");
         builder.AddEventing<EventsDbContext>().Subscribe<AgentRegistered, RecordingHandler>();
         builder.Services.AddSingleton(script);
+        configure?.Invoke(builder);
 
         var host = builder.Build();
         if (newGroup)
