@@ -23,7 +23,7 @@ public static class PostgresDataDirectory
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(wanted)))[..12];
-        return Path.Combine(fallbackRoot, $"{Path.GetFileName(Path.GetDirectoryName(wanted))}-{hash}");
+        return Path.Combine(fallbackRoot, $"{Path.GetFileName(Path.GetDirectoryName(wanted))?.TrimStart('.')}-{hash}");
     }
 
     /// <summary>
