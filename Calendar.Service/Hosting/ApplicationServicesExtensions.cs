@@ -36,6 +36,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<EventListing>();
         builder.Services.AddScoped<SettingsStore>();
         builder.Services.AddScoped<BusyTimes>();
+        builder.Services.AddHostedService<BusyCacheEpoch>();
         builder.Services.AddScoped<FreeSlotQuery>();
         builder.Services.AddScoped<ClientDirectory>();
         builder.Services.AddSingleton<CallText>();

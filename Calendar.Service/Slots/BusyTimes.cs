@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +14,26 @@ namespace AgentCalls.Calendar.Service.Slots;
 /// agent's events (a sync page, a call scheduled, moved or cancelled) bumps the generation, so every cached day of
 /// the agent is invalid at once and nothing read before the change is written back after it. Days not cached are
 /// read from calendardb in one query and cached for an hour.
+/// The cache is only a copy: while Redis does not answer, busy times are read from calendardb, and a change made then
+/// cannot bump its agent's generation, so the whole cache's epoch is bumped when Redis is back (<see cref="BusyCacheEpoch"/>).
 /// </summary>
 public sealed class BusyTimes(CalendarDbContext db, IConnectionMultiplexer redis, IOptions<CalendarOptions> options)
 {
+    public const string EpochKey = "calendar:busy:epoch";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    /// <summary>Makes every cached busy day of the agent stale.</summary>
-    public static Task InvalidateAsync(IConnectionMultiplexer redis, Guid agentId) =>
-        redis.GetDatabase().StringIncrementAsync(GenerationKey(agentId));
+    /// <summary>Makes every cached busy day of the agent stale; while Redis is down the epoch bump on its return does.</summary>
+    public static async Task InvalidateAsync(IConnectionMultiplexer redis, Guid agentId)
+    {
+        try
+        {
+            await redis.GetDatabase().StringIncrementAsync(GenerationKey(agentId));
+        }
+        catch (RedisException e)
+        {
+            Activity.Current?.AddException(e);
+        }
+    }
 
     public async Task<List<(Instant Start, Instant End)>> ReadAsync(Guid agentId, Instant from, Instant to, CancellationToken cancellationToken)
     {
@@ -30,9 +43,24 @@ public sealed class BusyTimes(CalendarDbContext db, IConnectionMultiplexer redis
             return Clip(await ReadDatabaseAsync(agentId, days[0], days[^1], cancellationToken), from, to);
         }
 
+        try
+        {
+            return await ReadThroughCacheAsync(agentId, days, from, to, cancellationToken);
+        }
+        catch (RedisException e)
+        {
+            Activity.Current?.AddException(e);
+            return Clip(await ReadDatabaseAsync(agentId, days[0], days[^1], cancellationToken), from, to);
+        }
+    }
+
+    private async Task<List<(Instant Start, Instant End)>> ReadThroughCacheAsync(
+        Guid agentId, List<LocalDate> days, Instant from, Instant to, CancellationToken cancellationToken)
+    {
         var cache = redis.GetDatabase();
-        var generation = (long?)await cache.StringGetAsync(GenerationKey(agentId)) ?? 0;
-        var keys = days.Select(d => (RedisKey)DayKey(agentId, generation, d)).ToArray();
+        var versions = await cache.StringGetAsync([EpochKey, GenerationKey(agentId)]);
+        var (epoch, generation) = ((long?)versions[0] ?? 0, (long?)versions[1] ?? 0);
+        var keys = days.Select(d => (RedisKey)DayKey(agentId, epoch, generation, d)).ToArray();
         var cached = await cache.StringGetAsync(keys);
         var busy = new List<(Instant, Instant)>();
         var missing = new List<LocalDate>();
@@ -56,7 +84,7 @@ public sealed class BusyTimes(CalendarDbContext db, IConnectionMultiplexer redis
                 var (dayStart, dayEnd) = Bounds(day);
                 var ofDay = read.Where(b => b.Start < dayEnd && b.End > dayStart).ToList();
                 busy.AddRange(ofDay);
-                return new KeyValuePair<RedisKey, RedisValue>(DayKey(agentId, generation, day), Encode(ofDay));
+                return new KeyValuePair<RedisKey, RedisValue>(DayKey(agentId, epoch, generation, day), Encode(ofDay));
             }).ToArray();
             var batch = cache.CreateBatch();
             var sets = writes.Select(w => batch.StringSetAsync(w.Key, w.Value, Lifetime)).ToList();
@@ -97,7 +125,8 @@ public sealed class BusyTimes(CalendarDbContext db, IConnectionMultiplexer redis
 
     private static string GenerationKey(Guid agentId) => $"calendar:busy:{agentId:N}:generation";
 
-    private static string DayKey(Guid agentId, long generation, LocalDate day) => $"calendar:busy:{agentId:N}:{generation}:{day:yyyy-MM-dd}";
+    private static string DayKey(Guid agentId, long epoch, long generation, LocalDate day) =>
+        $"calendar:busy:{agentId:N}:{epoch}.{generation}:{day:yyyy-MM-dd}";
 
     private static byte[] Encode(List<(Instant Start, Instant End)> busy)
     {

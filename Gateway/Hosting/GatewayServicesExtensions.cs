@@ -1,6 +1,7 @@
 using AgentCalls.Gateway.Bff;
 using AgentCalls.Gateway.Proxy;
 using AgentCalls.Gateway.Security;
+using AgentCalls.Gateway.Sessions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -25,6 +26,7 @@ public static class GatewayServicesExtensions
             keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "gateway:data-protection-keys"));
 
         builder.AddGatewayAuthentication();
+        builder.Services.AddExceptionHandler<SessionStoreOutage>();
         // Account actions that end sessions too are the gateway's to run; it calls Identity for the agent.
         builder.Services.AddGrpcClient<AgentCalls.Contracts.Identity.V1.Identity.IdentityClient>(grpc => grpc.Address = new Uri("http://_grpc.identity"));
         builder.Services.AddAgentRateLimiting();
@@ -37,6 +39,7 @@ public static class GatewayServicesExtensions
 
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
+        app.UseExceptionHandler();
         // Errors the gateway answers itself (401 without a session, 404 …) get problem details too.
         app.UseStatusCodePages();
         app.UseAuthentication();
