@@ -48,7 +48,7 @@ public sealed class ImportAgencyExportTests(ClientsServiceHost host)
     }
 
     [Fact]
-    public async Task Upload_EachEncoding_IsFoundAndShownWithTheNamesAsItReadsThem()
+    public async Task Upload_EachEncoding_IsFoundAndShownWithTheNamesAsItReadsThemAndImportsInIt()
     {
         var agent = await host.NewAgentAsync("Encoding Enzo");
 
@@ -69,6 +69,9 @@ public sealed class ImportAgencyExportTests(ClientsServiceHost host)
         Assert.Equal(Names(utf8.EncodingOptions[0]), Names(utf16.EncodingOptions[0]));
         Assert.Equal(AgencyExports.Header.Split(','), utf16.EncodingOptions[0].Header);
         Assert.Equal(7, utf16.TotalRows);
+        var imported = await host.RunImportAsync(agent, utf16.ImportId);
+        Assert.Equal((ImportStatus.Succeeded, 0, 6), (imported.Status, imported.RowsFailed, imported.ClientsCreated));
+        Assert.Equal(AgencyExports.ClientNames.Order(StringComparer.Ordinal), (await host.AllClientsAsync(agent)).Select(c => c.DisplayName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
