@@ -53,11 +53,14 @@ public sealed class CallQueueRanking(ClientsDbContext db, CallQueueRefresh refre
             entry.Reasons.Add(Reason(Proto.CallReasonKind.CallbackRequested, 0, null, null, "Asked to be called back"));
         }
 
-        if (!r.IsDBNull(10))
+        if (!r.IsDBNull(8))
         {
-            var days = r.GetInt32(10);
             var number = r.GetString(9);
-            entry.Reasons.Add(Reason(Proto.CallReasonKind.Lapsed, days, r.GetGuid(8), number, $"Lapsed {Days(days)} ago ({number})"));
+            var lapsed = r.IsDBNull(10)
+                ? Reason(Proto.CallReasonKind.Lapsed, 0, r.GetGuid(8), number, $"Lapsed, date unknown ({number})")
+                : Reason(Proto.CallReasonKind.Lapsed, r.GetInt32(10), r.GetGuid(8), number, $"Lapsed {Days(r.GetInt32(10))} ago ({number})");
+            lapsed.DateUnknown = r.IsDBNull(10);
+            entry.Reasons.Add(lapsed);
         }
 
         if (!r.IsDBNull(13))

@@ -8,7 +8,9 @@ namespace AgentCalls.Clients.Service.CallQueue;
 /// The call queue's SQL: ranking clients into <c>call_queue_entries</c>, and reading a page of them. A client is in
 /// the queue for any of four reasons; each adds to the score in its own band (callback 400, lapse 300–399, renewal
 /// 200–299, no contact 100–199), the nearer the event the higher in the band, so a client with several reasons ranks
-/// above one with any single one of them. Every reason is counted in the agent's days, so a ranking holds all day.
+/// above one with any single one of them. Every reason is counted in the agent's days, so a ranking holds all day. A
+/// policy imported as lapsed without its lapse date is in the queue at the foot of the lapse band: it lapsed, but
+/// nobody knows how long ago, and its days stay null.
 /// </summary>
 public static class CallQueueSql
 {
@@ -33,8 +35,8 @@ public static class CallQueueSql
               SELECT DISTINCT ON (p.client_id) p.client_id, p.id, p.policy_number, p.ended_on
               FROM policies AS p
               WHERE p.agent_id = {agent} AND p.status = 'Lapsed'{Among("p.client_id")}
-                AND p.ended_on BETWEEN {sql.Param(today.AddDays(-settings.LapseWindowDays))} AND {day}
-              ORDER BY p.client_id, p.ended_on DESC, p.policy_number
+                AND (p.ended_on BETWEEN {sql.Param(today.AddDays(-settings.LapseWindowDays))} AND {day} OR p.ended_on IS NULL)
+              ORDER BY p.client_id, p.ended_on DESC NULLS LAST, p.policy_number
             ), reasons AS (
               SELECT c.id, c.callback_requested_at IS NOT NULL AS callback,
                 l.id AS lapse_policy_id, l.policy_number AS lapse_policy_number, {day} - l.ended_on AS lapse_days,
@@ -47,12 +49,12 @@ public static class CallQueueSql
               WHERE c.agent_id = {agent} AND NOT c.do_not_call{Among("c.id")}
             )
             SELECT id, {agent}, CASE WHEN callback THEN 400 ELSE 0 END
-                + CASE WHEN lapse_days IS NOT NULL THEN 300 + 99 * ({lapseWindow} - lapse_days) / {lapseWindow} ELSE 0 END
+                + CASE WHEN lapse_policy_id IS NOT NULL THEN 300 + coalesce(99 * ({lapseWindow} - lapse_days) / {lapseWindow}, 0) ELSE 0 END
                 + CASE WHEN renewal_days IS NOT NULL THEN 200 + 99 * ({renewalWindow} - renewal_days) / {renewalWindow} ELSE 0 END
                 + CASE WHEN quiet_days IS NOT NULL THEN 100 + least(quiet_days - {interval}, 99) ELSE 0 END,
               callback, lapse_policy_id, lapse_policy_number, lapse_days, renewal_policy_id, renewal_policy_number, renewal_days, quiet_days
             FROM reasons
-            WHERE callback OR lapse_days IS NOT NULL OR renewal_days IS NOT NULL OR quiet_days IS NOT NULL
+            WHERE callback OR lapse_policy_id IS NOT NULL OR renewal_days IS NOT NULL OR quiet_days IS NOT NULL
             """);
         return sql;
     }

@@ -74,8 +74,9 @@ public sealed class CsvExport(ClientsDbContext db)
     {
         ImportField.PolicyNumber => p.PolicyNumber,
         ImportField.Carrier => p.Carrier,
-        ImportField.LineOfBusiness => p.LineOfBusiness.ToString().ToLowerInvariant(),
-        ImportField.PolicyStatus => p.Status == PolicyStatus.PendingRenewal ? "pending renewal" : p.Status.ToString().ToLowerInvariant(),
+        // What an import filed as other goes out in the file's own words, so importing the export files it the same way.
+        ImportField.LineOfBusiness => p.LineOfBusinessText ?? p.LineOfBusiness.ToString().ToLowerInvariant(),
+        ImportField.PolicyStatus => p.StatusText ?? (p.Status == PolicyStatus.PendingRenewal ? "pending renewal" : p.Status.ToString().ToLowerInvariant()),
         ImportField.Premium => Premium(p.PremiumMinor, p.Currency),
         ImportField.Currency => p.Currency,
         ImportField.EffectiveDate => Date(p.EffectiveOn),

@@ -45,8 +45,10 @@ public sealed partial class CsvClientImporter(
         var book = await settings.GetAsync(job.AgentId, cancellationToken);
         var reader = new ImportRowReader(ImportMapping.Deserialize(job.Mapping), book.Region, TimeZones.Today(book.TimeZone, time.GetUtcNow()));
         await using var fileConnection = await database.OpenAsync(cancellationToken);
-        await using var csv = CsvReader.Create(new ImportFileStream(fileConnection, job.Id), CsvFiles.ReaderOptions(job.Delimiter));
+        await using var csv = CsvReader.Create(
+            new ImportFileStream(fileConnection, job.Id), CsvFiles.ReaderOptions(job.Delimiter) with { Encoding = CsvEncodings.Get(job.Encoding) });
         await csv.ReadHeaderAsync(cancellationToken);
+        var headerFields = csv.Headers.Count;
 
         var run = new Run(job, work, progress, book.TimeZone);
         var consumed = 0;
@@ -64,7 +66,9 @@ public sealed partial class CsvClientImporter(
             }
 
             var errors = new List<ImportCellError>();
-            var row = reader.Read(record, (int)csv.LineNumber, errors);
+            var row = record.Skip(headerFields).Any(field => field.Trim().Length > 0)
+                ? Refuse(record, headerFields, (int)csv.LineNumber, errors)
+                : reader.Read(record, (int)csv.LineNumber, errors);
             if (run.IsFull(options.Value.BatchSize, row) && await CommitAsync(run, consumed - 1, cancellationToken) == ImportStatus.Cancelled)
             {
                 return ImportStatus.Cancelled;
@@ -76,6 +80,17 @@ public sealed partial class CsvClientImporter(
         return await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled ? ImportStatus.Cancelled : ImportStatus.Succeeded;
     }
 
+    /// <summary>
+    /// A row with more fields than the header, most often a value holding the delimiter without quotes ("$1,284.00",
+    /// "Smith, John"): every field after it has moved one column, so it is refused as that, not field by field.
+    /// </summary>
+    private static ImportRow? Refuse(string[] record, int headerFields, int line, List<ImportCellError> errors)
+    {
+        errors.Add(new ImportCellError(line, null,
+            $"has {record.Length} fields, the header has {headerFields}: a value holding the delimiter needs quotes around it."));
+        return null;
+    }
+
     private async Task<ImportProgress> StartProgressAsync(NpgsqlConnection connection, ImportJob job, ImportLease lease, CancellationToken cancellationToken)
     {
         if (job.DryRun || job.RowsDone == 0)
@@ -85,7 +100,7 @@ public sealed partial class CsvClientImporter(
             {
                 await lease.WriteAsync(connection, $"""
                     UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
-                      policies_updated = 0, rows_failed = 0 WHERE {ImportLease.Job}
+                      policies_updated = 0, rows_failed = 0, values_filed_as_other = 0 WHERE {ImportLease.Job}
                     """, cancellationToken);
                 await ImportDatabase.ExecuteAsync(connection, """
                     DELETE FROM import_errors WHERE import_id = @id;
@@ -128,7 +143,7 @@ public sealed partial class CsvClientImporter(
             var outcome = await ImportMerger.MergeAsync(run.Work, batch, context, run.Progress.PreviewWanted, cancellationToken);
             run.Created += outcome.ClientsCreated;
             // Fenced by the lease: a worker that has been taken over stops here, and its batch rolls back.
-            await run.Progress.RecordAsync(run.Work, rowsDone, outcome, run.Errors, run.Failed, now, cancellationToken);
+            await run.Progress.RecordAsync(run.Work, rowsDone, outcome, run.Errors, (run.Failed, run.FiledAsOther), now, cancellationToken);
             if (!run.Job.DryRun)
             {
                 await run.Progress.AddEventAsync(run.Work, run.Job.AgentId, outcome, now, cancellationToken);
@@ -162,9 +177,12 @@ public sealed partial class CsvClientImporter(
 
         public List<ImportRow> Rows { get; } = [];
 
+        /// <summary>The batch's refused rows' errors and its accepted rows' values filed as other, in file order.</summary>
         public List<ImportCellError> Errors { get; } = [];
 
         public int Failed { get; private set; }
+
+        public int FiledAsOther { get; private set; }
 
         /// <summary>Clients this run has created so far.</summary>
         public int Created { get; set; }
@@ -198,13 +216,14 @@ public sealed partial class CsvClientImporter(
 
         public void Add(ImportRow? row, List<ImportCellError> errors)
         {
+            Errors.AddRange(errors);
             if (row is not null)
             {
                 Rows.Add(row);
+                FiledAsOther += errors.Count;
             }
             else if (errors.Count > 0)
             {
-                Errors.AddRange(errors);
                 Failed++;
             }
         }
@@ -220,6 +239,7 @@ public sealed partial class CsvClientImporter(
             Rows.Clear();
             Errors.Clear();
             Failed = 0;
+            FiledAsOther = 0;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 
 namespace AgentCalls.Clients.Service.Import;
@@ -32,9 +31,22 @@ public static class CsvFiles
     /// <summary>The fields of the header record.</summary>
     public static string[] ReadHeader(string headerText, char delimiter)
     {
-        using var reader = CsvReader.Create(Encoding.UTF8.GetBytes(headerText), ReaderOptions(delimiter));
+        using var reader = CsvReader.Create(new StringReader(headerText), ReaderOptions(delimiter));
         reader.ReadHeader();
         return [.. reader.Headers.Select(h => h.Trim())];
+    }
+
+    /// <summary>The records of a piece of a file that holds no header.</summary>
+    public static List<string[]> ReadRecords(string text, char delimiter)
+    {
+        using var reader = CsvReader.Create(new StringReader(text), ReaderOptions(delimiter) with { HasHeader = false });
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i) ?? "")]);
+        }
+
+        return records;
     }
 
     /// <summary>A cell's value with the export's formula escape taken off.</summary>

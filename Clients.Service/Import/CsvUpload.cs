@@ -7,8 +7,9 @@ namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
 /// Stores an uploaded CSV file as it arrives, in 1 MiB chunks, in one transaction with its import row: a broken
-/// upload leaves nothing, and memory stays flat whatever the file's size. While storing, it counts the records and
-/// keeps the header, so the import answers with its columns, suggested mapping and row count at once.
+/// upload leaves nothing, and memory stays flat whatever the file's size. While storing, it finds the encoding, counts
+/// the records and keeps the header and the first rows, so the import answers with its columns, suggested mapping, row
+/// count and what each encoding makes of the file at once.
 /// </summary>
 public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> options, TimeProvider time)
 {
@@ -34,17 +35,21 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
 
         var shape = await StoreChunksAsync(connection, id, body, cancellationToken);
         var delimiter = shape.Delimiter();
-        var headers = CsvFiles.ReadHeader(shape.HeaderText(), delimiter);
+        var encodings = CsvEncodingOption.For(shape, delimiter);
+        var headers = encodings[0].Header;
         if (headers.Length == 0 || headers.All(h => h.Length == 0))
         {
             throw FieldViolations.Single("file", "is empty: the first line must name the columns.");
         }
 
-        await ImportDatabase.ExecuteAsync(connection,
-            "UPDATE imports SET file_bytes = @bytes, mapping = @mapping::jsonb, delimiter = @delimiter, total_rows = @rows WHERE id = @id",
+        await ImportDatabase.ExecuteAsync(connection, """
+            UPDATE imports SET file_bytes = @bytes, mapping = @mapping::jsonb, delimiter = @delimiter, total_rows = @rows, encoding = @encoding,
+              encoding_options = @encodings::jsonb
+            WHERE id = @id
+            """,
             cancellationToken,
-            ("bytes", shape.Bytes), ("mapping", ImportMapping.Serialize(ImportMapping.Suggest(headers))),
-            ("delimiter", delimiter), ("rows", shape.Records - 1), ("id", id));
+            ("bytes", shape.Bytes), ("mapping", ImportMapping.Serialize(ImportMapping.Suggest(headers))), ("delimiter", delimiter),
+            ("rows", shape.Records - 1), ("encoding", shape.Encoding), ("encodings", CsvEncodingOption.Serialize(encodings)), ("id", id));
         await transaction.CommitAsync(cancellationToken);
         return id;
     }

@@ -11,7 +11,12 @@ namespace AgentCalls.Clients.Service.Import;
 /// </summary>
 public static class ImportCells
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy", "yyyy/M/d", "yyyyMMdd"];
+    // Agency systems write US dates, with two- or four-digit years, month names, or a time of midnight after them.
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "M/d/yyyy", "M/d/yy", "M-d-yyyy", "M-d-yy", "yyyy/M/d", "yyyyMMdd", "d-MMM-yyyy", "d-MMM-yy", "MMM d, yyyy", "MMMM d, yyyy",
+        "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm:ss", "M/d/yyyy H:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss",
+    ];
     private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H:mm:ss", "h:mm tt", "h tt", "htt", "h:mmtt"];
 
     public static (DateOnly? Value, string? Error) Date(string cell) =>
@@ -51,29 +56,32 @@ public static class ImportCells
         _ => (null, "is not granted, declined or unknown."),
     };
 
-    public static (LineOfBusiness? Value, string? Error) Line(string cell) => Letters(cell) switch
+    /// <summary>The line of business a cell names; null when it names none we know (the row keeps it as other).</summary>
+    public static LineOfBusiness? Line(string cell) => Letters(cell) switch
     {
-        "auto" or "automobile" or "car" or "personalauto" or "pauto" => (LineOfBusiness.Auto, null),
-        "home" or "homeowners" or "homeowner" or "ho" or "ho3" or "dwelling" => (LineOfBusiness.Home, null),
-        "renters" or "renter" or "ho4" or "tenant" => (LineOfBusiness.Renters, null),
-        "condo" or "condominium" or "ho6" => (LineOfBusiness.Condo, null),
-        "umbrella" or "personalumbrella" => (LineOfBusiness.Umbrella, null),
-        "life" => (LineOfBusiness.Life, null),
-        "health" or "medical" => (LineOfBusiness.Health, null),
-        "commercial" or "business" or "bop" or "commercialauto" or "generalliability" => (LineOfBusiness.Commercial, null),
-        "other" => (LineOfBusiness.Other, null),
-        _ => (null, "is not a line of business (auto, home, renters, condo, umbrella, life, health, commercial, other)."),
+        "auto" or "automobile" or "car" or "personalauto" or "pauto" or "ppa" => LineOfBusiness.Auto,
+        "home" or "homeowners" or "homeowner" or "ho" or "ho3" or "ho5" or "dwelling" or "dwellingfire" or "dp3" => LineOfBusiness.Home,
+        "renters" or "renter" or "ho4" or "tenant" => LineOfBusiness.Renters,
+        "condo" or "condominium" or "ho6" => LineOfBusiness.Condo,
+        "umbrella" or "personalumbrella" or "pumbr" => LineOfBusiness.Umbrella,
+        "life" or "termlife" or "wholelife" => LineOfBusiness.Life,
+        "health" or "medical" => LineOfBusiness.Health,
+        "commercial" or "business" or "bop" or "businessowners" or "commercialauto" or "generalliability" or "gl" => LineOfBusiness.Commercial,
+        "other" => LineOfBusiness.Other,
+        _ => null,
     };
 
-    public static (PolicyStatus? Value, string? Error) Status(string cell) => Letters(cell) switch
+    /// <summary>The status a cell names; null when it names none we know (the row keeps it as other).</summary>
+    public static PolicyStatus? Status(string cell) => Letters(cell) switch
     {
-        "quote" or "quoted" or "prospect" => (PolicyStatus.Quote, null),
-        "active" or "inforce" or "current" or "bound" => (PolicyStatus.Active, null),
-        "pendingrenewal" or "renewing" or "renewalpending" => (PolicyStatus.PendingRenewal, null),
-        "lapsed" or "lapse" or "nonpayment" => (PolicyStatus.Lapsed, null),
-        "cancelled" or "canceled" or "cancel" => (PolicyStatus.Cancelled, null),
-        "expired" => (PolicyStatus.Expired, null),
-        _ => (null, "is not a policy status (quote, active, pending renewal, lapsed, cancelled, expired)."),
+        "quote" or "quoted" or "prospect" => PolicyStatus.Quote,
+        "active" or "inforce" or "current" or "bound" or "renewed" or "reinstated" => PolicyStatus.Active,
+        "pendingrenewal" or "renewing" or "renewalpending" => PolicyStatus.PendingRenewal,
+        "lapsed" or "lapse" or "nonpayment" => PolicyStatus.Lapsed,
+        "cancelled" or "canceled" or "cancel" => PolicyStatus.Cancelled,
+        "expired" or "nonrenewed" => PolicyStatus.Expired,
+        "other" => PolicyStatus.Other,
+        _ => null,
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 using AgentCalls.Contracts.Clients.V1;
 
 namespace AgentCalls.Clients.Service.Import;
@@ -9,6 +10,8 @@ namespace AgentCalls.Clients.Service.Import;
 /// </summary>
 public static class ImportColumns
 {
+    private const string HeadersResource = "AgentCalls.Clients.Service.Import.ImportHeaders.json";
+
     /// <summary>The export's columns, in order; an import of an export maps every one of them automatically.</summary>
     public static readonly IReadOnlyList<(ImportField Field, string Header)> Canonical =
     [
@@ -27,56 +30,32 @@ public static class ImportColumns
         (ImportField.ExpirationDate, "Expiration Date"), (ImportField.EndDate, "Lapse or Cancel Date"), (ImportField.PolicyNotes, "Policy Notes"),
     ];
 
-    private static readonly (ImportField Field, string[] Names)[] Synonyms =
-    [
-        (ImportField.ClientId, ["agentcallsid"]),
-        (ImportField.ExternalId, ["customerid", "customernumber", "accountnumber", "contactid", "id", "clientnumber"]),
-        (ImportField.Name, ["fullname", "clientname", "insuredname", "customername", "contactname", "namedinsured", "insured"]),
-        (ImportField.FirstName, ["firstname", "first", "givenname", "fname"]),
-        (ImportField.LastName, ["lastname", "last", "surname", "familyname", "lname"]),
-        (ImportField.Email, ["emailaddress", "mail", "primaryemail"]),
-        (ImportField.MobilePhone, ["mobile", "cell", "cellphone", "mobilenumber", "cellnumber"]),
-        (ImportField.HomePhone, ["homenumber"]),
-        (ImportField.WorkPhone, ["businessphone", "officephone", "worknumber"]),
-        (ImportField.OtherPhone, ["phone", "phonenumber", "telephone", "primaryphone", "tel"]),
-        (ImportField.AddressLine1, ["address", "address1", "street", "streetaddress", "mailingaddress"]),
-        (ImportField.AddressLine2, ["address2", "apt", "suite", "unit"]),
-        (ImportField.City, ["town", "locality"]),
-        (ImportField.Region, ["state", "province", "stateprovince"]),
-        (ImportField.PostalCode, ["zip", "zipcode", "postcode", "postal"]),
-        (ImportField.Country, ["countrycode"]),
-        (ImportField.DateOfBirth, ["dob", "birthdate", "birthday"]),
-        (ImportField.Household, ["householdname", "family"]),
-        (ImportField.TimeZone, ["tz"]),
-        (ImportField.DoNotCall, ["dnc"]),
-        (ImportField.DoNotCallReason, ["dncreason"]),
-        (ImportField.DoNotCallSince, ["donotcalldate", "dncdate"]),
-        (ImportField.RecordingConsent, ["consenttorecord", "callrecordingconsent"]),
-        (ImportField.Tags, ["labels", "tag"]),
-        (ImportField.Notes, ["clientnotes", "comments", "note"]),
-        (ImportField.LastContacted, ["lastcontact", "lastcontactdate", "lastcalled"]),
-        (ImportField.LastOutcome, ["outcome", "lastcontactoutcome"]),
-        (ImportField.PolicyNumber, ["policyno", "policy", "policynum", "policyid"]),
-        (ImportField.Carrier, ["company", "insurer", "insurancecompany", "writingcompany"]),
-        (ImportField.LineOfBusiness, ["lob", "line", "policytype", "coverage", "type"]),
-        (ImportField.PolicyStatus, ["status"]),
-        (ImportField.Premium, ["annualpremium", "writtenpremium", "premiumamount"]),
-        (ImportField.Currency, ["currencycode"]),
-        (ImportField.EffectiveDate, ["effective", "startdate", "inceptiondate", "policyeffectivedate"]),
-        (ImportField.ExpirationDate, ["expiration", "expirydate", "renewaldate", "enddate", "policyexpirationdate"]),
-        (ImportField.EndDate, ["lapsedate", "cancellationdate", "canceldate", "cancelleddate"]),
-        (ImportField.PolicyNotes, ["policycomments"]),
-    ];
+    /// <summary>
+    /// Each field's headers as agency management systems and spreadsheets write them, kept as data
+    /// (<c>ImportHeaders.json</c>, embedded) so that adding one is a line there and a test.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<ImportField, string[]> KnownHeaders = LoadKnownHeaders();
 
     private static readonly FrozenDictionary<string, ImportField> ByName = Canonical
-        .Select(c => (Name: Normalize(c.Header), c.Field))
-        .Concat(Synonyms.SelectMany(s => s.Names.Select(name => (Name: name, s.Field))))
-        .ToFrozenDictionary(x => x.Name, x => x.Field);
+        .Select(c => (c.Field, Name: c.Header))
+        .Concat(KnownHeaders.SelectMany(known => known.Value.Select(name => (Field: known.Key, Name: name))))
+        .GroupBy(x => Normalize(x.Name))
+        .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Field).Distinct().Count() == 1
+            ? g.First().Field
+            : throw new InvalidOperationException($"The header \"{g.First().Name}\" is listed for {string.Join(" and ", g.Select(x => x.Field).Distinct())}."));
 
     /// <summary>The field a header most likely means; unspecified when it is not one we know.</summary>
     public static ImportField Recognize(string header) => ByName.GetValueOrDefault(Normalize(header), ImportField.Unspecified);
 
     public static string HeaderOf(ImportField field) => Canonical.FirstOrDefault(c => c.Field == field).Header ?? field.ToString();
+
+    private static Dictionary<ImportField, string[]> LoadKnownHeaders()
+    {
+        using var stream = typeof(ImportColumns).Assembly.GetManifestResourceStream(HeadersResource)
+            ?? throw new InvalidOperationException($"The resource {HeadersResource} is missing from the build.");
+        var byName = JsonSerializer.Deserialize<Dictionary<string, string[]>>(stream) ?? [];
+        return byName.ToDictionary(known => Enum.Parse<ImportField>(known.Key), known => known.Value);
+    }
 
     private static string Normalize(string header) => new([.. header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 }

@@ -26,6 +26,12 @@ public sealed class ImportJob
 
     public required char Delimiter { get; init; }
 
+    /// <summary>The text encoding the file is read with, one of <see cref="CsvEncodings"/>' names.</summary>
+    public string Encoding { get; set; } = CsvEncodings.Utf8;
+
+    /// <summary>JSON array of <see cref="CsvEncodingOption"/>: the encodings the agent can pick, with the file's start read in each.</summary>
+    public string EncodingOptions { get; set; } = "[]";
+
     public int TotalRows { get; set; }
 
     public int RowsDone { get; set; }
@@ -41,6 +47,9 @@ public sealed class ImportJob
     public int PoliciesUpdated { get; set; }
 
     public int RowsFailed { get; set; }
+
+    /// <summary>Values of imported rows that matched no known value and were filed as other, their text kept.</summary>
+    public int ValuesFiledAsOther { get; set; }
 
     public string? Error { get; set; }
 
@@ -102,6 +111,9 @@ public sealed class ImportRowError
     public string? Column { get; init; }
 
     public required string Reason { get; init; }
+
+    /// <summary>The row was imported: the value was filed as other, its text kept.</summary>
+    public bool Kept { get; init; }
 }
 
 /// <summary>What the last run did (or would do) to one client among the first rows of the file.</summary>

@@ -48,6 +48,7 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimePro
         violations.ThrowIfAny();
 
         var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw ResourceId.NotFound("import");
+        var encoding = ChooseEncoding(job, request.Encoding, violations);
         var mapping = ImportMapping.Override(ImportMapping.Deserialize(job.Mapping), request.Mapping, violations);
         violations.ThrowIfAny();
         if (job.Status is ImportStatus.Queued or ImportStatus.Running || (job.Status == ImportStatus.Succeeded && !job.DryRun))
@@ -56,7 +57,9 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimePro
                 job.Status == ImportStatus.Succeeded ? "This file has been imported; upload it again to import it again." : "This import is already queued or running."));
         }
 
-        job.Mapping = ImportMapping.Serialize(mapping);
+        // The headers are the file's as read in the chosen encoding, so the mapping and the error report name them rightly.
+        job.Mapping = ImportMapping.Serialize([.. mapping.Select(c => c.Index < encoding.Header.Length ? c with { Header = encoding.Header[c.Index] } : c)]);
+        job.Encoding = encoding.Encoding;
         job.DryRun = request.DryRun;
         job.DuplicateMode = mode;
         job.Status = ImportStatus.Queued;
@@ -107,7 +110,7 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimePro
         var errors = await query.OrderBy(e => e.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
         var response = new Proto.ListImportErrorsResponse
         {
-            Errors = { errors.Take(pageSize).Select(e => new Proto.ImportError { Line = e.Line, Column = e.Column ?? "", Reason = e.Reason }) },
+            Errors = { errors.Take(pageSize).Select(e => new Proto.ImportError { Line = e.Line, Column = e.Column ?? "", Reason = e.Reason, Kept = e.Kept }) },
         };
         if (errors.Count > pageSize)
         {
@@ -139,6 +142,25 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimePro
         {
             throw new RpcException(new Status(StatusCode.Aborted, "The import changed meanwhile: read it again."));
         }
+    }
+
+    /// <summary>The encoding the request names, or the import's when it names none; one the file cannot be read with is a violation.</summary>
+    private static CsvEncodingOption ChooseEncoding(ImportJob job, string requested, FieldViolations violations)
+    {
+        var options = CsvEncodingOption.Deserialize(job.EncodingOptions);
+        var name = requested.Length == 0 ? job.Encoding : requested.Trim().ToLowerInvariant();
+        if (options.FirstOrDefault(o => o.Encoding == name) is { } chosen)
+        {
+            return chosen;
+        }
+
+        if (requested.Length > 0)
+        {
+            violations.Add("encoding", $"is not an encoding this file can be read with ({string.Join(", ", options.Select(o => o.Encoding))}).");
+        }
+
+        // An import uploaded before encodings were found has no options; its file is read as it always was.
+        return new CsvEncodingOption(job.Encoding, [], []);
     }
 
     private static DuplicateMode Invalid(FieldViolations violations)

@@ -53,14 +53,19 @@ public static class ImportMergeSql
         new("policyNumber", "policy_number", "t.policy_number", "s.policy_number", "{0}"),
         MergedField.Given("carrier", "carrier", "{0}"),
         new("lineOfBusiness", "line_of_business", "coalesce(s.line_of_business, t.line_of_business)", "coalesce(s.line_of_business, 'Other')", "lower({0})"),
+        // The file's words stay with the value they came with: a row giving a known value clears them.
+        new("lineOfBusinessText", "line_of_business_text",
+            "CASE WHEN s.line_of_business IS NULL THEN t.line_of_business_text ELSE s.line_of_business_text END", "s.line_of_business_text", "{0}"),
         new("status", "status", PolicyStatus, "coalesce(s.status, 'Active')", "lower({0})"),
+        new("statusText", "status_text", "CASE WHEN s.status IS NULL THEN t.status_text ELSE s.status_text END", "s.status_text", "{0}"),
         new("premiumMinor", "premium_minor", "coalesce(s.premium_minor, t.premium_minor)", "coalesce(s.premium_minor, 0)"),
         new("currencyCode", "currency", "coalesce(s.currency, t.currency)", "coalesce(s.currency, 'USD')", "{0}::text"),
         MergedField.Given("effectiveDate", "effective_on"),
         MergedField.Given("expirationDate", "expires_on"),
+        // A file that says a policy lapsed without saying when leaves the date unknown: the day of the import is not it.
         new("endDate", "ended_on",
-            $"CASE WHEN {PolicyStatus} IN ('Lapsed', 'Cancelled') THEN coalesce(s.ended_on, t.ended_on, @today) END",
-            "CASE WHEN coalesce(s.status, 'Active') IN ('Lapsed', 'Cancelled') THEN coalesce(s.ended_on, @today) END"),
+            $"CASE WHEN {PolicyStatus} IN ('Lapsed', 'Cancelled', 'Other') THEN coalesce(s.ended_on, t.ended_on) END",
+            "CASE WHEN coalesce(s.status, 'Active') IN ('Lapsed', 'Cancelled', 'Other') THEN s.ended_on END"),
         MergedField.Given("notes", "notes", "{0}"),
     ];
 

@@ -24,16 +24,19 @@ public sealed class ImportProgress(ImportLease lease, int storedErrors, int stor
 
     public int PreviewWanted => Math.Max(0, options.PreviewClients - storedPreview);
 
-    public async Task RecordAsync(NpgsqlConnection connection, int rowsDone, BatchOutcome outcome, IReadOnlyList<ImportCellError> errors, int rowsFailed, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordAsync(
+        NpgsqlConnection connection, int rowsDone, BatchOutcome outcome, IReadOnlyList<ImportCellError> errors, (int RowsFailed, int FiledAsOther) counts,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         await lease.WriteAsync(connection, $"""
             UPDATE imports SET rows_done = @done, clients_created = clients_created + @created, clients_updated = clients_updated + @updated,
               clients_unchanged = clients_unchanged + @unchanged, policies_created = policies_created + @policiesCreated,
-              policies_updated = policies_updated + @policiesUpdated, rows_failed = rows_failed + @failed, lease_expires_at = @lease
+              policies_updated = policies_updated + @policiesUpdated, rows_failed = rows_failed + @failed,
+              values_filed_as_other = values_filed_as_other + @filedAsOther, lease_expires_at = @lease
             WHERE {ImportLease.Job}
             """, cancellationToken,
             ("done", rowsDone), ("created", outcome.ClientsCreated), ("updated", outcome.ClientsUpdated), ("unchanged", outcome.ClientsUnchanged),
-            ("policiesCreated", outcome.PoliciesCreated), ("policiesUpdated", outcome.PoliciesUpdated), ("failed", rowsFailed),
+            ("policiesCreated", outcome.PoliciesCreated), ("policiesUpdated", outcome.PoliciesUpdated), ("failed", counts.RowsFailed), ("filedAsOther", counts.FiledAsOther),
             ("lease", now + options.Lease));
         await StoreErrorsAsync(connection, errors, cancellationToken);
         await StorePreviewAsync(connection, outcome.Preview, cancellationToken);
@@ -65,7 +68,7 @@ public sealed class ImportProgress(ImportLease lease, int storedErrors, int stor
             return;
         }
 
-        await using var writer = await connection.BeginBinaryImportAsync("COPY import_errors (import_id, line, \"column\", reason) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var writer = await connection.BeginBinaryImportAsync("COPY import_errors (import_id, line, \"column\", reason, kept) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var error in errors.Take(room))
         {
             await writer.StartRowAsync(cancellationToken);
@@ -73,6 +76,7 @@ public sealed class ImportProgress(ImportLease lease, int storedErrors, int stor
             await writer.WriteAsync(error.Line, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync((object?)error.Column ?? DBNull.Value, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(error.Reason, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(error.Kept, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -68,7 +68,13 @@ public sealed class ImportPolicy
 
     public LineOfBusiness? LineOfBusiness { get; set; }
 
+    /// <summary>The file's words for a line of business that matched none we know (filed as other).</summary>
+    public string? LineOfBusinessText { get; set; }
+
     public PolicyStatus? Status { get; set; }
+
+    /// <summary>The file's words for a status that matched none we know (filed as other).</summary>
+    public string? StatusText { get; set; }
 
     public long? PremiumMinor { get; set; }
 
@@ -83,5 +89,8 @@ public sealed class ImportPolicy
     public string? Notes { get; set; }
 }
 
-/// <summary>Why a row was refused: the line it starts on, the column at fault (null for the row as a whole), the reason.</summary>
-public sealed record ImportCellError(int Line, string? Column, string Reason);
+/// <summary>
+/// Why a row was refused: the line it starts on, the column at fault (null for the row as a whole), the reason; or,
+/// <paramref name="Kept"/>, a value of an accepted row that matched nothing known and was filed as other.
+/// </summary>
+public sealed record ImportCellError(int Line, string? Column, string Reason, bool Kept = false);

@@ -1,6 +1,7 @@
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Contracts.Clients.V1;
+using LineOfBusiness = AgentCalls.Clients.Service.Policies.LineOfBusiness;
 using PolicyStatus = AgentCalls.Clients.Service.Policies.PolicyStatus;
 
 namespace AgentCalls.Clients.Service.Import;
@@ -25,7 +26,10 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
 
     private readonly ImportColumn[] columns = [.. mapping.Where(c => c.Field != ImportField.Unspecified)];
 
-    /// <summary>The row, or null when it is blank (nothing to import) or refused (its errors added to <paramref name="errors"/>).</summary>
+    /// <summary>
+    /// The row, or null when it is blank (nothing to import) or refused (its errors added to <paramref name="errors"/>);
+    /// an accepted row's values filed as other are added there too, as kept.
+    /// </summary>
     public ImportRow? Read(string[] record, int line, List<ImportCellError> errors)
     {
         var cells = new Cells(columns, record, line);
@@ -38,7 +42,7 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
         ReadClient(cells, row);
         ReadContact(cells, row);
         row.Policy = ReadPolicy(cells);
-        errors.AddRange(cells.Errors);
+        errors.AddRange(cells.Errors.Count == 0 ? cells.Kept : cells.Errors);
         return cells.Errors.Count == 0 ? row : null;
     }
 
@@ -114,8 +118,6 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
         {
             PolicyNumber = cells.Check(ImportField.PolicyNumber, PolicyRules.Required(number, PolicyRules.MaxNumberLength)) ?? "",
             Carrier = cells.Check(ImportField.Carrier, PolicyRules.Required(cells[ImportField.Carrier], PolicyRules.MaxCarrierLength)),
-            LineOfBusiness = cells.Parse(ImportField.LineOfBusiness, ImportCells.Line),
-            Status = cells.Parse(ImportField.PolicyStatus, ImportCells.Status),
             Currency = cells[ImportField.Currency].Length > 0 ? currency : null,
             PremiumMinor = cells.Parse(ImportField.Premium, cell => ImportCells.Premium(cell, currency ?? Values.Currencies.Default)),
             EffectiveOn = cells.Parse(ImportField.EffectiveDate, ImportCells.Date),
@@ -123,12 +125,14 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
             EndedOn = cells.Parse(ImportField.EndDate, ImportCells.Date),
             Notes = cells.Text(ImportField.PolicyNotes, PolicyRules.MaxNotesLength),
         };
+        (policy.LineOfBusiness, policy.LineOfBusinessText) = cells.KnownOrOther(ImportField.LineOfBusiness, ImportCells.Line, LineOfBusiness.Other, "a line of business");
+        (policy.Status, policy.StatusText) = cells.KnownOrOther(ImportField.PolicyStatus, ImportCells.Status, PolicyStatus.Other, "a policy status");
         if (PolicyRules.Dates(policy.EffectiveOn, policy.ExpiresOn, policy.EndedOn) is { } datesError)
         {
             cells.Fail<bool>(datesError.Field == "endDate" ? ImportField.EndDate : ImportField.ExpirationDate, datesError.Error);
         }
 
-        if (policy.EndedOn is not null && policy.Status is { } status and not (PolicyStatus.Lapsed or PolicyStatus.Cancelled))
+        if (policy.EndedOn is not null && policy.Status is { } status and not (PolicyStatus.Lapsed or PolicyStatus.Cancelled or PolicyStatus.Other))
         {
             cells.Fail<bool>(ImportField.EndDate, "is only for lapsed or cancelled policies.");
         }
@@ -144,6 +148,9 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
 
         public List<ImportCellError> Errors { get; } = [];
 
+        /// <summary>Values matching nothing known, kept as other.</summary>
+        public List<ImportCellError> Kept { get; } = [];
+
         public bool AllEmpty => record.All(string.IsNullOrWhiteSpace);
 
         public string this[ImportField field] => byField.TryGetValue(field, out var cell) ? cell.Value : "";
@@ -152,8 +159,30 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
 
         public T? Fail<T>(ImportField field, string reason)
         {
-            Errors.Add(new ImportCellError(line, byField.TryGetValue(field, out var cell) ? cell.Header : ImportColumns.HeaderOf(field), reason));
+            Errors.Add(new ImportCellError(line, Header(field), reason));
             return default;
+        }
+
+        /// <summary>
+        /// The value <paramref name="read"/> finds in the cell; a value it does not know keeps the row: it is filed as
+        /// <paramref name="other"/> with the cell's text, and noted.
+        /// </summary>
+        public (T? Value, string? Text) KnownOrOther<T>(ImportField field, Func<string, T?> read, T other, string what) where T : struct
+        {
+            var cell = this[field];
+            if (cell.Length == 0)
+            {
+                return (null, null);
+            }
+
+            if (read(cell) is { } known)
+            {
+                return (known, null);
+            }
+
+            var text = cell.Length > PolicyRules.MaxImportedTextLength ? cell[..PolicyRules.MaxImportedTextLength] : cell;
+            Kept.Add(new ImportCellError(line, Header(field), $"“{text}” is not {what} AgentCalls knows: filed as other, with the file's words kept.", Kept: true));
+            return (other, text);
         }
 
         public T? Check<T>(ImportField field, (T? Value, string? Error) result) =>
@@ -163,5 +192,7 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
             this[field] is { Length: > 0 } cell ? Check(field, parse(cell)) : null;
 
         public string? Text(ImportField field, int maxLength) => Check(field, ClientRules.Text(this[field], maxLength));
+
+        private string Header(ImportField field) => byField.TryGetValue(field, out var cell) ? cell.Header : ImportColumns.HeaderOf(field);
     }
 }

@@ -33,12 +33,20 @@ public static class ImportView
             PoliciesCreated = job.PoliciesCreated,
             PoliciesUpdated = job.PoliciesUpdated,
             RowsFailed = job.RowsFailed,
+            ValuesFiledAsOther = job.ValuesFiledAsOther,
+            Encoding = job.Encoding,
             Error = job.Error ?? "",
             CreatedAt = Timestamp.FromDateTimeOffset(job.CreatedAt),
             StartedAt = job.StartedAt is { } started ? Timestamp.FromDateTimeOffset(started) : null,
             FinishedAt = job.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
         };
         import.Mapping.AddRange(ImportMapping.Deserialize(job.Mapping).Select(c => new Proto.ColumnMapping { ColumnIndex = c.Index, Header = c.Header, Field = c.Field }));
+        import.EncodingOptions.AddRange(CsvEncodingOption.Deserialize(job.EncodingOptions).Select(o => new Proto.ImportEncodingOption
+        {
+            Encoding = o.Encoding,
+            Header = { o.Header },
+            Rows = { o.Rows.Select(cells => new Proto.ImportSampleRow { Cells = { cells } }) },
+        }));
         return import;
     }
 

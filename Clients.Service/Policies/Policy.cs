@@ -16,7 +16,13 @@ public sealed class Policy
 
     public LineOfBusiness LineOfBusiness { get; set; }
 
+    /// <summary>The line of business as an imported file wrote it, when it matched no known one and was filed as other.</summary>
+    public string? LineOfBusinessText { get; set; }
+
     public PolicyStatus Status { get; set; }
+
+    /// <summary>The status as an imported file wrote it, when it matched no known one and was filed as other.</summary>
+    public string? StatusText { get; set; }
 
     /// <summary>Premium in the currency's minor units (cents), never a float.</summary>
     public long PremiumMinor { get; set; }
@@ -28,7 +34,7 @@ public sealed class Policy
 
     public DateOnly? ExpiresOn { get; set; }
 
-    /// <summary>The lapse or cancellation date, for lapsed and cancelled policies.</summary>
+    /// <summary>The lapse or cancellation date, for lapsed and cancelled policies; null there when an imported file did not give it.</summary>
     public DateOnly? EndedOn { get; set; }
 
     public string? Notes { get; set; }

@@ -21,4 +21,7 @@ public enum PolicyStatus
     Lapsed,
     Cancelled,
     Expired,
+
+    /// <summary>A status from an imported file that matched none of the others; the policy keeps the file's words.</summary>
+    Other,
 }

@@ -24,6 +24,8 @@ public static class PolicyMapping
         CreatedAt = Timestamp.FromDateTimeOffset(p.CreatedAt),
         UpdatedAt = Timestamp.FromDateTimeOffset(p.UpdatedAt),
         Etag = Etag.Format(p.Version),
+        LineOfBusinessText = p.LineOfBusinessText ?? "",
+        StatusText = p.StatusText ?? "",
     };
 
     public static Proto.PolicyChanged ToEvent(Policy p, Proto.ChangeKind change, IEnumerable<string> changedFields, DateTimeOffset at) => new()

@@ -9,6 +9,9 @@ public static class PolicyRules
     public const int MaxCarrierLength = 200;
     public const int MaxNotesLength = 10_000;
 
+    /// <summary>The longest line of business or status text kept from an imported file when it matched no known value.</summary>
+    public const int MaxImportedTextLength = 100;
+
     public static (string? Value, string? Error) Required(string raw, int maxLength)
     {
         var text = raw.Trim();
@@ -46,9 +49,12 @@ public static class PolicyRules
         return null;
     }
 
-    /// <summary>Only lapsed and cancelled policies have an end date; they get today's when none is given.</summary>
+    /// <summary>
+    /// Only lapsed and cancelled policies have an end date; they get today's when none is given. A status an import
+    /// filed as other may have ended too (a "non-renewed" or "rewritten" policy): its date is kept, never invented.
+    /// </summary>
     public static (DateOnly? Value, string? Error) EndDate(PolicyStatus status, DateOnly? ended, DateOnly today) =>
         status is PolicyStatus.Lapsed or PolicyStatus.Cancelled ? (ended ?? today, null)
-        : ended is null ? (null, null)
+        : ended is null || status == PolicyStatus.Other ? (ended, null)
         : (null, "is only for lapsed or cancelled policies.");
 }

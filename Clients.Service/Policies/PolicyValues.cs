@@ -27,6 +27,9 @@ public sealed record PolicyValues
     {
         policy.PolicyNumber = PolicyNumber;
         policy.Carrier = Carrier;
+        // The imported words stay only while the value is still the "other" they were filed under.
+        policy.LineOfBusinessText = LineOfBusiness == LineOfBusiness.Other ? policy.LineOfBusinessText : null;
+        policy.StatusText = Status == PolicyStatus.Other ? policy.StatusText : null;
         policy.LineOfBusiness = LineOfBusiness;
         policy.Status = Status;
         policy.PremiumMinor = PremiumMinor;

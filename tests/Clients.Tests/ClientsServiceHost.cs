@@ -105,6 +105,17 @@ public sealed class ClientsServiceHost() : ServiceHost<ClientsDbContext>("client
     public async Task<Import> ImportCsvAsync(SignedInAgent agent, string csv, bool dryRun = false, DuplicateMode mode = DuplicateMode.Update) =>
         await RunImportAsync(agent, await UploadCsvAsync(agent, csv), dryRun, mode);
 
+    /// <summary>The agent's book as the export endpoint writes it.</summary>
+    public async Task<string> ExportAsync(SignedInAgent agent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/clients/export");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agent.AccessToken);
+        using var response = await Rest.SendAsync(request, Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
     /// <summary>Every client of the agent, by name (through the API).</summary>
     public async Task<List<ClientSummary>> AllClientsAsync(SignedInAgent agent) =>
         await Pages.ReadFromAsync("", token => ListAsync(agent, 200, token), page => page.Clients, page => page.NextPageToken);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Date = Google.Type.Date;
@@ -19,7 +17,7 @@ public sealed class ExportTests(ClientsServiceHost host)
         var target = await host.NewAgentAsync("Export Target");
         await SeedAsync(source);
 
-        var csv = await ExportAsync(source);
+        var csv = await host.ExportAsync(source);
         var import = await host.ImportCsvAsync(target, csv);
 
         Assert.Equal((0, 3), (import.RowsFailed, import.ClientsCreated));
@@ -33,7 +31,7 @@ public sealed class ExportTests(ClientsServiceHost host)
         await SeedAsync(agent);
         var before = await BookAsync(agent);
 
-        var import = await host.ImportCsvAsync(agent, await ExportAsync(agent));
+        var import = await host.ImportCsvAsync(agent, await host.ExportAsync(agent));
 
         Assert.Equal((0, 0, 3, 0, 0), (import.ClientsCreated, import.ClientsUpdated, import.ClientsUnchanged, import.PoliciesCreated, import.PoliciesUpdated));
         Assert.Equal(before, await BookAsync(agent));
@@ -63,16 +61,6 @@ public sealed class ExportTests(ClientsServiceHost host)
         await host.CreatePolicyAsync(agent, full.ClientId, $"RT-B-{agent.AgentId:N}", p => (p.Status, p.LineOfBusiness, p.CurrencyCode) = (PolicyStatus.Cancelled, LineOfBusiness.Umbrella, "JPY"));
         await host.CreateClientAsync(agent, "Dee Donotcall", c => (c.DoNotCall, c.DoNotCallReason, c.Email) = (true, "Asked", "dee@example.com"));
         await host.CreateClientAsync(agent, "=Formula Fred", c => c.Phones.Add(new Phone { Number = "+447946000123", Type = PhoneType.Other }));
-    }
-
-    private async Task<string> ExportAsync(SignedInAgent agent)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/clients/export");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agent.AccessToken);
-        using var response = await host.Rest.SendAsync(request, Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync(Cancel);
     }
 
     /// <summary>The book as comparable values: every client with its policies, ids and times left out.</summary>

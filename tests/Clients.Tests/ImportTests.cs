@@ -85,7 +85,7 @@ public sealed class ImportTests(ClientsServiceHost host)
 
         Assert.Equal((6, 1, 5), (import.RowsDone, import.ClientsCreated, import.RowsFailed));
         Assert.Equal(
-            [(3, "Email"), (4, "Name"), (5, "Expiration Date"), (6, "Cell"), (7, "Line of Business"), (7, "Premium")],
+            [(3, "Email"), (4, "Name"), (5, "Expiration Date"), (6, "Cell"), (7, "Premium")],
             errors.Errors.Select(e => (e.Line, e.Column)));
         Assert.All(errors.Errors, e => Assert.NotEmpty(e.Reason));
         Assert.Equal(["Good Gail"], (await host.AllClientsAsync(agent)).Select(c => c.DisplayName));

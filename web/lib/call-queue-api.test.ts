@@ -32,8 +32,8 @@ describe("the call queue", () => {
           displayName: "Ann",
           phone: "",
           reasons: [
-            { kind: "callback-requested", days: 0, policyId: "", policyNumber: "", description: "" },
-            { kind: "renewal-due", days: 12, policyId: "", policyNumber: "HO-1", description: "" },
+            { kind: "callback-requested", days: 0, policyId: "", policyNumber: "", description: "", dateUnknown: false },
+            { kind: "renewal-due", days: 12, policyId: "", policyNumber: "HO-1", description: "", dateUnknown: false },
           ],
           score: 300,
           contactWindowStart: "00:00",
@@ -50,17 +50,20 @@ describe("the call queue", () => {
   it.each([
     [{ kind: "callback-requested", days: 0 }, "Asked to be called back"],
     [{ kind: "lapsed", days: 5, policyNumber: "AU-9" }, "Lapsed 5 days ago (AU-9)"],
+    [{ kind: "lapsed", days: 0, policyNumber: "BT-1", dateUnknown: true }, "Lapsed, date unknown (BT-1)"],
     [{ kind: "renewal-due", days: 12, policyNumber: "HO-1" }, "Renewal in 12 days (HO-1)"],
     [{ kind: "renewal-due", days: 0, policyNumber: "HO-1" }, "Renewal today (HO-1)"],
     [{ kind: "not-contacted", days: 200 }, "Not contacted for 200 days"],
     [{ kind: "not-contacted", days: 1 }, "Not contacted for 1 day"],
     [{ kind: undefined, days: 0 }, "Needs a call"],
   ] as const)("puts %o in words without the service's description", (reason, words) => {
-    expect(describeReason({ policyId: "", policyNumber: "", description: "", ...reason })).toBe(words);
+    expect(describeReason({ policyId: "", policyNumber: "", description: "", dateUnknown: false, ...reason })).toBe(words);
   });
 
   it("prefers the service's own wording", () => {
-    expect(describeReason({ kind: "not-contacted", days: 40, policyId: "", policyNumber: "", description: "Never contacted (added 40 days ago)" })).toBe(
+    expect(
+      describeReason({ kind: "not-contacted", days: 40, policyId: "", policyNumber: "", description: "Never contacted (added 40 days ago)", dateUnknown: false }),
+    ).toBe(
       "Never contacted (added 40 days ago)",
     );
   });

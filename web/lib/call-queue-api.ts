@@ -1,5 +1,5 @@
 import { api } from "./api";
-import { asArray, asNumber, asObject, asString, asTimestamp, dateToIso, protoEnum, timeToText } from "./proto-json";
+import { asArray, asBoolean, asNumber, asObject, asString, asTimestamp, dateToIso, protoEnum, timeToText } from "./proto-json";
 import { days } from "./format";
 
 export const callQueuePath = "/api/clients/call-queue";
@@ -17,6 +17,8 @@ export interface CallReason {
   policyNumber: string;
   /** The reason in words, as the service puts it; may be "". */
   description: string;
+  /** The date is not known (a policy imported as lapsed without its date); `days` is 0 then. */
+  dateUnknown: boolean;
 }
 
 export interface CallQueueEntry {
@@ -55,6 +57,7 @@ export function toCallQueuePage(json: unknown): CallQueuePage {
             policyId: asString(r.policyId),
             policyNumber: asString(r.policyNumber),
             description: asString(r.description),
+            dateUnknown: asBoolean(r.dateUnknown),
           };
         }),
         score: asNumber(entry.score),
@@ -77,7 +80,7 @@ export function describeReason(reason: CallReason): string {
     case "callback-requested":
       return "Asked to be called back";
     case "lapsed":
-      return `Lapsed ${days(reason.days)} ago${policy}`;
+      return reason.dateUnknown ? `Lapsed, date unknown${policy}` : `Lapsed ${days(reason.days)} ago${policy}`;
     case "renewal-due":
       return `Renewal ${reason.days === 0 ? "today" : `in ${days(reason.days)}`}${policy}`;
     case "not-contacted":

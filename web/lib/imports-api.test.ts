@@ -23,6 +23,17 @@ describe("imports", () => {
     ]);
   });
 
+  it("reads the encoding found and what each encoding makes of the file's start", () => {
+    const job = toImport({ ...uploadedImportJson, valuesFiledAsOther: 2 });
+
+    expect(job.encoding).toBe("windows-1252");
+    expect(job.valuesFiledAsOther).toBe(2);
+    expect(job.encodingOptions.map((option) => option.encoding)).toEqual(["windows-1252", "utf-8"]);
+    expect(job.encodingOptions[0]?.header).toEqual(["Name", "Email", "Policy #", "Favourite colour"]);
+    expect(job.encodingOptions[1]?.rows[0]).toEqual(["Jos\uFFFD \uFFFDlvarez", "jose@example.com", "AU-1", "blue"]);
+    expect(toImport({ importId }).encodingOptions).toEqual([]);
+  });
+
   it("uploads the file itself as the body, its name in the query", async () => {
     const requests = routeFetch(fetchMock, {
       "POST /api/clients/imports?fileName=my%20book%20(2).csv": () => jsonResponse(uploadedImportJson, 201),
@@ -41,7 +52,7 @@ describe("imports", () => {
       [`POST /api/clients/imports/${importId}/start`]: () => jsonResponse({ ...uploadedImportJson, status: "IMPORT_STATUS_QUEUED" }),
     });
 
-    const job = await startImport(importId, { dryRun: true, duplicateMode: "skip", mapping: toImport(uploadedImportJson).mapping });
+    const job = await startImport(importId, { dryRun: true, duplicateMode: "skip", mapping: toImport(uploadedImportJson).mapping, encoding: "utf-8" });
 
     expect(job.status).toBe("queued");
     expect(requests[0]?.body).toEqual({
@@ -53,6 +64,7 @@ describe("imports", () => {
         { columnIndex: 2, field: "IMPORT_FIELD_POLICY_NUMBER" },
         { columnIndex: 3, field: "IMPORT_FIELD_UNSPECIFIED" },
       ],
+      encoding: "utf-8",
     });
   });
 
@@ -62,7 +74,14 @@ describe("imports", () => {
       [`GET /api/clients/imports/${importId}/preview`]: () =>
         jsonResponse({ rows: [{ line: 2, displayName: "Ann", action: "IMPORT_ROW_ACTION_UPDATE", clientId: "c1", policyCount: 2 }, { line: 3, displayName: "Bo" }] }),
       [`GET /api/clients/imports/${importId}/errors?pageToken=E2`]: () =>
-        jsonResponse({ errors: [{ line: 7, column: "Email", reason: "is not an e-mail address." }, { line: 9, reason: "has no name." }], nextPageToken: "E3" }),
+        jsonResponse({
+          errors: [
+            { line: 7, column: "Email", reason: "is not an e-mail address." },
+            { line: 9, reason: "has no name." },
+            { line: 11, column: "LOB", reason: "“Boat” is not a line of business AgentCalls knows: filed as other.", kept: true },
+          ],
+          nextPageToken: "E3",
+        }),
     });
 
     await expect(cancelImport(importId)).resolves.toMatchObject({ status: "cancelled" });
@@ -72,8 +91,9 @@ describe("imports", () => {
     ]);
     await expect(listImportErrors(importId, "E2")).resolves.toEqual({
       errors: [
-        { line: 7, column: "Email", reason: "is not an e-mail address." },
-        { line: 9, column: "", reason: "has no name." },
+        { line: 7, column: "Email", reason: "is not an e-mail address.", kept: false },
+        { line: 9, column: "", reason: "has no name.", kept: false },
+        { line: 11, column: "LOB", reason: "“Boat” is not a line of business AgentCalls knows: filed as other.", kept: true },
       ],
       nextPageToken: "E3",
     });

@@ -1,5 +1,5 @@
 import { api } from "./api";
-import { asArray, asBoolean, asNumber, asObject, asString, asTimestamp, protoEnum } from "./proto-json";
+import { asArray, asBoolean, asNumber, asObject, asString, asStrings, asTimestamp, protoEnum } from "./proto-json";
 import { importField, type ImportField } from "./import-fields";
 
 export const importsPath = "/api/clients/imports";
@@ -25,6 +25,13 @@ export interface ColumnMapping {
   field: ImportField;
 }
 
+/** One way to read the file's bytes as text, with the header and a few rows as they read in it. */
+export interface EncodingOption {
+  encoding: string;
+  header: string[];
+  rows: string[][];
+}
+
 /** An import of one CSV file, with proto3's omitted defaults filled in. */
 export interface Import {
   importId: string;
@@ -42,6 +49,12 @@ export interface Import {
   policiesCreated: number;
   policiesUpdated: number;
   rowsFailed: number;
+  /** Values that matched no known line of business or status: their rows were imported, filed as other. */
+  valuesFiledAsOther: number;
+  /** The encoding the file is read with ("utf-8", "windows-1252", "utf-16le", "utf-16be"). */
+  encoding: string;
+  /** The encodings the file can be read with, the one found first. */
+  encodingOptions: EncodingOption[];
   error: string;
   createdAt?: string;
   startedAt?: string;
@@ -76,6 +89,16 @@ export function toImport(json: unknown): Import {
     policiesCreated: asNumber(body.policiesCreated),
     policiesUpdated: asNumber(body.policiesUpdated),
     rowsFailed: asNumber(body.rowsFailed),
+    valuesFiledAsOther: asNumber(body.valuesFiledAsOther),
+    encoding: asString(body.encoding),
+    encodingOptions: asArray(body.encodingOptions).map((item) => {
+      const option = asObject(item);
+      return {
+        encoding: asString(option.encoding),
+        header: asStrings(option.header),
+        rows: asArray(option.rows).map((row) => asStrings(asObject(row).cells)),
+      };
+    }),
     error: asString(body.error),
     createdAt: asTimestamp(body.createdAt),
     startedAt: asTimestamp(body.startedAt),
@@ -107,6 +130,8 @@ export interface StartImportOptions {
   duplicateMode: DuplicateMode;
   /** Every column with the field it feeds, as the agent left it. */
   mapping: ColumnMapping[];
+  /** The encoding to read the file with; one of the import's encoding options. */
+  encoding: string;
 }
 
 /** Queues the import to run, for real or as a dry run. */
@@ -116,6 +141,7 @@ export async function startImport(importId: string, options: StartImportOptions)
       dryRun: options.dryRun,
       duplicateMode: duplicateMode.write(options.duplicateMode),
       mapping: options.mapping.map((column) => ({ columnIndex: column.columnIndex, field: importField.write(column.field) })),
+      encoding: options.encoding,
     }),
   );
 }
@@ -125,12 +151,14 @@ export async function cancelImport(importId: string): Promise<Import> {
   return toImport(await api.post<unknown>(`${importPath(importId)}/cancel`, {}));
 }
 
-/** Why one row was refused. */
+/** Why one row was refused, or, kept, a value of an imported row that was filed as other. */
 export interface ImportError {
   line: number;
   /** The column's header; "" when the row as a whole is at fault. */
   column: string;
   reason: string;
+  /** The row was imported: the value was filed as other, with the file's words kept. */
+  kept: boolean;
 }
 
 export interface ImportErrorPage {
@@ -144,7 +172,7 @@ export async function listImportErrors(importId: string, pageToken = "", signal?
   return {
     errors: asArray(body.errors).map((item) => {
       const error = asObject(item);
-      return { line: asNumber(error.line), column: asString(error.column), reason: asString(error.reason) };
+      return { line: asNumber(error.line), column: asString(error.column), reason: asString(error.reason), kept: asBoolean(error.kept) };
     }),
     nextPageToken: asString(body.nextPageToken),
   };

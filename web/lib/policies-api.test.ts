@@ -29,6 +29,19 @@ describe("policies", () => {
     expect(toPolicy({ policyId })).toMatchObject({ lineOfBusiness: undefined, status: undefined, premiumMinor: "0", currencyCode: "USD", notes: "" });
   });
 
+  it("reads the words an imported file gave a line of business and a status it filed as other", () => {
+    const imported = toPolicy({
+      ...policyJson,
+      lineOfBusiness: "LINE_OF_BUSINESS_OTHER",
+      lineOfBusinessText: "Commercial Package",
+      status: "POLICY_STATUS_OTHER",
+      statusText: "Pending Cancel",
+    });
+
+    expect(imported).toMatchObject({ lineOfBusiness: "other", lineOfBusinessText: "Commercial Package", status: "other", statusText: "Pending Cancel" });
+    expect(toPolicy(policyJson)).toMatchObject({ lineOfBusinessText: "", statusText: "" });
+  });
+
   it("creates a policy under its client, enums by name and dates as google.type.Date", async () => {
     const requests = routeFetch(fetchMock, { [`POST /api/clients/${clientId}/policies`]: () => jsonResponse(policyJson) });
 

@@ -9,13 +9,17 @@ export interface Policy {
   policyNumber: string;
   carrier: string;
   lineOfBusiness?: LineOfBusiness;
+  /** The line of business as an imported file wrote it, when it was filed as other; "" otherwise. */
+  lineOfBusinessText: string;
   status?: PolicyStatus;
+  /** The status as an imported file wrote it, when it was filed as other; "" otherwise. */
+  statusText: string;
   /** The premium in the currency's minor units, as a string (int64). */
   premiumMinor: string;
   currencyCode: string;
   effectiveDate: string;
   expirationDate: string;
-  /** The lapse or cancellation date. */
+  /** The lapse or cancellation date; "" when not known (a policy imported as lapsed without it). */
   endDate: string;
   notes: string;
   createdAt?: string;
@@ -46,7 +50,9 @@ export function toPolicy(json: unknown): Policy {
     policyNumber: asString(body.policyNumber),
     carrier: asString(body.carrier),
     lineOfBusiness: lineOfBusiness.read(body.lineOfBusiness),
+    lineOfBusinessText: asString(body.lineOfBusinessText),
     status: policyStatus.read(body.status),
+    statusText: asString(body.statusText),
     premiumMinor: typeof premium === "number" ? String(premium) : asString(premium) || "0",
     currencyCode: asString(body.currencyCode) || "USD",
     effectiveDate: dateToIso(body.effectiveDate),

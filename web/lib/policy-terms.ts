@@ -34,6 +34,7 @@ export const policyStatus = protoEnum("POLICY_STATUS", [
   "lapsed",
   "cancelled",
   "expired",
+  "other",
 ]);
 export type PolicyStatus = (typeof policyStatus.keys)[number];
 
@@ -44,6 +45,7 @@ export const policyStatusLabels: Record<PolicyStatus, string> = {
   lapsed: "Lapsed",
   cancelled: "Cancelled",
   expired: "Expired",
+  other: "Other",
 };
 
 /** Only lapsed and cancelled policies have an end date (the lapse or cancellation date). */

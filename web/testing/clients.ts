@@ -78,4 +78,17 @@ export const uploadedImportJson = {
   totalRows: 3,
   createdAt: "2026-11-25T08:00:00Z",
   fileBytes: 120,
+  encoding: "windows-1252",
+  encodingOptions: [
+    {
+      encoding: "windows-1252",
+      header: ["Name", "Email", "Policy #", "Favourite colour"],
+      rows: [{ cells: ["José Álvarez", "jose@example.com", "AU-1", "blue"] }, { cells: ["Zoë Müller", "zoe@example.com", "", "green"] }],
+    },
+    {
+      encoding: "utf-8",
+      header: ["Name", "Email", "Policy #", "Favourite colour"],
+      rows: [{ cells: ["Jos\uFFFD \uFFFDlvarez", "jose@example.com", "AU-1", "blue"] }, { cells: ["Zo\uFFFD M\uFFFDller", "zoe@example.com", "", "green"] }],
+    },
+  ],
 };

@@ -13,6 +13,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         job.Property(j => j.DuplicateMode).HasConversion<string>().HasMaxLength(20);
         job.Property(j => j.Mapping).HasColumnType("jsonb");
+        job.Property(j => j.Encoding).HasMaxLength(20).HasDefaultValue(Import.CsvEncodings.Utf8);
+        job.Property(j => j.EncodingOptions).HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb");
         job.Property(j => j.Error).HasMaxLength(2000);
         job.HasIndex(j => new { j.AgentId, j.CreatedAt });
         // The worker looks only at jobs waiting or running.

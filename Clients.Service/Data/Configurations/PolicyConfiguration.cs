@@ -13,6 +13,8 @@ internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
         policy.Property(p => p.Carrier).HasMaxLength(200);
         policy.Property(p => p.LineOfBusiness).HasConversion<string>().HasMaxLength(20);
         policy.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        policy.Property(p => p.LineOfBusinessText).HasMaxLength(PolicyRules.MaxImportedTextLength);
+        policy.Property(p => p.StatusText).HasMaxLength(PolicyRules.MaxImportedTextLength);
         policy.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         policy.Property(p => p.Version).IsRowVersion();
         policy.HasIndex(p => new { p.AgentId, p.PolicyNumber }).IsUnique();

@@ -420,6 +420,21 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("duplicate_mode");
 
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("utf-8")
+                        .HasColumnName("encoding");
+
+                    b.Property<string>("EncodingOptions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("encoding_options")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -487,6 +502,10 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("total_rows");
 
+                    b.Property<int>("ValuesFiledAsOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("values_filed_as_other");
+
                     b.HasKey("Id")
                         .HasName("pk_imports");
 
@@ -553,6 +572,10 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
+
+                    b.Property<bool>("Kept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kept");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")
@@ -623,6 +646,11 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("line_of_business");
 
+                    b.Property<string>("LineOfBusinessText")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("line_of_business_text");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text")
                         .HasColumnName("notes");
@@ -642,6 +670,11 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusText")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("status_text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -132,15 +132,22 @@ function PolicyRow({ policy, onEdit, onDelete }: { policy: Policy; onEdit: () =>
   return (
     <tr>
       <th scope="row">{policy.policyNumber}</th>
-      <td>{policy.lineOfBusiness ? lineOfBusinessLabels[policy.lineOfBusiness] : "—"}</td>
+      <td>
+        {policy.lineOfBusiness ? lineOfBusinessLabels[policy.lineOfBusiness] : "—"}
+        {policy.lineOfBusinessText && <span className={styles.sub}>“{policy.lineOfBusinessText}” in the imported file</span>}
+      </td>
       <td>{policy.carrier}</td>
       <td>
         {policy.status ? policyStatusLabels[policy.status] : "—"}
-        {hasEndDate(policy.status) && policy.endDate && (
-          <span className={styles.sub}>
-            since <DateText value={policy.endDate} />
-          </span>
-        )}
+        {policy.statusText && <span className={styles.sub}>“{policy.statusText}” in the imported file</span>}
+        {hasEndDate(policy.status) &&
+          (policy.endDate ? (
+            <span className={styles.sub}>
+              since <DateText value={policy.endDate} />
+            </span>
+          ) : (
+            <span className={styles.sub}>date unknown</span>
+          ))}
       </td>
       <td>{formatMoney(policy.premiumMinor, policy.currencyCode)}</td>
       <td>{policy.effectiveDate ? <DateText value={policy.effectiveDate} /> : "—"}</td>

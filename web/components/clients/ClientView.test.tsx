@@ -139,6 +139,9 @@ describe("Client page", () => {
           policies: [
             policyJson,
             { ...policyJson, policyId: "p2", policyNumber: "AU-9", lineOfBusiness: "LINE_OF_BUSINESS_AUTO", status: "POLICY_STATUS_LAPSED", endDate: { year: 2026, month: 10, day: 5 }, premiumMinor: "88000" },
+            // Imported: a line and a status the file named in its own words, and a lapse without its date.
+            { ...policyJson, policyId: "p3", policyNumber: "BT-1", lineOfBusiness: "LINE_OF_BUSINESS_OTHER", lineOfBusinessText: "Boat", status: "POLICY_STATUS_LAPSED" },
+            { ...policyJson, policyId: "p4", policyNumber: "FL-9", lineOfBusiness: "LINE_OF_BUSINESS_HOME", status: "POLICY_STATUS_OTHER", statusText: "Pending Cancel" },
           ],
         }),
     });
@@ -148,6 +151,8 @@ describe("Client page", () => {
     expect(rows.map((row) => [...row.children].slice(0, 7).map((cell) => cell.textContent))).toEqual([
       ["HO-1234", "Home", "Acme Mutual", "Active", "$1,234.50", "Mar 1, 2026", "Mar 1, 2027"],
       ["AU-9", "Auto", "Acme Mutual", "Lapsedsince Oct 5, 2026", "$880.00", "Mar 1, 2026", "Mar 1, 2027"],
+      ["BT-1", "Other“Boat” in the imported file", "Acme Mutual", "Lapseddate unknown", "$1,234.50", "Mar 1, 2026", "Mar 1, 2027"],
+      ["FL-9", "Home", "Acme Mutual", "Other“Pending Cancel” in the imported file", "$1,234.50", "Mar 1, 2026", "Mar 1, 2027"],
     ]);
   });
 

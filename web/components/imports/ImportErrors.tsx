@@ -10,27 +10,29 @@ interface ImportErrorsProps {
   importId: string;
   /** How many rows were refused, as the import counts them. */
   rowsFailed: number;
+  /** How many values of imported rows were filed as other; listed with the refused rows. */
+  valuesFiledAsOther: number;
   /** Changes with each finished run, to read the report again from its first page. */
   runKey: string;
 }
 
-/** The rows the import refused: line, column and reason, a page at a time. */
-export function ImportErrors({ importId, rowsFailed, runKey }: ImportErrorsProps) {
+/** The rows the import refused and the values it filed as other: line, column and reason, a page at a time. */
+export function ImportErrors({ importId, rowsFailed, valuesFiledAsOther, runKey }: ImportErrorsProps) {
   return (
     <section aria-labelledby="import-errors-heading" className={styles.step}>
       <h2 id="import-errors-heading" className={styles.heading}>
         Rows with errors
       </h2>
-      {rowsFailed === 0 ? (
+      {rowsFailed === 0 && valuesFiledAsOther === 0 ? (
         <p className="muted">No row has an error.</p>
       ) : (
-        <ErrorPages key={`${importId}:${runKey}`} importId={importId} rowsFailed={rowsFailed} />
+        <ErrorPages key={`${importId}:${runKey}`} importId={importId} rowsFailed={rowsFailed} valuesFiledAsOther={valuesFiledAsOther} />
       )}
     </section>
   );
 }
 
-function ErrorPages({ importId, rowsFailed }: { importId: string; rowsFailed: number }) {
+function ErrorPages({ importId, rowsFailed, valuesFiledAsOther }: Omit<ImportErrorsProps, "runKey">) {
   // The tokens of the pages before this one; the first page's token is "".
   const [tokens, setTokens] = useState<string[]>([]);
   const [pageToken, setPageToken] = useState("");
@@ -38,10 +40,19 @@ function ErrorPages({ importId, rowsFailed }: { importId: string; rowsFailed: nu
 
   return (
     <>
-      <p>
-        {rowsFailed === 1 ? "1 row was" : `${rowsFailed.toLocaleString("en-US")} rows were`} left out. Fix them in the
-        file and import it again: rows already imported are matched, not duplicated.
-      </p>
+      {rowsFailed > 0 && (
+        <p>
+          {rowsFailed === 1 ? "1 row was" : `${rowsFailed.toLocaleString("en-US")} rows were`} left out. Fix them in the
+          file and import it again: rows already imported are matched, not duplicated.
+        </p>
+      )}
+      {valuesFiledAsOther > 0 && (
+        <p>
+          {valuesFiledAsOther === 1 ? "1 value" : `${valuesFiledAsOther.toLocaleString("en-US")} values`} matched no line
+          of business or status AgentCalls knows. Their rows were kept: the policy is filed as other, with the file&apos;s
+          words.
+        </p>
+      )}
       {state.status === "loading" && (
         <p role="status" className="muted">
           Loading the errors…
@@ -57,6 +68,7 @@ function ErrorPages({ importId, rowsFailed }: { importId: string; rowsFailed: nu
                   <th scope="col">Line</th>
                   <th scope="col">Column</th>
                   <th scope="col">Reason</th>
+                  <th scope="col">The row</th>
                 </tr>
               </thead>
               <tbody>
@@ -65,6 +77,7 @@ function ErrorPages({ importId, rowsFailed }: { importId: string; rowsFailed: nu
                     <td>{error.line}</td>
                     <td>{error.column || <span className="muted">The whole row</span>}</td>
                     <td>{error.reason}</td>
+                    <td>{error.kept ? "Kept, filed as other" : "Left out"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -20,6 +20,7 @@ import { FormProblem } from "../forms/FormProblem";
 import { fieldMessage } from "../forms/Field";
 import fieldStyles from "../forms/Field.module.css";
 import form from "../forms/form.module.css";
+import { ImportEncoding } from "./ImportEncoding";
 import { ImportErrors } from "./ImportErrors";
 import { ImportMappingTable } from "./ImportMappingTable";
 import { ImportPreview } from "./ImportPreview";
@@ -45,14 +46,15 @@ export function ImportSession({ importId }: { importId: string }) {
   return <ImportSteps job={state.value} onChange={set} />;
 }
 
-/** Which mapping and mode a dry run checked: a real run is offered for exactly what was checked. */
-function runSettingsKey(mapping: ColumnMapping[], mode: DuplicateMode | undefined): string {
-  return JSON.stringify([mode, mapping.map((column) => [column.columnIndex, column.field])]);
+/** Which mapping, mode and encoding a dry run checked: a real run is offered for exactly what was checked. */
+function runSettingsKey(mapping: ColumnMapping[], mode: DuplicateMode | undefined, encoding: string): string {
+  return JSON.stringify([mode, encoding, mapping.map((column) => [column.columnIndex, column.field])]);
 }
 
 function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) => void }) {
   const [mapping, setMapping] = useState(job.mapping);
   const [mode, setMode] = useState<DuplicateMode>(job.duplicateMode ?? "update");
+  const [encoding, setEncoding] = useState(job.encoding);
   const [error, setError] = useState<ApiError | null>(null);
   const [starting, setStarting] = useState<"dry-run" | "import" | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -61,7 +63,9 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
   const importedForReal = !job.dryRun && job.status === "succeeded";
   const finished = job.status === "succeeded" || job.status === "failed" || job.status === "cancelled";
   const checked =
-    job.dryRun && job.status === "succeeded" && runSettingsKey(job.mapping, job.duplicateMode) === runSettingsKey(mapping, mode);
+    job.dryRun &&
+    job.status === "succeeded" &&
+    runSettingsKey(job.mapping, job.duplicateMode, job.encoding) === runSettingsKey(mapping, mode, encoding);
   const runKey = `${job.startedAt ?? ""}:${job.finishedAt ?? ""}`;
 
   // While the worker has the import, read it again every so often for its progress.
@@ -91,7 +95,7 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
     setStarting(dryRun ? "dry-run" : "import");
     setError(null);
     try {
-      onChange(await startImport(job.importId, { dryRun, duplicateMode: mode, mapping }));
+      onChange(await startImport(job.importId, { dryRun, duplicateMode: mode, mapping, encoding }));
     } catch (failure) {
       setError(asApiError(failure));
     } finally {
@@ -124,6 +128,9 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
   const mappingErrors = errors.for("mapping");
   const modeErrors = errors.for("duplicateMode");
   const editable = !inProgress && !importedForReal;
+  // The headers as the chosen encoding reads them.
+  const headers = job.encodingOptions.find((option) => option.encoding === encoding)?.header ?? [];
+  const shownMapping = mapping.map((column) => ({ ...column, header: headers[column.columnIndex] ?? column.header }));
 
   return (
     <div className={styles.steps}>
@@ -147,6 +154,15 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
         <FormProblem errors={errors} what="import" />
       )}
 
+      <ImportEncoding
+        options={job.encodingOptions}
+        encoding={encoding}
+        mapping={mapping}
+        onChange={setEncoding}
+        errors={errors.for("encoding")}
+        disabled={!editable}
+      />
+
       <section aria-labelledby="import-mapping-heading" className={styles.step}>
         <h2 id="import-mapping-heading" className={styles.heading}>
           Columns
@@ -157,7 +173,7 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
         {mappingErrors.length > 0 && (
           <p className={fieldStyles.error}>{mappingErrors.map((message) => fieldMessage("The mapping", message)).join(" ")}</p>
         )}
-        <ImportMappingTable mapping={mapping} onChange={setMapping} errors={columnErrors} disabled={!editable} />
+        <ImportMappingTable mapping={shownMapping} onChange={setMapping} errors={columnErrors} disabled={!editable} />
       </section>
 
       <fieldset className={styles.step} disabled={!editable}>
@@ -208,7 +224,7 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
       {finished && (job.status === "succeeded" || job.rowsDone > 0) && (
         <>
           <ImportPreview importId={job.importId} dryRun={job.dryRun} runKey={runKey} />
-          <ImportErrors importId={job.importId} rowsFailed={job.rowsFailed} runKey={runKey} />
+          <ImportErrors importId={job.importId} rowsFailed={job.rowsFailed} valuesFiledAsOther={job.valuesFiledAsOther} runKey={runKey} />
         </>
       )}
     </div>

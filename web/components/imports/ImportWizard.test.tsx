@@ -146,7 +146,7 @@ describe("Import page", () => {
     const starts = requestsTo(requests, "POST", `${importPath}/start`);
     expect(starts).toHaveLength(1);
     expect(starts[0]?.headers.get("X-CSRF")).toBe("1");
-    expect(starts[0]?.body).toEqual({ dryRun: true, duplicateMode: "DUPLICATE_MODE_SKIP", mapping: mappingAsSent });
+    expect(starts[0]?.body).toEqual({ dryRun: true, duplicateMode: "DUPLICATE_MODE_SKIP", mapping: mappingAsSent, encoding: "windows-1252" });
     expect(await screen.findByText("Dry run waiting to start…")).toBeInTheDocument();
     expect(screen.getByLabelText("Favourite colour")).toBeDisabled();
     expect(screen.queryByRole("button", { name: "Dry run" })).not.toBeInTheDocument();
@@ -158,7 +158,9 @@ describe("Import page", () => {
 
     await nextPoll();
     const summary = await screen.findByRole("region", { name: "Dry run results" });
-    expect(summary).toHaveTextContent("Checked all 3 rows. Nothing in your book has changed yet.");
+    expect(summary).toHaveTextContent(
+      "Checked all 3 rows: 2 can be imported, 1 has errors and would be left out. Nothing in your book has changed yet.",
+    );
     expect(
       within(summary)
         .getAllByRole("term")
@@ -170,6 +172,7 @@ describe("Import page", () => {
       ["Policies to create", "2"],
       ["Policies to update", "0"],
       ["Rows with errors", "1"],
+      ["Values to file as other", "0"],
     ]);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
 
@@ -185,13 +188,13 @@ describe("Import page", () => {
     const errors = await screen.findByRole("region", { name: "Rows with errors" });
     expect(errors).toHaveTextContent("1 row was left out.");
     const errorRows = () => within(within(errors).getByRole("table")).getAllByRole("row").slice(1).map((row) => row.textContent);
-    await waitFor(() => expect(errorRows()).toEqual(["3Emailis not an e-mail address."]));
+    await waitFor(() => expect(errorRows()).toEqual(["3Emailis not an e-mail address.Left out"]));
     expect(within(errors).getByRole("button", { name: "Previous errors" })).toBeDisabled();
     await u.click(within(errors).getByRole("button", { name: "Next errors" }));
-    await waitFor(() => expect(errorRows()).toEqual(["9The whole rowhas no name."]));
+    await waitFor(() => expect(errorRows()).toEqual(["9The whole rowhas no name.Left out"]));
     expect(within(errors).getByRole("button", { name: "Next errors" })).toBeDisabled();
     await u.click(within(errors).getByRole("button", { name: "Previous errors" }));
-    await waitFor(() => expect(errorRows()).toEqual(["3Emailis not an e-mail address."]));
+    await waitFor(() => expect(errorRows()).toEqual(["3Emailis not an e-mail address.Left out"]));
 
     // The real run is offered for exactly what the dry run checked.
     const importButton = screen.getByRole("button", { name: "Import 3 rows" });
@@ -222,6 +225,7 @@ describe("Import page", () => {
       dryRun: false,
       duplicateMode: "DUPLICATE_MODE_SKIP",
       mapping: mappingAsSent,
+      encoding: "windows-1252",
     });
     expect(await screen.findByText("Import waiting to start…")).toBeInTheDocument();
     await nextPoll();
@@ -272,7 +276,7 @@ describe("Import page", () => {
     expect(screen.getByRole("button", { name: "Dry run" })).toBeEnabled();
   });
 
-  it("shows a refused mapping at the columns at fault", async () => {
+  it("shows a refused mapping and encoding at the columns and the picker at fault", async () => {
     renderImport(`id=${importId}`, {
       [`GET ${importPath}`]: () => jsonResponse(uploadedImportJson),
       [`POST ${importPath}/start`]: () =>
@@ -282,6 +286,7 @@ describe("Import page", () => {
           errors: {
             mapping: ["has no column for the client's name (Name, or First Name and Last Name)."],
             "mapping[1].field": ["is not an import field."],
+            encoding: ["is not an encoding this file can be read with (windows-1252, utf-8)."],
           },
         }),
     });
@@ -294,6 +299,9 @@ describe("Import page", () => {
       await screen.findByText("The mapping has no column for the client's name (Name, or First Name and Last Name)."),
     ).toBeInTheDocument();
     expect(screen.getByLabelText("Email")).toHaveAccessibleDescription("This column is not an import field.");
+    expect(screen.getByLabelText("Read the file as")).toHaveAccessibleDescription(
+      "The encoding is not an encoding this file can be read with (windows-1252, utf-8).",
+    );
     expect(screen.getByRole("alert")).toHaveTextContent("Check the fields marked below.");
     expect(screen.getByLabelText("Name")).toHaveValue("ignore");
   });
@@ -314,5 +322,95 @@ describe("Import page", () => {
     expect(await screen.findByRole("progressbar", { name: "Dry run: 3 of 3 rows" })).toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(requestsTo(requests, "GET", importPath)).toHaveLength(2);
+  });
+
+  it("reads the file in the encoding found, shows names as it reads them, and lets the agent pick another", async () => {
+    const requests = renderImport(`id=${importId}`, {
+      [`GET ${importPath}`]: () => jsonResponse(uploadedImportJson),
+      [`POST ${importPath}/start`]: () => jsonResponse({ ...uploadedImportJson, status: "IMPORT_STATUS_QUEUED", dryRun: true, encoding: "utf-8" }),
+    });
+    const u = user();
+    const names = () => within(screen.getByRole("list", { name: "Names from the file, read this way:" })).getAllByRole("listitem").map((item) => item.textContent);
+
+    const picker = await screen.findByLabelText("Read the file as");
+    expect(picker).toHaveValue("windows-1252");
+    expect(names()).toEqual(["José Álvarez", "Zoë Müller"]);
+
+    await u.selectOptions(picker, "UTF-8 (Unicode)");
+    expect(names()).toEqual(["Jos\uFFFD \uFFFDlvarez", "Zo\uFFFD M\uFFFDller"]);
+    await u.click(screen.getByRole("button", { name: "Dry run" }));
+
+    expect(requestsTo(requests, "POST", `${importPath}/start`)[0]?.body).toMatchObject({ dryRun: true, encoding: "utf-8" });
+  });
+
+  it("names the names by first and last name when the file splits them, and offers one encoding when the file names it", async () => {
+    renderImport(`id=${importId}`, {
+      [`GET ${importPath}`]: () =>
+        jsonResponse({
+          ...uploadedImportJson,
+          mapping: [
+            { columnIndex: 0, header: "Last", field: "IMPORT_FIELD_LAST_NAME" },
+            { columnIndex: 1, header: "First", field: "IMPORT_FIELD_FIRST_NAME" },
+          ],
+          encoding: "utf-16le",
+          encodingOptions: [{ encoding: "utf-16le", header: ["Last", "First"], rows: [{ cells: ["Côté", "François"] }] }],
+        }),
+    });
+
+    const picker = await screen.findByLabelText("Read the file as");
+    expect(picker).toBeDisabled();
+    expect(picker).toHaveDisplayValue("UTF-16 (Unicode text)");
+    expect(screen.getByText("The file names its encoding itself (a byte order mark).")).toBeInTheDocument();
+    expect(screen.getByRole("listitem")).toHaveTextContent("François Côté");
+  });
+
+  it("offers the real run only for the encoding the dry run checked", async () => {
+    renderImport(`id=${importId}`, {
+      [`GET ${importPath}`]: () => jsonResponse(dryRunDone),
+      [`GET ${importPath}/preview`]: () => jsonResponse(preview),
+      [`GET ${importPath}/errors`]: () => jsonResponse(errorsPage2),
+    });
+    const u = user();
+
+    const importButton = await screen.findByRole("button", { name: "Import 3 rows" });
+    expect(importButton).toBeEnabled();
+    await u.selectOptions(screen.getByLabelText("Read the file as"), "UTF-8 (Unicode)");
+    expect(importButton).toBeDisabled();
+  });
+
+  it("counts refused rows in the headline instead of claiming all of them", async () => {
+    const done = { ...dryRunDone, dryRun: false, totalRows: 14, rowsDone: 14, clientsCreated: 9, rowsFailed: 3 };
+    renderImport(`id=${importId}`, {
+      [`GET ${importPath}`]: () => jsonResponse(done),
+      [`GET ${importPath}/preview`]: () => jsonResponse(preview),
+      [`GET ${importPath}/errors`]: () => jsonResponse(errorsPage2),
+    });
+
+    const summary = await screen.findByRole("region", { name: "Import finished" });
+    expect(summary).toHaveTextContent("Imported 11 of 14 rows; 3 rows were refused (see below).");
+    expect(summary).not.toHaveTextContent("Imported all");
+  });
+
+  it("says which values were filed as other, in the dry run and in the report", async () => {
+    const kept = {
+      errors: [
+        { line: 4, column: "LOB", reason: "“Commercial Package” is not a line of business AgentCalls knows: filed as other, with the file's words kept.", kept: true },
+      ],
+    };
+    renderImport(`id=${importId}`, {
+      [`GET ${importPath}`]: () => jsonResponse({ ...dryRunDone, rowsFailed: 0, valuesFiledAsOther: 1 }),
+      [`GET ${importPath}/preview`]: () => jsonResponse(preview),
+      [`GET ${importPath}/errors`]: () => jsonResponse(kept),
+    });
+
+    const summary = await screen.findByRole("region", { name: "Dry run results" });
+    expect(summary).toHaveTextContent(
+      "Checked all 3 rows: every one can be imported. 1 value matches no line of business or status AgentCalls knows: it will be filed as other, with the file's words kept.",
+    );
+    expect(within(summary).getByText("Values to file as other").nextElementSibling).toHaveTextContent("1");
+    const report = screen.getByRole("region", { name: "Rows with errors" });
+    expect(report).toHaveTextContent("1 value matched no line of business or status AgentCalls knows.");
+    expect(report).not.toHaveTextContent("left out");
+    expect(await within(report).findByRole("row", { name: /Commercial Package.*Kept, filed as other/ })).toBeInTheDocument();
   });
 });

@@ -36,6 +36,8 @@ const queue = {
       // No descriptions: the app words the reasons itself.
       reasons: [
         { kind: "CALL_REASON_KIND_LAPSED", days: 5, policyNumber: "AU-77" },
+        // Imported as lapsed without its lapse date: not "0 days ago".
+        { kind: "CALL_REASON_KIND_LAPSED", policyNumber: "BT-1", dateUnknown: true },
         { kind: "CALL_REASON_KIND_NOT_CONTACTED", days: 200 },
       ],
       score: 500,
@@ -84,7 +86,7 @@ describe("Today page", () => {
       within(within(theo).getByRole("list", { name: "Why call Theodore Brandt" }))
         .getAllByRole("listitem")
         .map((item) => item.textContent),
-    ).toEqual(["Lapsed 5 days ago (AU-77)", "Not contacted for 200 days"]);
+    ).toEqual(["Lapsed 5 days ago (AU-77)", "Lapsed, date unknown (BT-1)", "Not contacted for 200 days"]);
     expect(theo).toHaveTextContent("Never contacted");
     expect(section).toHaveTextContent("Who to call · Nov 25, 2026");
   });
