@@ -11,12 +11,12 @@ const encodingLabels: Record<string, string> = {
   "utf-16be": "UTF-16 big-endian (Unicode text)",
 };
 
-export function encodingLabel(encoding: string): string {
+function encodingLabel(encoding: string): string {
   return encodingLabels[encoding] ?? encoding;
 }
 
 /** The sample rows' names as the mapping reads them: the full name, else first and last name, else the first column. */
-export function sampleNames(option: EncodingOption, mapping: ColumnMapping[]): string[] {
+function sampleNames(option: EncodingOption, mapping: ColumnMapping[]): string[] {
   const column = (field: ColumnMapping["field"]) => mapping.find((c) => c.field === field)?.columnIndex;
   const [full, first, last] = [column("name"), column("first-name"), column("last-name")];
   const cell = (cells: string[], index: number | undefined) => (index === undefined ? "" : (cells[index] ?? ""));
