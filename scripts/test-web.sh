@@ -30,7 +30,7 @@ ASPNETCORE_URLS="http://localhost:$(free_port)" \
 ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DcpPublisher__RandomizePorts=true \
-AppHost__DataDirectory="$data" AppHost__PostgresFsync=false AppHost__LogResources=true \
+AppHost__DataDirectory="$data" AppHost__PostgresFsync=false AppHost__LogResources=true AppHost__StartupTimeout=00:10:00 \
 Google__ClientId=$google_client Google__ClientSecret=$google_secret Google__Authority="http://127.0.0.1:$google_port/" \
   dotnet run --project AppHost --no-build --no-launch-profile >"$results/browser-apphost.log" 2>&1 &
 apphost=$!

@@ -58,6 +58,25 @@ public sealed partial class StartupWatch
         return watch;
     }
 
+    /// <summary>
+    /// Starts <paramref name="app"/> (built from this AppHost, as tests build it) and returns how its start ended. A failed
+    /// start stops the app, which makes Aspire's own start throw a bare cancellation: the report says what failed instead.
+    /// </summary>
+    public static async Task<StartupReport> StartAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        var report = app.Services.GetRequiredService<StartupWatch>().Report;
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (report.IsCompleted)
+        {
+            // The watch stopped the app; its report follows.
+        }
+
+        return await report.WaitAsync(cancellationToken);
+    }
+
     /// <summary>A line printed when the system starts, before the resources' progress (where data is kept, for example).</summary>
     public void Note(string note) => notes.Add(note);
 

@@ -26,13 +26,11 @@ public sealed class DrillSystem : IAsyncLifetime
     {
         using var cancellation = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=true"],
+            [$"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=true", $"--AppHost:StartupTimeout={StartTimeout - TimeSpan.FromMinutes(1)}"],
             (options, _) => options.DisableDashboard = true,
             cancellation.Token);
         App = await builder.BuildAsync(cancellation.Token);
-        var startup = App.Services.GetRequiredService<StartupWatch>().Report;
-        await App.StartAsync(cancellation.Token);
-        if (await startup.WaitAsync(cancellation.Token) is { Succeeded: false } failed)
+        if (await StartupWatch.StartAsync(App, cancellation.Token) is { Succeeded: false } failed)
         {
             throw new InvalidOperationException(failed.Text);
         }

@@ -52,7 +52,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         Google = GoogleFake.Start();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
-                $"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=false",
+                $"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=false", $"--AppHost:StartupTimeout={StartTimeout - TimeSpan.FromMinutes(1)}",
                 .. Google.IdentitySettings().Select(setting => $"--{setting.Key}={setting.Value}"),
                 $"--Google:ApiBaseUrl={Google.Authority}",
             ],
@@ -73,12 +73,9 @@ public sealed class SystemUnderTest : IAsyncLifetime
 
         App = await builder.BuildAsync(cancellation.Token);
         // The AppHost's own watch reports the start: every resource up, or the ones that failed with their last output.
-        var startup = App.Services.GetRequiredService<StartupWatch>().Report;
-        await App.StartAsync(cancellation.Token);
-        var report = await startup.WaitAsync(cancellation.Token);
-        if (!report.Succeeded)
+        if (await StartupWatch.StartAsync(App, cancellation.Token) is { Succeeded: false } failed)
         {
-            throw new InvalidOperationException(report.Text);
+            throw new InvalidOperationException(failed.Text);
         }
 
         Gateway = App.GetEndpoint("gateway", "http");
