@@ -16,7 +16,10 @@ fi
 
 scripts/test-dotnet.sh "$results"
 scripts/test-web.sh "$results"
+# The summariser's own tests: their counts join the closing line, so a summariser that stopped counting honestly fails.
+python3 scripts/test_summarize_tests.py "$results/summariser.json"
+echo $? >"$results/summariser.exit"
 
 summary=$(python3 scripts/summarize-tests.py "$results")
 echo "$summary"
-[[ "$summary" == *" 0 failed"* ]]
+[[ "${summary##*$'\n'}" == *" 0 failed"* ]]

@@ -24,8 +24,23 @@ trap stop_servers EXIT
 until pg_isready -q -h 127.0.0.1 -p "$pg_port"; do kill -0 "$postgres" 2>/dev/null || { cat "$servers/postgres.log"; exit 1; }; sleep 0.2; done
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do kill -0 "$redis" 2>/dev/null || { cat "$servers/redis.log"; exit 1; }; sleep 0.2; done
 
+# Each test project's own list of its tests, so that the summary can count a test that never reported (its module
+# crashed or timed out, or the solution left it out) as failed. A project that is not built lists nothing.
+mkdir -p "$results/dotnet-list"
+for project in tests/*/*.csproj; do
+  grep -q '<PackageReference Include="xunit.v3"' "$project" || continue
+  name=$(basename "$project" .csproj)
+  timeout 120 dotnet "$(dirname "$project")/bin/Debug/net10.0/$name.dll" -list tests >"$results/dotnet-list/$name.txt" 2>&1 \
+    || rm -f "$results/dotnet-list/$name.txt"
+done
+
 export ConnectionStrings__postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export ConnectionStrings__redis="127.0.0.1:$redis_port"
-dotnet test --solution AgentCalls.sln --no-build --max-parallel-test-modules 2 \
+# A hang ends as a failure, not a stalled run: --timeout asks each module to stop after 15 minutes (the budget the
+# issue gives the whole suite), and timeout(1) ends the whole run at 25 minutes, since a test blocked without
+# heeding cancellation keeps its module running past --timeout (seen with a test stuck in Thread.Sleep). Modules that
+# finished have written their reports; the summary counts each test of the others failed, by name.
+timeout --kill-after=30s "${DOTNET_TEST_TIMEOUT:-25m}" \
+  dotnet test --solution AgentCalls.sln --no-build --max-parallel-test-modules 2 --timeout 15m \
   --report-xunit-ctrf --results-directory "$results/dotnet"
 echo $? >"$results/dotnet.exit"

@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 results="$1"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-(cd web && npx vitest run --reporter=default --reporter=json --outputFile="$results/web-unit.json")
+# Each test and hook has its own timeout in the Vitest configs; these bound a run that hangs outside them (a worker
+# that never exits). A run stopped here leaves no report, and the summary counts each of its files failed by name.
+(cd web && timeout 10m npx vitest run --reporter=default --reporter=json --outputFile="$results/web-unit.json")
 echo $? >"$results/web-unit.exit"
 
 google_port=$(free_port)
@@ -60,6 +62,6 @@ curl -sf -X POST "http://127.0.0.1:$google_port/__fake/clients" -H 'Content-Type
   || { echo "The fake of Google did not take the app's client; its log:" >&2; cat "$results/browser-google.log" >&2
        echo 1 >"$results/web-browser.exit"; exit 0; }
 
-(cd web && E2E_BASE_URL="$gateway" E2E_GOOGLE=1 npx vitest run --config vitest.e2e.config.ts \
+(cd web && E2E_BASE_URL="$gateway" E2E_GOOGLE=1 timeout 15m npx vitest run --config vitest.e2e.config.ts \
   --reporter=default --reporter=json --outputFile="$results/web-browser.json")
 echo $? >"$results/web-browser.exit"

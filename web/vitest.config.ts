@@ -13,6 +13,7 @@ export default defineConfig({
     setupFiles: ["./vitest.setup.ts"],
     // The long forms' tests type into dozens of fields in jsdom, on machines shared with other builds.
     testTimeout: 15_000,
+    hookTimeout: 15_000,
     mockReset: true,
     restoreMocks: true,
     unstubGlobals: true,

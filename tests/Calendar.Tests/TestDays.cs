@@ -20,11 +20,13 @@ public static class TestDays
         return new DateTimeOffset(day, TimeSpan.Zero);
     }
 
-    /// <summary>The local date of the zone's next daylight-saving change (the instant its clocks next jump).</summary>
+    /// <summary>The local date of the zone's next daylight-saving change at least three days away: the day before it
+    /// is then wholly in the future, so its slots are listed whatever day of the year the tests run (a change due
+    /// tomorrow would leave today's 9:00 in the past).</summary>
     public static LocalDate NextSwitch(string zoneId)
     {
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
-        var change = zone.GetZoneInterval(SystemClock.Instance.GetCurrentInstant()).End;
+        var change = zone.GetZoneInterval(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(3)).End;
         return change.InZone(zone).Date;
     }
 

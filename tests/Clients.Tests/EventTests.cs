@@ -125,17 +125,27 @@ public sealed class EventTests(ClientsServiceHost host)
         var moved = DateTimeOffset.UtcNow.AddDays(3);
 
         await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
-        await WaitForNextCallAsync(agent, client.ClientId, first);
+        var scheduled = await NextCallOnceChangedAsync(agent, client.ClientId, from: null);
         await host.PublishAsync(new CallRescheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(moved) });
-        await WaitForNextCallAsync(agent, client.ClientId, moved);
+        var rescheduled = await NextCallOnceChangedAsync(agent, client.ClientId, from: scheduled);
         await host.PublishAsync(new CallCancelled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId });
-        await WaitForNextCallAsync(agent, client.ClientId, null);
+        var cancelled = await NextCallOnceChangedAsync(agent, client.ClientId, from: rescheduled);
+
+        Assert.Equal(first.ToUnixTimeSeconds(), scheduled?.Seconds);
+        Assert.Equal(moved.ToUnixTimeSeconds(), rescheduled?.Seconds);
+        Assert.Null(cancelled);
     }
 
-    private Task WaitForNextCallAsync(SignedInAgent agent, string clientId, DateTimeOffset? expected) =>
-        Eventually.IsTrueAsync(async () =>
+    /// <summary>The client's next call once an event has changed it from <paramref name="from"/>: waiting for a change, not
+    /// for the expected value, so that a wrong value fails its assertion rather than a timeout.</summary>
+    private async Task<Timestamp?> NextCallOnceChangedAsync(SignedInAgent agent, string clientId, Timestamp? from)
+    {
+        Timestamp? nextCall = null;
+        await Eventually.IsTrueAsync(async () =>
         {
-            var read = await host.Clients.GetClientAsync(new GetClientRequest { ClientId = clientId }, agent.Bearer, cancellationToken: Cancel);
-            return read.NextCallAt?.Seconds == expected?.ToUnixTimeSeconds();
+            nextCall = (await host.Clients.GetClientAsync(new GetClientRequest { ClientId = clientId }, agent.Bearer, cancellationToken: Cancel)).NextCallAt;
+            return !Equals(nextCall, from);
         });
+        return nextCall;
+    }
 }

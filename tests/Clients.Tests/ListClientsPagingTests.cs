@@ -71,17 +71,18 @@ public sealed class ListClientsPagingTests(ClientsServiceHost host)
     }
 
     [Fact]
-    public async Task ListClients_AnotherAgentsPageToken_ListsOnlyOwnClients()
+    public async Task ListClients_AnotherAgentsPageToken_IsOnlyAPositionInOwnClients()
     {
         var ann = await host.SignInAsync("Ann Cursor", cancellationToken: TestContext.Current.CancellationToken);
         var bob = await host.SignInAsync("Bob Cursor", cancellationToken: TestContext.Current.CancellationToken);
         await host.AddClientsAsync(ann, "Ada", "Ivy", "Uma");
-        var bobsClients = await host.AddClientsAsync(bob, "Hal", "Ned");
+        // Bob has clients on both sides of Ann's token ("after Ada"): a token ignored would list Abe too.
+        var bobsClients = await host.AddClientsAsync(bob, "Abe", "Hal", "Ned");
         var annsToken = (await host.ListAsync(ann, pageSize: 1)).NextPageToken;
 
         var bobSees = await host.ListAsync(bob, pageToken: annsToken);
 
-        Assert.Equal(bobsClients.Select(c => c.Id.ToString()), bobSees.Clients.Select(c => c.ClientId));
+        Assert.Equal(bobsClients.Skip(1).Select(c => c.Id.ToString()), bobSees.Clients.Select(c => c.ClientId));
     }
 
     private Task<List<ClientSummary>> ListFromAsync(SignedInAgent agent, int pageSize, string pageToken) =>

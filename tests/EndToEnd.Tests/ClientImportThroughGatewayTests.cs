@@ -35,6 +35,8 @@ public sealed class ClientImportThroughGatewayTests(SystemUnderTest system)
         Assert.All(preview.GetProperty("rows").EnumerateArray(), row => Assert.Equal("IMPORT_ROW_ACTION_CREATE", row.GetProperty("action").GetString()));
         Assert.Empty(bookAfterDryRun.GetProperty("clients").EnumerateArray());
         Assert.Equal(("IMPORT_STATUS_SUCCEEDED", Rows, Rows, Rows, 0), (Status(real.Final), Count(real.Final, "rowsDone"), Count(real.Final, "clientsCreated"), Count(real.Final, "policiesCreated"), Count(real.Final, "rowsFailed")));
+        // 1,500 rows in batches of SystemUnderTest.ImportBatchSize (100): progress shows between them.
+        Assert.Contains(real.Progress, done => done is > 0 and < Rows);
         Assert.Equal(real.Progress.Order(), real.Progress);
         Assert.Equal(Enumerable.Range(0, Rows).Select(i => ExpectedExportRow(tag, i)).Order(), exported.Order());
     }

@@ -19,6 +19,9 @@ public sealed class SystemUnderTest : IAsyncLifetime
     /// <summary>The gateway's per-agent burst in this run: small, so the rate limit test reaches it quickly.</summary>
     public const int RateLimitBurst = 40;
 
+    /// <summary>Rows an import commits, and reports as done, at a time: small, so an import test's file spans many batches.</summary>
+    public const int ImportBatchSize = 100;
+
     /// <summary>How often a test asks the gateway again while waiting: four a second, under the per-agent refill of five.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -61,11 +64,13 @@ public sealed class SystemUnderTest : IAsyncLifetime
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
         var calendar = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "calendar");
+        var clients = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "clients");
         // Access tokens live 30 s and the gateway refreshes any within 29 s of expiry: nearly every proxied
         // call in this suite goes through the refresh (and refresh token rotation) path.
         builder.CreateResourceBuilder(identity).WithEnvironment("Identity__AccessTokenLifetime", "00:00:30");
         // Google calendars (the fake's) are polled every second, so a change made at Google shows within a test's patience.
         builder.CreateResourceBuilder(calendar).WithEnvironment("Calendar__PollInterval", "00:00:01");
+        builder.CreateResourceBuilder(clients).WithEnvironment("Import__BatchSize", ImportBatchSize.ToString());
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RefreshBeforeExpiry", "00:00:29")
             .WithEnvironment("Gateway__RateLimit__TokenLimit", RateLimitBurst.ToString())

@@ -55,9 +55,17 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
         // Two: a sync of the worker's may meet the first (and then backs off for the whole wait); scheduling meets the next.
         await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 2);
 
-        var refused = await RpcAssert.FailsAsync(StatusCode.Unavailable, () =>
-            system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
-        await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 0);
+        RpcException refused;
+        try
+        {
+            refused = await RpcAssert.FailsAsync(StatusCode.Unavailable, () =>
+                system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+        }
+        finally
+        {
+            // The fake is shared by every test of the collection: a refusal that did not come must not throttle theirs.
+            await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: 120, count: 0);
+        }
 
         Assert.Equal(TimeSpan.FromSeconds(120), refused.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan());
         Assert.Contains("try again in 120 s", refused.Status.Detail);

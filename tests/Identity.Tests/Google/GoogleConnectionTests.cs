@@ -39,9 +39,7 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
     public async Task GetAccessToken_NearExpiryWithConcurrentCallers_RefreshesWithGoogleOnce()
     {
         var (user, agent) = await SignedInAsync("Cal Concurrent");
-        await google.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60));
-        await ConnectAsync(agent, user);
-        await google.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
+        await ConnectWithShortLivedTokensAsync(agent, user);
         var refreshesBefore = await google.Google.RequestCountAsync("token:refresh_token");
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
@@ -56,9 +54,7 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
     public async Task GetAccessToken_AfterTheAgentRemovedAccessAtGoogle_AsksToReconnect_AndReconnectingRestoresIt()
     {
         var (user, agent) = await SignedInAsync("Dee Disappointed");
-        await google.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60));
-        await ConnectAsync(agent, user);
-        await google.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
+        await ConnectWithShortLivedTokensAsync(agent, user);
         await google.Google.RevokeAccessAsync(user);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel).ResponseAsync);
@@ -171,5 +167,20 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
         await connection.OpenAsync(Cancel);
         await using var command = new NpgsqlCommand("SELECT row_to_json(c)::text FROM google_connections c WHERE agent_id = @agent", connection) { Parameters = { new("agent", agentId) } };
         return await command.ExecuteScalarAsync(Cancel) as string ?? "";
+    }
+
+    /// <summary>Connects with Google handing out 60-second tokens, and gives the shared fake back its hour-long ones
+    /// even when connecting fails, so that no other test meets tokens about to expire.</summary>
+    private async Task ConnectWithShortLivedTokensAsync(SignedInAgent agent, FakeUser user)
+    {
+        await google.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await ConnectAsync(agent, user);
+        }
+        finally
+        {
+            await google.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
+        }
     }
 }
