@@ -37,10 +37,10 @@ done
 export ConnectionStrings__postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export ConnectionStrings__redis="127.0.0.1:$redis_port"
 # A hang ends as a failure, not a stalled run: --timeout asks each module to stop after 15 minutes (the budget the
-# issue gives the whole suite), and timeout(1) ends the whole run at 25 minutes, since a test blocked without
+# issue gives the whole suite), and timeout(1) ends the whole run at 45 minutes, since a test blocked without
 # heeding cancellation keeps its module running past --timeout (seen with a test stuck in Thread.Sleep). Modules that
 # finished have written their reports; the summary counts each test of the others failed, by name.
-timeout --kill-after=30s "${DOTNET_TEST_TIMEOUT:-25m}" \
+timeout --kill-after=30s "${DOTNET_TEST_TIMEOUT:-45m}" \
   dotnet test --solution AgentCalls.sln --no-build --max-parallel-test-modules 2 --timeout 15m \
   --report-xunit-ctrf --results-directory "$results/dotnet"
 echo $? >"$results/dotnet.exit"
