@@ -1,3 +1,4 @@
+using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.Conversation.Service.Agents;
@@ -19,6 +20,7 @@ public static class ApplicationServicesExtensions
             .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
+        builder.AddAi();
 
         builder.Services.AddScoped<CallLogListing>();
         return builder;
