@@ -12,7 +12,7 @@ public static class AiServicesExtensions
 {
     /// <summary>
     /// The local embedding model as <see cref="ITextEmbedder"/>, and one keyed <see cref="IChatClient"/> per configured
-    /// role (<see cref="LlmRole"/>): the per-agent limit, then redaction, then the role's output-token limit, then OpenTelemetry, then the OpenAI-compatible
+    /// role (<see cref="LlmRole"/>): the per-agent limit, then redaction, then the role's output-token limit, then OpenTelemetry, then a check that streams end with a finish reason, then the OpenAI-compatible
     /// client on an HttpClient whose only resilience is the role's own (429 Retry-After, 5xx, timeouts, bounded retries).
     /// </summary>
     public static WebApplicationBuilder AddAi(this WebApplicationBuilder builder)
@@ -78,7 +78,8 @@ public static class AiServicesExtensions
             .Use((inner, provider) => new AgentLimitedChatClient(inner, provider.GetRequiredService<LlmCallLimiter>()))
             .Use(inner => new RedactingChatClient(inner))
             .Use((inner, provider) => new ConfigureOptionsChatClient(inner, chat => chat.MaxOutputTokens ??= RoleOptions(provider, role).MaxOutputTokens))
-            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = false);
+            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = false)
+            .Use(inner => new CutStreamDetectingChatClient(inner));
     }
 
     private static LlmRoleOptions RoleOptions(IServiceProvider provider, string role) =>

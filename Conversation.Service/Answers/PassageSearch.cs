@@ -55,9 +55,10 @@ public sealed class PassageSearch(ConversationDbContext db, ITextEmbedder embedd
     private async Task<List<Guid>> FullTextAsync(Guid agentId, string query, CancellationToken cancellationToken) =>
         // plainto_tsquery joins the words with AND; a question rarely shares every word with its answer, so any word counts.
         await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM passages, replace(plainto_tsquery('english', {query})::text, '&', '|')::tsquery AS q
-            WHERE agent_id = {agentId} AND search_vector @@ q
-            ORDER BY ts_rank_cd(search_vector, q) DESC, id
+            SELECT p.id AS "Value"
+            FROM passages p, (SELECT replace(plainto_tsquery('english', {query})::text, '&', '|')::tsquery AS q) AS query
+            WHERE p.agent_id = {agentId} AND p.search_vector @@ query.q
+            ORDER BY ts_rank_cd(p.search_vector, query.q) DESC, p.id
             LIMIT {Candidates}
             """).ToListAsync(cancellationToken);
 }

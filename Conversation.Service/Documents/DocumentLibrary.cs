@@ -11,8 +11,8 @@ public sealed class DocumentLibrary(ConversationDbContext db)
 {
     public async Task<ListDocumentsResponse> ListAsync(Guid agentId, CancellationToken cancellationToken)
     {
-        var documents = await Summaries(db.Documents.Where(d => d.AgentId == agentId))
-            .OrderByDescending(d => d.UploadedAt).ToListAsync(cancellationToken);
+        var documents = await Summaries(db.Documents.Where(d => d.AgentId == agentId).OrderByDescending(d => d.UploadedAt).ThenByDescending(d => d.Id))
+            .ToListAsync(cancellationToken);
         return new ListDocumentsResponse { Documents = { documents.Select(ToMessage) } };
     }
 

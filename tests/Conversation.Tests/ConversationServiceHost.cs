@@ -17,9 +17,15 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
 
     public ConversationClient Conversation => new(Channel);
 
+    /// <summary>A small upload limit, so the test of it sends little.</summary>
+    public const long MaxDocumentBytes = 300_000;
+
     /// <summary>The embedding model, loaded once for every host of the assembly (it takes ~350 MB).</summary>
-    protected override void ConfigureService(IWebHostBuilder host) =>
+    protected override void ConfigureService(IWebHostBuilder host)
+    {
+        host.UseSetting("Documents:MaxDocumentBytes", MaxDocumentBytes.ToString());
         host.ConfigureServices(services => services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance));
+    }
 
     /// <summary>Adds one call log of <paramref name="agent"/> with <paramref name="clientId"/> per start time, in the order given.</summary>
     public async Task<CallLog[]> AddCallsAsync(SignedInAgent agent, Guid clientId, params DateTimeOffset[] startTimes)

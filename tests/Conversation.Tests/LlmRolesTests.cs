@@ -115,7 +115,7 @@ public sealed class LlmRolesTests(LlmServiceHost host, ConversationServiceHost o
         var marker = Marker();
         host.OpenAi.Reply(marker, FakeChatReply.CutMidway("This answer never finishes because the connection drops.", afterChunks: 2));
 
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        await Assert.ThrowsAnyAsync<IOException>(async () =>
         {
             await foreach (var _ in Role(LlmRole.LiveConversation).GetStreamingResponseAsync(marker, new ChatOptions().ForAgent(Guid.NewGuid()), Cancel))
             {
