@@ -87,4 +87,23 @@ public sealed class AskDocumentsTests(ConversationServiceHost host)
         Assert.True(best.TextRank > 0 && best.VectorRank > 0, $"text rank {best.TextRank}, vector rank {best.VectorRank}");
         Assert.Equal(results.Select(r => r.Score).OrderDescending(), results.Select(r => r.Score));
     }
+
+    [Fact]
+    public async Task AskThroughRest_StreamsJsonMessagesTheWebAppReads()
+    {
+        var agent = await AgentWithDocumentsAsync("Rita Restask");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/conversation/documents:ask")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { question = "Is water backup covered?" }),
+        };
+        request.Headers.Authorization = new("Bearer", agent.AccessToken);
+
+        using var response = await host.Rest.SendAsync(request, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var final = System.Text.Json.JsonDocument.Parse(body.Trim().TrimStart('[').TrimEnd(']')).RootElement;
+        Assert.True(final.GetProperty("covered").GetBoolean());
+        Assert.Contains("$10,000", final.GetProperty("citations")[0].GetProperty("passage").GetProperty("text").GetString());
+    }
 }
