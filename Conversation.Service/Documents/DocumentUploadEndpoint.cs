@@ -20,7 +20,7 @@ public static class DocumentUploadEndpoint
         app.MapPost("/api/conversation/documents", UploadAsync).RequireAuthorization().DisableAntiforgery();
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, string? name, CurrentAgent agent, DocumentIngestion ingestion, DocumentLibrary library, IOptions<DocumentsOptions> options)
+        HttpContext context, string? name, CurrentAgent agent, DocumentIngestion ingestion, DocumentLibrary library, IOptions<DocumentsOptions> options, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
         if (string.IsNullOrWhiteSpace(name))
@@ -63,12 +63,29 @@ public static class DocumentUploadEndpoint
         context.Response.ContentType = "application/x-ndjson";
         await context.Response.StartAsync(cancellationToken);
         var progress = new LineProgress(context.Response);
-        var result = await ingestion.StoreAsync(prepared, progress, cancellationToken);
+        IngestResult result;
+        try
+        {
+            result = await ingestion.StoreAsync(prepared, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The status is already sent; the last line says the upload failed (nothing was stored: one transaction).
+            await progress.FlushAsync();
+            LogFailed(loggers.CreateLogger(typeof(DocumentUploadEndpoint)), name, e);
+            await WriteLineAsync(context.Response, new { stage = "failed", detail = "The document could not be indexed; try again." }, cancellationToken);
+            return Results.Empty;
+        }
+
         await progress.FlushAsync();
         var summary = await library.GetSummaryAsync(agent.Id, result.DocumentId, cancellationToken);
         await WriteLineAsync(context.Response, new { stage = "done", duplicate = result.Duplicate, document = JsonDocument.Parse(JsonFormatter.Default.Format(summary)) }, cancellationToken);
         return Results.Empty;
     }
+
+    // Defined by hand: two logging source generators reach this project (see DocumentAnswerer).
+    private static readonly Action<ILogger, string, Exception?> LogFailed = LoggerMessage.Define<string>(
+        LogLevel.Error, new EventId(1, "UploadFailed"), "Indexing the uploaded document {Name} failed.");
 
     private static IResult TooLarge(long limit) =>
         Results.Problem(title: "The document cannot be indexed.", detail: $"The file is larger than {limit:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -119,6 +119,7 @@ export function toUploadProgress(value: unknown): UploadProgress {
   const stage = asString(line.stage);
   if (stage === "done") return { stage, duplicate: asBoolean(line.duplicate), document: toDocumentSummary(line.document) };
   if (stage === "parsed" || stage === "embedding" || stage === "saving") return { stage, done: asNumber(line.done), total: asNumber(line.total) };
+  if (stage === "failed") throw new ApiError({ status: 500, title: "The document could not be indexed", detail: asString(line.detail) });
   throw new ApiError({ status: 0, title: "The server sent an upload step the app does not know", detail: stage });
 }
 
