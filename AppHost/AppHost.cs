@@ -59,6 +59,23 @@ if (builder.Configuration["Calendar:PublicWebhookBaseUrl"] is { Length: > 0 } we
     calendar.WithEnvironment("Calendar__PublicWebhookBaseUrl", webhookBase);
 }
 var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb");
+foreach (var role in new[] { "LiveConversation", "Documentation", "FunctionExecution", "Summarisation" })
+{
+    // An LLM role is on only when the AppHost's configuration (user-secrets) names its endpoint; otherwise offline assist.
+    if (builder.Configuration[$"Llm:Roles:{role}:Endpoint"] is { Length: > 0 } endpoint)
+    {
+        conversation
+            .WithEnvironment($"Llm__Roles__{role}__Endpoint", endpoint)
+            .WithEnvironment($"Llm__Roles__{role}__Model", builder.Configuration[$"Llm:Roles:{role}:Model"] ?? "");
+        if (builder.Configuration[$"Llm:Roles:{role}:ApiKey"] is { Length: > 0 })
+        {
+            // Local servers (Ollama, vLLM) need no key.
+            conversation.WithEnvironment($"Llm__Roles__{role}__ApiKey",
+                builder.AddParameterFromConfiguration($"llm-{role.ToLowerInvariant()}-api-key", $"Llm:Roles:{role}:ApiKey", secret: true));
+        }
+    }
+}
+
 var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb");
 
 var web = builder.AddExecutable("web", "npm", Path.Combine(builder.AppHostDirectory, "..", "web"), "run", "start")

@@ -1,13 +1,16 @@
 using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.Conversation.Service.Documents;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Data;
 
-/// <summary>conversationdb: call sessions and the logs they leave. Every row carries the owning agent's id.</summary>
+/// <summary>conversationdb: call sessions and the logs they leave, and the agency documents answers cite. Every row carries the owning agent's id.</summary>
 public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
 {
     public DbSet<CallLog> CallLogs => Set<CallLog>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Passage> Passages => Set<Passage>();
 
     /// <summary>Provider options shared by the running service and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();

@@ -1,5 +1,7 @@
+using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Data;
+using AgentCalls.Conversation.Service.Documents;
 using AgentCalls.Conversation.Service.Agents;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
@@ -19,8 +21,10 @@ public static class ApplicationServicesExtensions
             .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
+        builder.AddAi();
 
         builder.Services.AddScoped<CallLogListing>();
+        builder.AddDocuments();
         return builder;
     }
 
@@ -30,6 +34,8 @@ public static class ApplicationServicesExtensions
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<ConversationGrpcService>().RequireAuthorization();
+        app.MapGrpcService<DocumentsGrpcService>().RequireAuthorization();
+        app.MapDocumentUpload();
         return app;
     }
 }

@@ -1,3 +1,4 @@
 using AgentCalls.Conversation.Tests;
 
 [assembly: AssemblyFixture(typeof(ConversationServiceHost))]
+[assembly: AssemblyFixture(typeof(LlmServiceHost))]

@@ -1,18 +1,31 @@
 using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using ConversationClient = AgentCalls.Contracts.Conversation.V1.Conversation.ConversationClient;
 
 namespace AgentCalls.Conversation.Tests;
 
-/// <summary>Conversation.Service on its own database, with the real Identity, for this test assembly.</summary>
-public sealed class ConversationServiceHost() : ServiceHost<ConversationDbContext>("conversationdb")
+/// <summary>Conversation.Service on its own database, with the real Identity and no LLM role configured (offline), for this test assembly.</summary>
+public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("conversationdb")
 {
     /// <summary>A fixed time the tests place their calls around (each test has its own agent).</summary>
     public static readonly DateTimeOffset Morning = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     public ConversationClient Conversation => new(Channel);
+
+    /// <summary>A small upload limit, so the test of it sends little.</summary>
+    public const long MaxDocumentBytes = 300_000;
+
+    /// <summary>The embedding model, loaded once for every host of the assembly (it takes ~350 MB).</summary>
+    protected override void ConfigureService(IWebHostBuilder host)
+    {
+        host.UseSetting("Documents:MaxDocumentBytes", MaxDocumentBytes.ToString());
+        host.ConfigureServices(services => services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance));
+    }
 
     /// <summary>Adds one call log of <paramref name="agent"/> with <paramref name="clientId"/> per start time, in the order given.</summary>
     public async Task<CallLog[]> AddCallsAsync(SignedInAgent agent, Guid clientId, params DateTimeOffset[] startTimes)

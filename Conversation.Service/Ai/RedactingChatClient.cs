@@ -1,0 +1,22 @@
+using Microsoft.Extensions.AI;
+
+namespace AgentCalls.Conversation.Service.Ai;
+
+/// <summary>Redacts sensitive numbers from every text a role sends (instructions, transcript, passages) before it leaves.</summary>
+internal sealed class RedactingChatClient(IChatClient inner) : DelegatingChatClient(inner)
+{
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        base.GetResponseAsync(Redact(messages), options, cancellationToken);
+
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        base.GetStreamingResponseAsync(Redact(messages), options, cancellationToken);
+
+    // Copies, so the caller's history keeps what was really said.
+    private static List<ChatMessage> Redact(IEnumerable<ChatMessage> messages) =>
+        [.. messages.Select(message =>
+        {
+            var copy = message.Clone();
+            copy.Contents = [.. message.Contents.Select(content => content is TextContent text ? new TextContent(SensitiveDataRedactor.Redact(text.Text)) : content)];
+            return copy;
+        })];
+}
