@@ -87,6 +87,8 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
         var local = Assert.Single(usage.Providers);
         Assert.Equal(("pocketsphinx", 1), (local.Provider, local.JobCount));
         Assert.Equal(audio.Length / (double)SpokenAudio.SampleRate, local.AudioSeconds, 3);
+        Assert.Equal((36_000d, "pocketsphinx"), (usage.MonthlyLimitSeconds, usage.Engine));
+        Assert.Equal(local.AudioSeconds, usage.MonthAudioSeconds, 3);
     }
 
     [Fact]
