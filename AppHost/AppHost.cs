@@ -76,7 +76,9 @@ foreach (var role in new[] { "LiveConversation", "Documentation", "FunctionExecu
     }
 }
 
-var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb");
+var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb")
+    // Silero VAD's weights, fetched into .models/ by scripts/install-prerequisites.sh; the service checks their hash.
+    .WithEnvironment("Transcription__Vad__ModelPath", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".models", "silero-vad", "silero_vad.onnx")));
 
 var web = builder.AddExecutable("web", "npm", Path.Combine(builder.AppHostDirectory, "..", "web"), "run", "start")
     .WithHttpEndpoint(env: "PORT")

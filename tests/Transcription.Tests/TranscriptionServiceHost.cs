@@ -4,6 +4,7 @@ using AgentCalls.Transcription.Service.Data;
 using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Usage;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Hosting;
 using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
 
 namespace AgentCalls.Transcription.Tests;
@@ -15,6 +16,11 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
     public static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     public TranscriptionClient Transcription => new(Channel);
+
+    /// <summary>Silero VAD as scripts/install-prerequisites.sh places it.</summary>
+    public static string VadModelPath => Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx");
+
+    protected override void ConfigureService(IWebHostBuilder host) => host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
 
     /// <summary>Adds a completed job of the agent on <paramref name="provider"/>, metered as the given usage records.</summary>
     public async Task<TranscriptionJob> AddJobAsync(Guid agentId, string provider, params (double Seconds, DateTimeOffset At)[] usage)

@@ -1,0 +1,26 @@
+using AgentCalls.Contracts.Transcription.V1;
+using AgentCalls.ServiceDefaults.Authentication;
+using AgentCalls.Transcription.Service.Speech;
+using AgentCalls.Transcription.Service.Streaming;
+using AgentCalls.Transcription.Service.Usage;
+using Grpc.Core;
+using TranscriptionBase = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionBase;
+
+namespace AgentCalls.Transcription.Service.Api;
+
+/// <summary>The Transcription contract's face: each rpc takes the agent from the token and hands over to its feature.</summary>
+public sealed class TranscriptionGrpcService(CurrentAgent agent, UsageReport usage, UsageMeter meter, SpeechEngines engines, LiveTranscription live) : TranscriptionBase
+{
+    public override async Task<GetUsageResponse> GetUsage(GetUsageRequest request, ServerCallContext context)
+    {
+        var response = await usage.GetAsync(agent.Id, request, context.CancellationToken);
+        response.MonthlyLimitSeconds = meter.MonthlyLimitSeconds;
+        response.MonthAudioSeconds = await meter.UsedThisMonthAsync(agent.Id, context.CancellationToken);
+        response.Engine = engines.DefaultName;
+        return response;
+    }
+
+    public override Task StreamTranscription(
+        IAsyncStreamReader<StreamTranscriptionRequest> requestStream, IServerStreamWriter<StreamTranscriptionResponse> responseStream, ServerCallContext context) =>
+        live.RunAsync(agent.Id, requestStream, responseStream, context.CancellationToken);
+}

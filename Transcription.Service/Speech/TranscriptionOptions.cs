@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AgentCalls.Transcription.Service.Speech;
+
+/// <summary>The deployment's transcription settings.</summary>
+public sealed class TranscriptionOptions
+{
+    public const string Section = "Transcription";
+
+    /// <summary>The engine used when neither the stream nor the agent's settings name one.</summary>
+    [Required]
+    public string DefaultEngine { get; set; } = PocketSphinx.PocketSphinxEngine.EngineName;
+
+    /// <summary>Audio seconds an agent may have transcribed per calendar month (UTC); 0 means no limit.</summary>
+    [Range(0, double.MaxValue)]
+    public double MonthlyLimitSeconds { get; set; } = 36_000;
+}

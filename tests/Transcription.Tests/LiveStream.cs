@@ -1,0 +1,58 @@
+using AgentCalls.Contracts.Transcription.V1;
+using AgentCalls.TestSupport;
+using Google.Protobuf;
+using Grpc.Core;
+using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
+
+namespace AgentCalls.Transcription.Tests;
+
+/// <summary>Drives one StreamTranscription call as Conversation.Service would: settings, then audio, then reads what came back.</summary>
+public static class LiveStream
+{
+    public static StreamTranscriptionRequest Settings(IEnumerable<ProtoChannel> channels, params string[] vocabulary) =>
+        new() { Settings = new StreamSettings { Language = "en-US", Channels = { channels }, Vocabulary = { vocabulary } } };
+
+    public static StreamTranscriptionRequest Audio(ProtoChannel channel, byte[] pcm16) =>
+        new() { Audio = new AudioChunk { Channel = channel, Pcm16 = ByteString.CopyFrom(pcm16) } };
+
+    /// <summary>Sends every message, closes the request side and returns all responses in order.</summary>
+    public static async Task<List<StreamTranscriptionResponse>> RunAsync(TranscriptionServiceHost host, SignedInAgent agent, IEnumerable<StreamTranscriptionRequest> requests)
+    {
+        using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        var reading = ReadAllAsync(call.ResponseStream);
+        foreach (var request in requests)
+        {
+            await call.RequestStream.WriteAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await reading;
+    }
+
+    /// <summary>Interleaves the channels' 100 ms chunks, as two live microphones arrive.</summary>
+    public static IEnumerable<StreamTranscriptionRequest> Interleaved(params (ProtoChannel Channel, short[] Samples)[] channels)
+    {
+        var chunks = channels.Select(c => SpokenAudio.Chunks(c.Samples).Select(pcm => Audio(c.Channel, pcm)).ToList()).ToList();
+        for (var i = 0; i < chunks.Max(c => c.Count); i++)
+        {
+            foreach (var channel in chunks.Where(c => i < c.Count))
+            {
+                yield return channel[i];
+            }
+        }
+    }
+
+    public static string FinalText(IEnumerable<StreamTranscriptionResponse> responses, ProtoChannel channel) =>
+        string.Join(' ', responses.Where(r => r.SegmentCase == StreamTranscriptionResponse.SegmentOneofCase.Final && r.Final.Channel == channel).Select(r => r.Final.Text));
+
+    private static async Task<List<StreamTranscriptionResponse>> ReadAllAsync(IAsyncStreamReader<StreamTranscriptionResponse> responses)
+    {
+        var all = new List<StreamTranscriptionResponse>();
+        await foreach (var response in responses.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            all.Add(response);
+        }
+
+        return all;
+    }
+}

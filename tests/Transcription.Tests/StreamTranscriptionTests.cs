@@ -1,0 +1,142 @@
+using AgentCalls.Contracts.Transcription.V1;
+using AgentCalls.TestSupport;
+using AgentCalls.Transcription.Service.Streaming;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using static AgentCalls.Transcription.Tests.LiveStream;
+using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
+
+namespace AgentCalls.Transcription.Tests;
+
+/// <summary>
+/// The live stream end to end with the real engines (Silero VAD, PocketSphinx) on speech made with espeak-ng.
+/// One class, so its streams run one after another and the count of live decoders is this class's own.
+/// </summary>
+public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
+{
+    private const string AgentLine = "hi xiomara okafor i am calling about your umbrella policy with progressive";
+    private const string ClientLine = "my deductible went up and i need to file a claim with nationwide";
+    private static readonly string[] Vocabulary = ["Xiomara Okafor", "Progressive", "Nationwide", "umbrella policy"];
+
+    [Fact]
+    public async Task StreamTranscription_SpeechOnTheAgentChannel_PartialsComeBeforeAFinalWithTheVocabularyWords()
+    {
+        var agent = await host.SignInAsync("Stella Stream", cancellationToken: TestContext.Current.CancellationToken);
+        var audio = Padded(await SpokenAudio.SayAsync(AgentLine));
+
+        var responses = await RunAsync(host, agent, [Settings([ProtoChannel.Agent], Vocabulary), .. Interleaved((ProtoChannel.Agent, audio))]);
+
+        Assert.All(responses, r => Assert.Equal(ProtoChannel.Agent, (r.Partial ?? r.Final).Channel));
+        var firstFinal = responses.FindIndex(r => r.Final is not null);
+        Assert.InRange(responses.FindIndex(r => r.Partial is not null), 0, firstFinal - 1);
+        var final = responses[firstFinal].Final;
+        Assert.Equal(final.UtteranceId, responses.First(r => r.Partial is not null).Partial.UtteranceId);
+        var text = FinalText(responses, ProtoChannel.Agent);
+        Heard(text, "umbrella", "policy");
+    }
+
+    [Fact]
+    public async Task StreamTranscription_TwoChannelsAtOnce_EachFinalCarriesItsOwnSpeakersWords()
+    {
+        var agent = await host.SignInAsync("Tina Twochannel", cancellationToken: TestContext.Current.CancellationToken);
+        var agentAudio = Padded(await SpokenAudio.SayAsync(AgentLine));
+        var clientAudio = Padded(await SpokenAudio.SayAsync(ClientLine, "en-us+f3"));
+
+        var responses = await RunAsync(host, agent,
+            [Settings([ProtoChannel.Agent, ProtoChannel.Client], Vocabulary), .. Interleaved((ProtoChannel.Agent, agentAudio), (ProtoChannel.Client, clientAudio))]);
+
+        var agentWords = FinalText(responses, ProtoChannel.Agent);
+        var clientWords = FinalText(responses, ProtoChannel.Client);
+        Heard(agentWords, "umbrella", "policy");
+        Heard(clientWords, "deductible", "claim", "nationwide");
+        Assert.DoesNotContain("deductible", Words(agentWords));
+        Assert.DoesNotContain("umbrella", Words(clientWords));
+    }
+
+    [Fact]
+    public async Task StreamTranscription_CallCancelledMidSpeech_FreesItsDecoders()
+    {
+        var agent = await host.SignInAsync("Cole Cancel", cancellationToken: TestContext.Current.CancellationToken);
+        var active = host.Services.GetRequiredService<ActiveRecognizers>();
+        var audio = Padded(await SpokenAudio.SayAsync(AgentLine));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: cancel.Token);
+
+        await call.RequestStream.WriteAsync(Settings([ProtoChannel.Agent, ProtoChannel.Client], Vocabulary), cancel.Token);
+        foreach (var chunk in Interleaved((ProtoChannel.Agent, audio)))
+        {
+            await call.RequestStream.WriteAsync(chunk, cancel.Token);
+        }
+
+        Assert.True(await call.ResponseStream.MoveNext(cancel.Token));
+        Assert.Equal(2, active.Count);
+        await cancel.CancelAsync();
+
+        await Eventually.IsTrueAsync(() => Task.FromResult(active.Count == 0));
+    }
+
+    [Fact]
+    public async Task StreamTranscription_AfterAStream_GetUsageMetersItsAudioOnTheLocalEngine()
+    {
+        var agent = await host.SignInAsync("Mia Metered", cancellationToken: TestContext.Current.CancellationToken);
+        var audio = Padded(await SpokenAudio.SayAsync("thank you for your time"));
+
+        await RunAsync(host, agent, [Settings([ProtoChannel.Agent]), .. Interleaved((ProtoChannel.Agent, audio))]);
+
+        var usage = await host.GetUsageAsync(agent, new GetUsageRequest());
+        var local = Assert.Single(usage.Providers);
+        Assert.Equal(("pocketsphinx", 1), (local.Provider, local.JobCount));
+        Assert.Equal(audio.Length / (double)SpokenAudio.SampleRate, local.AudioSeconds, 3);
+        Assert.Equal((36_000d, "pocketsphinx"), (usage.MonthlyLimitSeconds, usage.Engine));
+        Assert.Equal(local.AudioSeconds, usage.MonthAudioSeconds, 3);
+    }
+
+    [Fact]
+    public async Task StreamTranscription_MonthlyLimitUsedUp_IsResourceExhaustedWithAMessage()
+    {
+        var agent = await host.SignInAsync("Lou Limit", cancellationToken: TestContext.Current.CancellationToken);
+        await host.AddJobAsync(agent.AgentId, "pocketsphinx", (36_000, DateTimeOffset.UtcNow));
+
+        var error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => RunAsync(host, agent, [Settings([ProtoChannel.Agent])]));
+
+        Assert.Contains("allowance", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task StreamTranscription_AudioBeforeSettings_IsInvalidArgumentOnSettings() =>
+        Assert.Equal(["settings"], await InvalidAsync([Audio(ProtoChannel.Agent, new byte[320])]));
+
+    [Fact]
+    public async Task StreamTranscription_OddNumberOfBytes_IsInvalidArgumentOnPcm16() =>
+        Assert.Equal(["audio.pcm16"], await InvalidAsync([Settings([ProtoChannel.Agent]), Audio(ProtoChannel.Agent, new byte[321])]));
+
+    [Fact]
+    public async Task StreamTranscription_AudioOnAChannelNotInTheSettings_IsInvalidArgumentOnChannel() =>
+        Assert.Equal(["audio.channel"], await InvalidAsync([Settings([ProtoChannel.Agent]), Audio(ProtoChannel.Client, new byte[320])]));
+
+    [Fact]
+    public async Task StreamTranscription_BadSettings_IsInvalidArgumentOnEachField()
+    {
+        var settings = new StreamTranscriptionRequest { Settings = new StreamSettings { Language = "de-DE", Engine = "nonesuch", Channels = { ProtoChannel.Unspecified } } };
+
+        Assert.Equal(["settings.language", "settings.channels", "settings.engine"], await InvalidAsync([settings]));
+    }
+
+    private async Task<string[]> InvalidAsync(StreamTranscriptionRequest[] requests)
+    {
+        var agent = await host.SignInAsync("Ina Invalid", cancellationToken: TestContext.Current.CancellationToken);
+        return await RpcAssert.InvalidArgumentAsync(() => RunAsync(host, agent, requests));
+    }
+
+    private static short[] Padded(short[] speech) => [.. SpokenAudio.Silence(0.5), .. speech, .. SpokenAudio.Silence(1)];
+
+    private static void Heard(string text, params string[] words)
+    {
+        foreach (var word in words)
+        {
+            Assert.True(Words(text).Contains(word), $"'{word}' not in the finals: \"{text}\"");
+        }
+    }
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
