@@ -58,8 +58,12 @@ if (builder.Configuration["Calendar:PublicWebhookBaseUrl"] is { Length: > 0 } we
     // Google pushes calendar changes to the gateway's public https origin; without one, Calendar polls.
     calendar.WithEnvironment("Calendar__PublicWebhookBaseUrl", webhookBase);
 }
-var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb");
 var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb");
+// A live call reads its client from Clients, acts through Clients and Calendar, and streams audio to Transcription.
+var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb")
+    .WithReference(clients).WaitFor(clients)
+    .WithReference(calendar).WaitFor(calendar)
+    .WithReference(transcription).WaitFor(transcription);
 
 var web = builder.AddExecutable("web", "npm", Path.Combine(builder.AppHostDirectory, "..", "web"), "run", "start")
     .WithHttpEndpoint(env: "PORT")

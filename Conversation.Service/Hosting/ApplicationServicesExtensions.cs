@@ -1,4 +1,5 @@
 using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.Conversation.Service.Agents;
 using AgentCalls.Contracts.Identity.V1;
@@ -19,17 +20,46 @@ public static class ApplicationServicesExtensions
             .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
         builder.AddGrpcApi();
+        builder.AddServiceClients();
 
         builder.Services.AddScoped<CallLogListing>();
+        builder.AddCalls();
         return builder;
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<ConversationGrpcService>().RequireAuthorization();
+        app.MapGrpcService<CallsGrpcService>().RequireAuthorization();
+        app.MapLiveCall();
         return app;
+    }
+
+    /// <summary>gRPC clients for the services a call reads from and acts through, as the agent.</summary>
+    private static WebApplicationBuilder AddServiceClients(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpcClient<Contracts.Clients.V1.Clients.ClientsClient>(grpc => grpc.Address = new Uri("http://_grpc.clients"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<Contracts.Calendar.V1.Calendar.CalendarClient>(grpc => grpc.Address = new Uri("http://_grpc.calendar"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        // No call-context propagation: a call's transcription stream outlives the request that opened it.
+        builder.Services.AddGrpcClient<Contracts.Transcription.V1.Transcription.TranscriptionClient>(grpc => grpc.Address = new Uri("http://_grpc.transcription"));
+        return builder;
+    }
+
+    private static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CallSessions>();
+        builder.Services.AddSingleton<CallAudio>();
+        builder.Services.AddSingleton<CallCloser>();
+        builder.Services.AddSingleton<LiveCallSocket>();
+        builder.Services.AddScoped<CallStarter>();
+        builder.Services.AddScoped<CallLogWriter>();
+        return builder;
     }
 }
