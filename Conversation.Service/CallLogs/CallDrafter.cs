@@ -37,7 +37,7 @@ public static partial class CallDrafter
         {
             CallId = call.Id.ToString(),
             Summary = Summarize(transcript),
-            Outcome = ProposeOutcome(transcript),
+            Outcome = call.ChosenOutcome ?? ProposeOutcome(transcript),
         };
         draft.FollowUps.AddRange(call.Actions.FollowUps());
         return draft;

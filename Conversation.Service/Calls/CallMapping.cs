@@ -26,6 +26,18 @@ public static class CallMapping
             End = Duration.FromTimeSpan(e.End),
             Text = e.Text,
         }));
+        contract.Actions.AddRange(call.Actions.Proposals().Select(ToContract));
         return contract;
     }
+
+    public static ActionProposal ToContract(this Actions.ActionProposal proposal) => new()
+    {
+        ProposalId = proposal.Id.ToString(),
+        Kind = proposal.Kind,
+        Arguments = Actions.ActionArguments.ToStruct(proposal.Arguments),
+        Source = proposal.Source,
+        State = proposal.State.ToString().ToLowerInvariant(),
+        Result = proposal.Result ?? "",
+        ProposedAt = Timestamp.FromDateTimeOffset(proposal.ProposedAt),
+    };
 }

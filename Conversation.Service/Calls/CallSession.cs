@@ -36,6 +36,9 @@ public sealed class CallSession(Guid agentId, ClientContext client, string? cale
     /// <summary>Completes with the draft once the ended call's audio has stopped and its last utterances are in.</summary>
     public Task<CallDraft> DraftReady => draft.Task;
 
+    /// <summary>The outcome the agent set during the call (a confirmed set_outcome); the draft proposes it.</summary>
+    public CallOutcome? ChosenOutcome { get; set; }
+
     /// <summary>The actions proposed during the call and what became of them.</summary>
     public Actions.CallActions Actions { get; } = new();
 

@@ -1,4 +1,6 @@
 using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.Conversation.Service.Actions;
+using ActionProposal = AgentCalls.Contracts.Conversation.V1.ActionProposal;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.ServiceDefaults.Authentication;
 using Grpc.Core;
@@ -6,7 +8,7 @@ using CallsBase = AgentCalls.Contracts.Conversation.V1.Calls.CallsBase;
 
 namespace AgentCalls.Conversation.Service.Calls;
 
-public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, CallSessions calls, CallCloser closer) : CallsBase
+public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, CallSessions calls, CallCloser closer, ActionDesk actions) : CallsBase
 {
     public override async Task<Call> StartCall(StartCallRequest request, ServerCallContext context)
     {
@@ -20,6 +22,17 @@ public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, Ca
 
     public override Task<CallDraft> EndCall(EndCallRequest request, ServerCallContext context) =>
         closer.EndAsync(Find(request.CallId));
+
+    public override async Task<ActionProposal> ProposeAction(ProposeActionRequest request, ServerCallContext context) =>
+        (await actions.ProposeAsync(Find(request.CallId), request.Kind, ActionArguments.From(request.Arguments), "agent", context.CancellationToken)).ToContract();
+
+    public override async Task<ActionProposal> ConfirmAction(ConfirmActionRequest request, ServerCallContext context) =>
+        (await actions.ConfirmAsync(
+            Find(request.CallId), request.ProposalId, request.RequestId, request.Arguments is null ? null : ActionArguments.From(request.Arguments),
+            context.GetHttpContext().Request.Headers.Authorization.ToString(), context.CancellationToken)).ToContract();
+
+    public override async Task<ActionProposal> RejectAction(RejectActionRequest request, ServerCallContext context) =>
+        (await actions.RejectAsync(Find(request.CallId), request.ProposalId, context.CancellationToken)).ToContract();
 
     public override async Task<SaveCallResponse> SaveCall(SaveCallRequest request, ServerCallContext context)
     {

@@ -44,13 +44,13 @@ public sealed record ErrorMessage(string Code, string Message) : LiveMessage("er
 public sealed record CallView(
     string CallId, string ClientId, string ClientName, string State, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
     IReadOnlyList<SegmentView> Transcript, IReadOnlyList<string> Notes, IReadOnlyList<string> Muted, bool DoNotCall, bool RecordingConsent,
-    DraftView? Draft)
+    DraftView? Draft, IReadOnlyList<ProposalView> Proposals)
 {
     public static CallView Of(CallSession call) => new(
         call.Id.ToString(), call.Client.Id.ToString(), call.Client.Name, call.State == Contracts.Conversation.V1.CallState.Live ? "live" : "ended",
         call.StartedAt, call.EndedAt, [.. call.Transcript().Select(SegmentView.Of)], call.Notes(),
         [.. Speakers.All.Where(s => call.Muted.IsMuted(s.Channel)).Select(s => s.Name)], call.Client.DoNotCall, call.Client.RecordingConsent,
-        call.Draft is { } draft ? DraftView.Of(draft) : null);
+        call.Draft is { } draft ? DraftView.Of(draft) : null, [.. call.Actions.Proposals().Select(ProposalView.Of)]);
 }
 
 /// <summary>One utterance; times in seconds from the start of that speaker's audio.</summary>
@@ -67,3 +67,13 @@ public sealed record DraftView(string Summary, string Outcome, IReadOnlyList<str
 
 /// <summary>A channel was muted or unmuted.</summary>
 public sealed record MutedMessage(string Channel, bool Muted) : LiveMessage("muted");
+
+/// <summary>A proposed action, new or changed (confirmed, run, rejected, expired).</summary>
+public sealed record ProposalMessage(ProposalView Proposal) : LiveMessage("proposal");
+
+/// <summary>An action as the browser shows it.</summary>
+public sealed record ProposalView(string ProposalId, string Kind, System.Text.Json.Nodes.JsonObject Arguments, string Source, string State, string? Result)
+{
+    public static ProposalView Of(Actions.ActionProposal proposal) => new(
+        proposal.Id.ToString(), proposal.Kind, proposal.Arguments, proposal.Source, proposal.State.ToString().ToLowerInvariant(), proposal.Result);
+}

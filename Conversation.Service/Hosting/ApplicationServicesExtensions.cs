@@ -1,3 +1,4 @@
+using AgentCalls.Conversation.Service.Actions;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
@@ -60,6 +61,8 @@ public static class ApplicationServicesExtensions
         builder.Services.AddSingleton<LiveCallSocket>();
         builder.Services.AddScoped<CallStarter>();
         builder.Services.AddScoped<CallLogWriter>();
+        builder.Services.AddScoped<ActionDesk>();
+        builder.Services.AddScoped<ActionRunner>();
         return builder;
     }
 }
