@@ -58,7 +58,16 @@ if (builder.Configuration["Calendar:PublicWebhookBaseUrl"] is { Length: > 0 } we
     // Google pushes calendar changes to the gateway's public https origin; without one, Calendar polls.
     calendar.WithEnvironment("Calendar__PublicWebhookBaseUrl", webhookBase);
 }
-var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb");
+
+var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb")
+    // Silero VAD's weights, fetched into .models/ by scripts/install-prerequisites.sh; the service checks their hash.
+    .WithEnvironment("Transcription__Vad__ModelPath", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".models", "silero-vad", "silero_vad.onnx")));
+
+// A live call reads its client from Clients, acts through Clients and Calendar, and streams audio to Transcription.
+var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb")
+    .WithReference(clients).WaitFor(clients)
+    .WithReference(calendar).WaitFor(calendar)
+    .WithReference(transcription).WaitFor(transcription);
 foreach (var role in new[] { "LiveConversation", "Documentation", "FunctionExecution", "Summarisation" })
 {
     // An LLM role is on only when the AppHost's configuration (user-secrets) names its endpoint; otherwise offline assist.
@@ -75,10 +84,6 @@ foreach (var role in new[] { "LiveConversation", "Documentation", "FunctionExecu
         }
     }
 }
-
-var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb")
-    // Silero VAD's weights, fetched into .models/ by scripts/install-prerequisites.sh; the service checks their hash.
-    .WithEnvironment("Transcription__Vad__ModelPath", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".models", "silero-vad", "silero_vad.onnx")));
 
 var web = builder.AddExecutable("web", "npm", Path.Combine(builder.AppHostDirectory, "..", "web"), "run", "start")
     .WithHttpEndpoint(env: "PORT")

@@ -57,6 +57,9 @@ public sealed class CallLoggedHandler(ClientsDbContext db) : IEventHandler<CallL
             CallOutcome.CallbackRequested => "callback requested",
             CallOutcome.Sold => "sold",
             CallOutcome.DoNotCall => "do not call",
+            CallOutcome.Renewed => "renewed",
+            CallOutcome.Quoted => "quoted",
+            CallOutcome.Lost => "lost",
             _ => "call logged",
         };
         var described = @event.OutcomeNote.Trim() is { Length: > 0 } note ? $"{outcome}: {note}" : outcome;

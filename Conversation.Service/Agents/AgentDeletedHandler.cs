@@ -1,16 +1,23 @@
 using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Agents;
 
-/// <summary>A deleted agent's call logs and documents are erased.</summary>
-public sealed class AgentDeletedHandler(ConversationDbContext db) : IEventHandler<AgentDeleted>
+/// <summary>A deleted agent's call logs and documents are erased, and the calls this process holds for them are dropped unsaved.</summary>
+public sealed class AgentDeletedHandler(ConversationDbContext db, CallSessions calls) : IEventHandler<AgentDeleted>
 {
     public async Task HandleAsync(AgentDeleted @event, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var agentId = Guid.Parse(@event.AgentId);
+        foreach (var call in calls.OfAgent(agentId))
+        {
+            call.TryClaimSave();
+            calls.Remove(call);
+        }
+
         await db.CallLogs.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
         // Passages go with their documents (cascade).
         await db.Documents.Where(d => d.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);

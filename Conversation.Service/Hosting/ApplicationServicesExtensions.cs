@@ -1,5 +1,7 @@
 using AgentCalls.Conversation.Service.Ai;
+using AgentCalls.Conversation.Service.Actions;
 using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.Conversation.Service.Documents;
 using AgentCalls.Conversation.Service.Agents;
@@ -23,19 +25,50 @@ public static class ApplicationServicesExtensions
         builder.AddGrpcApi();
         builder.AddAi();
 
-        builder.Services.AddScoped<CallLogListing>();
         builder.AddDocuments();
+        builder.AddServiceClients();
+        builder.Services.AddScoped<CallLogListing>();
+        builder.AddCalls();
         return builder;
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<ConversationGrpcService>().RequireAuthorization();
         app.MapGrpcService<DocumentsGrpcService>().RequireAuthorization();
         app.MapDocumentUpload();
+        app.MapGrpcService<CallsGrpcService>().RequireAuthorization();
+        app.MapLiveCall();
         return app;
+    }
+
+    /// <summary>gRPC clients for the services a call reads from and acts through, as the agent.</summary>
+    private static WebApplicationBuilder AddServiceClients(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpcClient<Contracts.Clients.V1.Clients.ClientsClient>(grpc => grpc.Address = new Uri("http://_grpc.clients"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<Contracts.Calendar.V1.Calendar.CalendarClient>(grpc => grpc.Address = new Uri("http://_grpc.calendar"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        // No call-context propagation: a call's transcription stream outlives the request that opened it.
+        builder.Services.AddGrpcClient<Contracts.Transcription.V1.Transcription.TranscriptionClient>(grpc => grpc.Address = new Uri("http://_grpc.transcription"));
+        return builder;
+    }
+
+    private static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CallSessions>();
+        builder.Services.AddSingleton<CallAudio>();
+        builder.Services.AddSingleton<CallCloser>();
+        builder.Services.AddSingleton<LiveCallSocket>();
+        builder.Services.AddScoped<CallStarter>();
+        builder.Services.AddScoped<CallLogWriter>();
+        builder.Services.AddScoped<ActionDesk>();
+        builder.Services.AddScoped<ActionRunner>();
+        return builder;
     }
 }

@@ -2,9 +2,11 @@ using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Data;
+using AgentCalls.Calendar.Tests;
 using AgentCalls.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using CallsClient = AgentCalls.Contracts.Conversation.V1.Calls.CallsClient;
 using ConversationClient = AgentCalls.Contracts.Conversation.V1.Conversation.ConversationClient;
 
 namespace AgentCalls.Conversation.Tests;
@@ -20,12 +22,64 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
     /// <summary>A small upload limit, so the test of it sends little.</summary>
     public const long MaxDocumentBytes = 300_000;
 
-    /// <summary>The embedding model, loaded once for every host of the assembly (it takes ~350 MB).</summary>
+    public CallsClient Calls => new(Channel);
+
+    public ClientsServer ClientsServer { get; private set; } = null!;
+
+    public FakeTranscription Transcription { get; private set; } = null!;
+
+    protected override async Task BeforeServiceStartsAsync()
+    {
+        ClientsServer = await ClientsServer.StartAsync(Servers, Issuer);
+        Transcription = await FakeTranscription.StartAsync();
+    }
+
+    /// <summary>The embedding model, loaded once for every host of the assembly (it takes ~350 MB), and a small upload limit.</summary>
     protected override void ConfigureService(IWebHostBuilder host)
     {
         host.UseSetting("Documents:MaxDocumentBytes", MaxDocumentBytes.ToString());
         host.ConfigureServices(services => services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance));
+        host.UseSetting("services:clients:grpc:0", ClientsServer.GrpcAddress.ToString());
+        host.UseSetting("services:transcription:grpc:0", Transcription.Address.ToString());
+        host.UseSetting("Calls:IdleTimeout", IdleTimeout.ToString());
+        host.UseSetting("Eventing:ServiceName", $"conversation-tests-{Guid.NewGuid():N}");
     }
+
+    /// <summary>Short, so the test of an abandoned call is quick; long enough for a reconnect to beat it.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>A new client of <paramref name="agent"/>'s and a call started with them.</summary>
+    public async Task<(Contracts.Clients.V1.Client Client, Call Call)> StartCallAsync(SignedInAgent agent, string clientName = "Carla Caller")
+    {
+        var client = await ClientsServer.CreateAsync(agent, clientName);
+        var call = await Calls.StartCallAsync(new StartCallRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        return (client, call);
+    }
+
+    /// <summary>Opens the call's WebSocket as <paramref name="agent"/>, as the gateway would (with the agent's bearer token).</summary>
+    public async Task<LiveSocket> ConnectAsync(SignedInAgent agent, string callId)
+    {
+        var client = CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {agent.AccessToken}";
+        var socket = await client.ConnectAsync(new Uri($"ws://localhost/api/calls/{callId}/live"), TestContext.Current.CancellationToken);
+        return new LiveSocket(socket);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Transcription is not null)
+        {
+            await Transcription.DisposeAsync();
+        }
+
+        if (ClientsServer is not null)
+        {
+            await ClientsServer.DisposeAsync();
+        }
+    }
+
+    public Task<T> QueryAsync<T>(Func<ConversationDbContext, Task<T>> query) => Services.QueryAsync(query);
 
     /// <summary>Adds one call log of <paramref name="agent"/> with <paramref name="clientId"/> per start time, in the order given.</summary>
     public async Task<CallLog[]> AddCallsAsync(SignedInAgent agent, Guid clientId, params DateTimeOffset[] startTimes)

@@ -22,6 +22,10 @@ public abstract class ServiceHost<TMarker>(string connectionName) : IdentityHost
 
     public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>A WebSocket client to the service (over the test server).</summary>
+    public Microsoft.AspNetCore.TestHost.WebSocketClient CreateWebSocketClient() =>
+        factory?.Server.CreateWebSocketClient() ?? throw new InvalidOperationException("Not started.");
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();

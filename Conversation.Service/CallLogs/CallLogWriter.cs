@@ -1,0 +1,49 @@
+using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.Conversation.Service.Calls;
+using AgentCalls.Conversation.Service.Data;
+using AgentCalls.ServiceDefaults.Eventing;
+using Google.Protobuf.WellKnownTypes;
+
+namespace AgentCalls.Conversation.Service.CallLogs;
+
+/// <summary>Writes an ended call's log and queues <see cref="CallLogged"/> with it, in one transaction.</summary>
+public sealed class CallLogWriter(ConversationDbContext db)
+{
+    public async Task<CallLog> SaveAsync(CallSession call, SaveCallInput input, CancellationToken cancellationToken)
+    {
+        var transcript = call.Transcript();
+        var endedAt = call.EndedAt ?? throw new InvalidOperationException("Only an ended call is logged.");
+        var log = new CallLog
+        {
+            AgentId = call.AgentId,
+            ClientId = call.Client.Id,
+            ClientName = call.Client.Name,
+            CalendarEventId = call.CalendarEventId,
+            StartedAt = call.StartedAt,
+            EndedAt = endedAt,
+            DurationSeconds = (int)Math.Round((endedAt - call.StartedAt).TotalSeconds),
+            Summary = input.Summary,
+            Outcome = Outcomes.Name(input.Outcome),
+            OutcomeNote = input.OutcomeNote,
+            FollowUps = [.. input.FollowUps],
+            Transcript = string.Join("\n", transcript.Select(e => $"{CallDrafter.Speaker(e.Speaker)}: {e.Text}")),
+            TranscriptLines = [.. transcript],
+            Notes = [.. call.Notes()],
+            Audit = [.. call.Actions.Audit()],
+        };
+        db.CallLogs.Add(log);
+        db.AddEvent(new CallLogged
+        {
+            AgentId = log.AgentId.ToString(),
+            CallLogId = log.Id.ToString(),
+            ClientId = log.ClientId.ToString(),
+            StartedAt = Timestamp.FromDateTimeOffset(log.StartedAt),
+            EndedAt = Timestamp.FromDateTimeOffset(endedAt),
+            Outcome = input.Outcome,
+            OutcomeNote = input.OutcomeNote,
+            CalendarEventId = log.CalendarEventId ?? "",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return log;
+    }
+}

@@ -1,0 +1,175 @@
+using AgentCalls.Contracts.Conversation.V1;
+
+namespace AgentCalls.Conversation.Service.Calls;
+
+/// <summary>
+/// One call the service holds while it runs and until its log is saved: who it is with, what was said, and the
+/// connection (if any) the browser follows it on. Everything said is kept here, so a browser that reconnects gets
+/// the whole transcript back. Members are guarded by the session itself; read them through the methods.
+/// </summary>
+public sealed class CallSession(Guid agentId, ClientContext client, string? calendarEventId, DateTimeOffset startedAt)
+{
+    private readonly Lock gate = new();
+    private readonly List<TranscriptEntry> transcript = [];
+    private readonly List<string> notes = [];
+    private LiveConnection? connection;
+    private readonly TaskCompletionSource<CallDraft> draft = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool saved;
+    private CancellationTokenSource? unattended;
+
+    public Guid Id { get; } = Guid.CreateVersion7();
+
+    public Guid AgentId { get; } = agentId;
+
+    public ClientContext Client { get; } = client;
+
+    public string? CalendarEventId { get; } = calendarEventId;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public CallState State => EndedAt is null ? CallState.Live : CallState.Ended;
+
+    public CallDraft? Draft => draft.Task.IsCompletedSuccessfully ? draft.Task.Result : null;
+
+    /// <summary>Completes with the draft once the ended call's audio has stopped and its last utterances are in.</summary>
+    public Task<CallDraft> DraftReady => draft.Task;
+
+    /// <summary>The outcome the agent set during the call (a confirmed set_outcome); the draft proposes it.</summary>
+    public CallOutcome? ChosenOutcome { get; set; }
+
+    /// <summary>The actions proposed during the call and what became of them.</summary>
+    public Actions.CallActions Actions { get; } = new();
+
+    /// <summary>The call's stream to Transcription once audio arrived; replaced when it fails. Guarded by <see cref="AudioGate"/>.</summary>
+    public TranscriptionRelay? Relay { get; set; }
+
+    /// <summary>When the last stream to Transcription failed, so a broken service is not asked again on every frame.</summary>
+    public DateTimeOffset? RelayFailedAt { get; set; }
+
+    public SemaphoreSlim AudioGate { get; } = new(1, 1);
+
+    /// <summary>Muted channels: their audio is dropped before it reaches transcription.</summary>
+    public MutedChannels Muted { get; } = new();
+
+    public IReadOnlyList<TranscriptEntry> Transcript()
+    {
+        lock (gate)
+        {
+            return [.. transcript];
+        }
+    }
+
+    public void AddFinal(TranscriptEntry entry)
+    {
+        lock (gate)
+        {
+            transcript.Add(entry);
+        }
+    }
+
+    public IReadOnlyList<string> Notes()
+    {
+        lock (gate)
+        {
+            return [.. notes];
+        }
+    }
+
+    public void AddNote(string note)
+    {
+        lock (gate)
+        {
+            notes.Add(note);
+        }
+    }
+
+    /// <summary>Marks the call ended (its audio is refused from now on); false when it had already ended.</summary>
+    public bool TryEnd(DateTimeOffset endedAt)
+    {
+        lock (gate)
+        {
+            if (EndedAt is not null)
+            {
+                return false;
+            }
+
+            EndedAt = endedAt;
+            return true;
+        }
+    }
+
+    public void SetDraft(CallDraft value) => draft.TrySetResult(value);
+
+    /// <summary>Claims the saving of the call's log; false when it is already saved or being saved.</summary>
+    public bool TryClaimSave()
+    {
+        lock (gate)
+        {
+            if (saved)
+            {
+                return false;
+            }
+
+            saved = true;
+            return true;
+        }
+    }
+
+    /// <summary>Gives the claim back after a save that failed, so it can be tried again.</summary>
+    public void ReleaseSave()
+    {
+        lock (gate)
+        {
+            saved = false;
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="next"/> the connection the call is followed on and stops the unattended countdown;
+    /// returns the connection it replaces (a second tab takes the call over), if any.
+    /// </summary>
+    public LiveConnection? Attach(LiveConnection next)
+    {
+        lock (gate)
+        {
+            var previous = connection;
+            connection = next;
+            unattended?.Cancel();
+            unattended = null;
+            return previous;
+        }
+    }
+
+    /// <summary>
+    /// Forgets <paramref name="leaving"/> if it is still the current connection, and returns a token that is
+    /// cancelled when another connection attaches (the countdown to ending the unattended call runs on it).
+    /// </summary>
+    public CancellationToken? Detach(LiveConnection leaving)
+    {
+        lock (gate)
+        {
+            if (connection != leaving)
+            {
+                return null;
+            }
+
+            connection = null;
+            unattended = new CancellationTokenSource();
+            return unattended.Token;
+        }
+    }
+
+    /// <summary>Sends a message to the browser following the call, if one is connected; nothing is queued for later.</summary>
+    public Task PushAsync(LiveMessage message, CancellationToken cancellationToken)
+    {
+        LiveConnection? current;
+        lock (gate)
+        {
+            current = connection;
+        }
+
+        return current?.SendAsync(message, cancellationToken) ?? Task.CompletedTask;
+    }
+}
