@@ -19,6 +19,9 @@ public sealed class SystemUnderTest : IAsyncLifetime
     /// <summary>The gateway's per-agent burst in this run: small, so the rate limit test reaches it quickly.</summary>
     public const int RateLimitBurst = 40;
 
+    /// <summary>Calendar.Service's client secret at Identity in this run, so a test can ask for Google tokens as Calendar does.</summary>
+    public const string CalendarServiceSecret = "e2e-calendar-service-secret-0123456789";
+
     /// <summary>How often a test asks the gateway again while waiting: four a second, under the per-agent refill of five.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -55,6 +58,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
                 $"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=false",
                 .. Google.IdentitySettings().Select(setting => $"--{setting.Key}={setting.Value}"),
                 $"--Google:ApiBaseUrl={Google.Authority}",
+                $"--Parameters:calendar-client-secret={CalendarServiceSecret}",
             ],
             (options, _) => options.DisableDashboard = true,
             cancellation.Token);
