@@ -32,6 +32,18 @@ var identity = Service<Projects.Identity_Service>("identity", "identitydb")
     .WithEnvironment("Identity__Gateway__RedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/bff/callback"))
     .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
     .WithEnvironment("Identity__CalendarService__ClientSecret", calendarSecret);
+// The password-less development sign-in is for this machine's own runs: on unless AppHost:DevelopmentSignIn is false, and
+// Identity honours it only in Development and for browsers on this machine.
+var developmentSignIn = builder.Configuration.GetValue("AppHost:DevelopmentSignIn", true);
+identity.WithEnvironment("Identity__DevelopmentSignIn", developmentSignIn ? "true" : "false");
+var googleSignIn = builder.Configuration["Google:ClientId"] is { Length: > 0 };
+startup.Note((developmentSignIn, googleSignIn) switch
+{
+    (true, true) => "Sign-in: Google, and the development sign-in (any name and e-mail, browsers on this machine only)",
+    (true, false) => "Sign-in: the development sign-in (any name and e-mail, browsers on this machine only); Google is not configured",
+    (false, true) => "Sign-in: Google only (AppHost:DevelopmentSignIn is false)",
+    (false, false) => "Sign-in: none! Configure Google:ClientId and Google:ClientSecret, or leave AppHost:DevelopmentSignIn on",
+});
 if (builder.Configuration["Google:ClientId"] is { Length: > 0 } googleClientId)
 {
     // Sign in with Google and Google Calendar: the client comes from the AppHost's user-secrets or environment.

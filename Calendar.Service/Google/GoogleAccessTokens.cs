@@ -5,8 +5,9 @@ using Grpc.Core;
 namespace AgentCalls.Calendar.Service.Google;
 
 /// <summary>
-/// Google access tokens from Identity: for the agent making the current request (their own token goes along), or,
-/// for background work, for a named agent with this service's own token. A missing or revoked grant becomes
+/// Google access tokens from Identity, always asked for with this service's own token (Identity serves no other): for
+/// the agent making the current request (whose validated token goes along, so Identity takes the agent from it), or,
+/// for background work, for a named agent. A missing or revoked grant becomes
 /// <see cref="GoogleAccessUnavailableException"/>. Identity hands a token out until it nears expiry, but Google may
 /// refuse it sooner (401: the agent revoked AgentCalls' access at Google); the work then runs once more with the token
 /// Identity gives in its place, and asking for that is how Identity learns of the revoked grant.
@@ -14,20 +15,25 @@ namespace AgentCalls.Calendar.Service.Google;
 public sealed class GoogleAccessTokens(GoogleTokens.GoogleTokensClient identity, ServiceTokenSource serviceTokens, IHttpContextAccessor http)
 {
     /// <summary>Runs <paramref name="work"/> with the calling agent's Google token.</summary>
-    public Task WithCallerTokenAsync(Func<string, Task> work, CancellationToken cancellationToken)
+    public async Task WithCallerTokenAsync(Func<string, Task> work, CancellationToken cancellationToken)
     {
-        var headers = new Metadata { { "Authorization", http.HttpContext?.Request.Headers.Authorization.ToString() ?? "" } };
-        return WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenAsync(
-            new() { RejectedAccessToken = rejected }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
+        var authorization = http.HttpContext?.Request.Headers.Authorization.ToString() ?? "";
+        var agentToken = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : "";
+        var headers = await ServiceHeadersAsync(cancellationToken);
+        await WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenAsync(
+            new() { RejectedAccessToken = rejected, AgentAccessToken = agentToken }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
     }
 
     /// <summary>Runs <paramref name="work"/> with agent <paramref name="agentId"/>'s Google token, as this service.</summary>
     public async Task WithAgentTokenAsync(Guid agentId, Func<string, Task> work, CancellationToken cancellationToken)
     {
-        var headers = new Metadata { { "Authorization", $"Bearer {await serviceTokens.GetAsync(cancellationToken)}" } };
+        var headers = await ServiceHeadersAsync(cancellationToken);
         await WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenForAgentAsync(
             new() { AgentId = agentId.ToString(), RejectedAccessToken = rejected }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
     }
+
+    private async Task<Metadata> ServiceHeadersAsync(CancellationToken cancellationToken) =>
+        new() { { "Authorization", $"Bearer {await serviceTokens.GetAsync(cancellationToken)}" } };
 
     private static async Task WithTokenAsync(Func<string, Task<string>> token, Func<string, Task> work)
     {

@@ -16,8 +16,8 @@ public sealed class CalendarOptions
     public Uri AppBaseUrl { get; set; } = new("http://localhost:5080/");
 
     /// <summary>
-    /// This service's secret as the client <c>agentcalls-calendar</c> at Identity (client credentials), for syncing with
-    /// no agent present. Empty: no background sync (Google is still used when the agent asks for something).
+    /// This service's secret as the client <c>agentcalls-calendar</c> at Identity (client credentials): Identity hands
+    /// Google access tokens to this client only. Empty: Google Calendar cannot be used.
     /// </summary>
     public string ServiceClientSecret { get; set; } = "";
 

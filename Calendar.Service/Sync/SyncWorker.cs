@@ -86,7 +86,7 @@ public sealed partial class SyncWorker(
         return 1;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar:ServiceClientSecret is not set: Google calendars are synced only while agents use AgentCalls.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar:ServiceClientSecret is not set: Identity hands Google access tokens only to this service's own client, so Google Calendar cannot be used (the local calendar still works).")]
     private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking for due calendar syncs failed.")]

@@ -1,3 +1,4 @@
+using AgentCalls.Gateway.Security;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Gateway.Sessions;
 using Grpc.Core;
@@ -16,7 +17,7 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var account = app.MapGroup("/bff");
+        var account = app.MapGroup("/bff").RequireRateLimiting(AgentRateLimiting.AnonymousPolicyName);
         account.MapPost("/logout-everywhere", (HttpContext http, IdentityClient identity, SessionTokens tokens, RedisTicketStore sessions) =>
             ForAgentAsync(http, tokens, sessions, (headers, ct) => identity.SignOutEverywhereAsync(new SignOutEverywhereRequest(), headers, cancellationToken: ct).ResponseAsync));
         account.MapPost("/delete-account", (HttpContext http, IdentityClient identity, SessionTokens tokens, RedisTicketStore sessions) =>

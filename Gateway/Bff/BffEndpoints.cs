@@ -1,3 +1,4 @@
+using AgentCalls.Gateway.Security;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -29,7 +30,7 @@ public static partial class BffEndpoints
 
     public static IEndpointRouteBuilder MapBffEndpoints(this IEndpointRouteBuilder app)
     {
-        var bff = app.MapGroup("/bff");
+        var bff = app.MapGroup("/bff").RequireRateLimiting(AgentRateLimiting.AnonymousPolicyName);
         bff.MapGet("/login", Login);
         bff.MapMethods("/callback", [HttpMethods.Get, HttpMethods.Post], CallbackAsync);
         bff.MapPost("/logout", LogoutAsync);
@@ -50,7 +51,7 @@ public static partial class BffEndpoints
             [OpenIddictClientAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext http, ILogger<SignInLog> logger)
+    private static async Task<IResult> CallbackAsync(HttpContext http, SessionLifetime lifetime, ILogger<SignInLog> logger)
     {
         var result = await http.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded || result.Principal?.GetClaim(Claims.Subject) is not { } agentId)
@@ -70,6 +71,7 @@ public static partial class BffEndpoints
         session.StoreTokens(KeptTokens
             .Select(names => new AuthenticationToken { Name = names.Session, Value = result.Properties?.GetTokenValue(names.OpenIddict) ?? "" })
             .Where(token => token.Value.Length > 0));
+        lifetime.Start(session);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), session);
 
         var returnUrl = result.Properties?.RedirectUri;

@@ -18,6 +18,9 @@ public static class GatewayAuthenticationExtensions
     public const string AgentScheme = "agent";
     public const string AgentPolicy = "agent";
 
+    /// <summary>The session cookie's name in Development; elsewhere it carries the <c>__Host-</c> prefix.</summary>
+    public const string SessionCookieName = "agentcalls.session";
+
     /// <summary>
     /// Browsers: an OpenID Connect client of Identity (code flow, PKCE) whose tokens stay in a server-side session
     /// behind an HttpOnly cookie. API clients: bearer tokens validated against Identity's published keys.
@@ -26,6 +29,10 @@ public static class GatewayAuthenticationExtensions
     {
         var issuer = builder.Configuration.GetValue<Uri>($"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}") ?? new AuthOptions().Issuer;
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Outside Development the browser reaches the gateway over https only: cookies are Secure always, and the session
+        // cookie is a __Host- cookie (Secure, whole origin, no Domain), so no sibling subdomain can set or shadow it.
+        var development = builder.Environment.IsDevelopment();
+        var securePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
         builder.Services.AddAuthentication(AgentScheme)
             .AddPolicyScheme(AgentScheme, "Session cookie or bearer token", scheme => scheme.ForwardDefaultSelector = http =>
@@ -34,15 +41,17 @@ public static class GatewayAuthenticationExtensions
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
-                cookie.Cookie.Name = "agentcalls.session";
+                cookie.Cookie.Name = development ? SessionCookieName : "__Host-" + SessionCookieName;
+                cookie.Cookie.Path = "/";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.SecurePolicy = securePolicy;
                 cookie.SlidingExpiration = true;
                 // An API call without a session is answered 401, not redirected to a sign-in page.
                 cookie.Events.OnRedirectToLogin = context => SetStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => SetStatus(context, StatusCodes.Status403Forbidden);
             });
+        builder.Services.AddSingleton<SessionLifetime>();
         builder.Services.AddSingleton<RedisTicketStore>();
         builder.Services.AddSingleton<ITicketStore>(services => services.GetRequiredService<RedisTicketStore>());
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -81,9 +90,9 @@ public static class GatewayAuthenticationExtensions
         builder.Services.AddOptions<OpenIddictClientAspNetCoreOptions>().Configure(aspNetCore =>
         {
             // The callback is same-origin (query response mode), so Lax suffices; SameSite=None would force
-            // Secure and break sign-in over plain http. Secure whenever the request is https.
+            // Secure and break sign-in over plain http (Development only).
             aspNetCore.CookieBuilder.SameSite = SameSiteMode.Lax;
-            aspNetCore.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            aspNetCore.CookieBuilder.SecurePolicy = securePolicy;
         });
         builder.Services.AddOptions<OpenIddictValidationOptions>()
             .Configure<IOptions<AuthOptions>>((validation, auth) => validation.Issuer = auth.Value.Issuer);

@@ -18,15 +18,38 @@ public sealed class GatewayOptions
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How long a browser session lasts from sign-in however it is used; then the agent signs in again.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>An access token this close to expiry is refreshed before it is attached to a call.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Every agent's bucket for the API (per client address before sign-in).</summary>
     [Required]
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// A second, smaller bucket per agent for the costly calls (export, import upload, search that may fall back to typo
+    /// correction): they spend their own tokens, so a run of them cannot starve the cheap calls of the same agent.
+    /// </summary>
+    [Required]
+    public RateLimitOptions CostlyRateLimit { get; set; } = new() { TokenLimit = 20, TokensPerPeriod = 2 };
+
+    /// <summary>Per client address on the routes that need no sign-in: /auth/**, /bff/*, the calendar feed, Google's notifications.</summary>
+    [Required]
+    public RateLimitOptions AnonymousRateLimit { get; set; } = new() { TokenLimit = 100, TokensPerPeriod = 20 };
+
+    /// <summary>
+    /// Proxies in front of the gateway (load balancer, ingress) whose X-Forwarded-For and X-Forwarded-Proto are believed,
+    /// as addresses or CIDR networks; none configured: only loopback. Anyone else's forwarded headers are ignored, so a
+    /// client cannot pick its own rate-limit partition.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
 }
 
-/// <summary>A token bucket per agent (per client address before sign-in) for everything under /api.</summary>
+/// <summary>A token bucket.</summary>
 public sealed class RateLimitOptions
 {
     /// <summary>The burst an agent may send at once.</summary>

@@ -6,8 +6,9 @@ using Yarp.ReverseProxy.Transforms.Builder;
 namespace AgentCalls.Gateway.Proxy;
 
 /// <summary>
-/// For routes marked <c>"Api": "true"</c>: the session's access token replaces the browser's cookie on the
-/// way in (an API client's own bearer token passes through), and failures come back as problem details.
+/// For routes marked <c>"Api": "true"</c>: the session's access token replaces the browser's cookies on the
+/// way in (an API client's own bearer token passes through), and failures come back as problem details. Every other
+/// route loses the session cookie only (<see cref="SessionCookieStripping"/>).
 /// </summary>
 public static class ApiTransforms
 {
@@ -17,6 +18,7 @@ public static class ApiTransforms
     {
         if (context.Route.Metadata?.GetValueOrDefault(ApiMetadataKey) != "true")
         {
+            context.AddRequestTransform(SessionCookieStripping.StripAsync);
             return;
         }
 

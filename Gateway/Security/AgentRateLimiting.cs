@@ -8,10 +8,16 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AgentCalls.Gateway.Security;
 
-/// <summary>A token bucket per agent (per client address before sign-in), answering 429 with Retry-After.</summary>
+/// <summary>
+/// Token buckets answering 429 with Retry-After: per agent (per client address before sign-in) for the API, a second
+/// per-agent bucket for costly calls, and per client address for the routes that need no sign-in. The client address
+/// is the connection's, or what a known proxy forwarded (<see cref="GatewayOptions.KnownProxies"/>).
+/// </summary>
 public static class AgentRateLimiting
 {
     public const string PolicyName = "per-agent";
+    public const string CostlyPolicyName = "per-agent-costly";
+    public const string AnonymousPolicyName = "per-address";
 
     public static IServiceCollection AddAgentRateLimiting(this IServiceCollection services)
     {
@@ -35,22 +41,28 @@ public static class AgentRateLimiting
                     },
                 });
             };
-            limiter.AddPolicy(PolicyName, http =>
-            {
-                var settings = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-                var partition = http.User.FindFirst(Claims.Subject)?.Value is { } agentId
-                    ? $"agent:{agentId}"
-                    : $"address:{http.Connection.RemoteIpAddress}";
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = settings.TokenLimit,
-                    TokensPerPeriod = settings.TokensPerPeriod,
-                    ReplenishmentPeriod = settings.ReplenishmentPeriod,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
+            limiter.AddPolicy(PolicyName, http => Bucket(http, PolicyName, PerAgent(http), options => options.RateLimit));
+            limiter.AddPolicy(CostlyPolicyName, http => Bucket(http, CostlyPolicyName, PerAgent(http), options => options.CostlyRateLimit));
+            limiter.AddPolicy(AnonymousPolicyName, http => Bucket(http, AnonymousPolicyName, PerAddress(http), options => options.AnonymousRateLimit));
         });
         return services;
+    }
+
+    public static string PerAgent(HttpContext http) =>
+        http.User.FindFirst(Claims.Subject)?.Value is { } agentId ? $"agent:{agentId}" : PerAddress(http);
+
+    public static string PerAddress(HttpContext http) => $"address:{http.Connection.RemoteIpAddress}";
+
+    private static RateLimitPartition<string> Bucket(HttpContext http, string policy, string partition, Func<GatewayOptions, RateLimitOptions> select)
+    {
+        var settings = select(http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value);
+        return RateLimitPartition.GetTokenBucketLimiter($"{policy}:{partition}", _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.TokenLimit,
+            TokensPerPeriod = settings.TokensPerPeriod,
+            ReplenishmentPeriod = settings.ReplenishmentPeriod,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
     }
 }

@@ -6,7 +6,8 @@ namespace AgentCalls.Gateway.Security;
 /// Cross-site request forgery defence for cookie sessions: an unsafe request to /api or /bff must carry
 /// <c>X-CSRF: 1</c>, which a cross-site form cannot send and cross-site script cannot add without a CORS
 /// preflight this gateway never grants. A WebSocket to /api must come from a page of this origin.
-/// Requests with a bearer token are API clients, not browsers riding a cookie, and are exempt.
+/// Requests whose bearer token authenticated them are API clients, not browsers riding a cookie, and are exempt; any
+/// other Authorization header (a bad token, another scheme) exempts nothing.
 /// </summary>
 public static class AntiforgeryHeader
 {
@@ -26,6 +27,11 @@ public static class AntiforgeryHeader
             .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     });
 
+    /// <summary>Whether the request was authenticated by its bearer token (authentication runs before this check).</summary>
+    public static bool IsBearerAuthenticated(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && http.User.Identity?.IsAuthenticated == true;
+
     public static ProblemDetails? Check(HttpRequest request)
     {
         if (!request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/bff"))
@@ -33,7 +39,7 @@ public static class AntiforgeryHeader
             return null;
         }
 
-        if (request.Headers.Authorization.Count > 0)
+        if (IsBearerAuthenticated(request.HttpContext))
         {
             return null;
         }

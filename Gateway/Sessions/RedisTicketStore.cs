@@ -11,9 +11,10 @@ namespace AgentCalls.Gateway.Sessions;
 
 /// <summary>
 /// Keeps browser sessions (the agent's claims and tokens) in Redis, encrypted with Data Protection; the
-/// browser's cookie holds only the session's random key. Sessions expire after the idle timeout.
+/// browser's cookie holds only the session's random key. Sessions expire after the idle timeout, and at the latest when
+/// their absolute lifetime ends (<see cref="SessionLifetime"/>).
 /// </summary>
-public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtectionProvider dataProtection, IOptions<GatewayOptions> options) : ITicketStore
+public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtectionProvider dataProtection, IOptions<GatewayOptions> options, SessionLifetime sessionLifetime) : ITicketStore
 {
     /// <summary>The ticket property that remembers the session's key, so the session can be rewritten in place.</summary>
     public const string SessionKeyItem = ".agentcalls.session";
@@ -31,13 +32,20 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtecti
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         var database = redis.GetDatabase();
-        var lifetime = options.Value.SessionIdleTimeout;
+        var lifetime = sessionLifetime.StoreFor(ticket.Properties);
+        if (lifetime <= TimeSpan.Zero)
+        {
+            await RemoveAsync(key);
+            return;
+        }
+
         await database.StringSetAsync(RedisKey(key), protector.Protect(TicketSerializer.Default.Serialize(ticket)), lifetime);
         // Each agent's sessions are indexed, so "sign out everywhere" can end them all.
         if (ticket.Principal.FindFirst(Claims.Subject)?.Value is { } agentId)
         {
             await database.SetAddAsync(AgentSessionsKey(agentId), key);
-            await database.KeyExpireAsync(AgentSessionsKey(agentId), lifetime);
+            // The index lives as long as the agent's longest session could.
+            await database.KeyExpireAsync(AgentSessionsKey(agentId), options.Value.SessionIdleTimeout);
         }
     }
 
@@ -61,7 +69,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtecti
 
         try
         {
-            return TicketSerializer.Default.Deserialize(protector.Unprotect((byte[])stored!));
+            var ticket = TicketSerializer.Default.Deserialize(protector.Unprotect((byte[])stored!));
+            // Past its absolute lifetime the session is over, whatever Redis still holds.
+            return ticket is null || sessionLifetime.HasEnded(ticket.Properties) ? null : ticket;
         }
         catch (CryptographicException)
         {

@@ -13,9 +13,6 @@ public sealed class AgentDirectory(IdentityDbContext db)
     public Task<Agent?> FindAsync(Guid agentId, CancellationToken cancellationToken) =>
         db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agentId, cancellationToken);
 
-    public Task<List<Agent>> ListRecentAsync(int count, CancellationToken cancellationToken) =>
-        db.Agents.AsNoTracking().OrderByDescending(a => a.CreatedAt).Take(count).ToListAsync(cancellationToken);
-
     /// <summary>The development sign-in's agent with this e-mail address, created with this name if there is none.</summary>
     public async Task<(Agent Agent, bool Created)> FindOrCreateAsync(string displayName, string email, CancellationToken cancellationToken)
     {

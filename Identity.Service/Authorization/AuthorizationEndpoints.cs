@@ -1,8 +1,10 @@
 using AgentCalls.Identity.Service.Agents;
 using AgentCalls.Identity.Service.GoogleAccounts;
+using AgentCalls.Identity.Service.Hosting;
 using AgentCalls.Identity.Service.SignIn;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,7 +13,8 @@ namespace AgentCalls.Identity.Service.Authorization;
 
 /// <summary>
 /// The parts of the OpenID Connect flow OpenIddict leaves to the application (passthrough): who the agent is
-/// at the authorization endpoint, and whether the agent still exists when a code or refresh token is redeemed.
+/// at the authorization endpoint, and whether the agent still exists, and its session has not reached its lifetime
+/// (<see cref="IdentityOptions.SessionLifetime"/> from sign-in), when a code or refresh token is redeemed.
 /// </summary>
 public static class AuthorizationEndpoints
 {
@@ -22,7 +25,8 @@ public static class AuthorizationEndpoints
         return app;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, AgentDirectory agents, SignInMethods methods, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthorizeAsync(
+        HttpContext http, AgentDirectory agents, SignInMethods methods, SessionLimit session, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (http.Request.Query[GoogleEndpoints.SignInErrorParameter].ToString() is { Length: > 0 } googleError)
@@ -60,10 +64,10 @@ public static class AuthorizationEndpoints
 
         // The sign-in cookie only carries the agent from the sign-in page to here.
         await http.SignOutAsync(SignInCookie.Scheme);
-        return Results.SignIn(AgentPrincipal.Create(agent, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Results.SignIn(session.Limit(AgentPrincipal.Create(agent, request.GetScopes(), session.Now)), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, AgentDirectory agents, CancellationToken cancellationToken)
+    private static async Task<IResult> ExchangeAsync(HttpContext http, AgentDirectory agents, SessionLimit session, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -81,9 +85,18 @@ public static class AuthorizationEndpoints
         var agent = Guid.TryParse(redeemed.Principal?.GetClaim(Claims.Subject), out var agentId)
             ? await agents.FindAsync(agentId, cancellationToken)
             : null;
-        return agent is null
-            ? Reject(Errors.InvalidGrant, "The agent no longer exists.")
-            : Results.SignIn(AgentPrincipal.Create(agent, redeemed.Principal!.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (agent is null)
+        {
+            return Reject(Errors.InvalidGrant, "The agent no longer exists.");
+        }
+
+        var signedInAt = AgentPrincipal.SignedInAt(redeemed.Principal!);
+        if (signedInAt is null || session.HasEnded(signedInAt.Value))
+        {
+            return Reject(Errors.InvalidGrant, "The session has reached its lifetime: sign in again.");
+        }
+
+        return Results.SignIn(session.Limit(AgentPrincipal.Create(agent, redeemed.Principal!.GetScopes(), signedInAt.Value)), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static IResult Reject(string error, string description) =>

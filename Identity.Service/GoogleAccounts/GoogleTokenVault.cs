@@ -48,6 +48,7 @@ public sealed partial class GoogleTokenVault(
         {
             if (await db.Agents.AnyAsync(a => a.GoogleSubject == grant.Subject && a.Id != agentId, cancellationToken))
             {
+                await RevokeRefusedGrantAsync(grant, agentId, cancellationToken);
                 throw new GoogleConnectionException(GoogleConnectionException.WrongAccount, "That Google account belongs to another agent.");
             }
 
@@ -55,6 +56,7 @@ public sealed partial class GoogleTokenVault(
         }
         else if (agent.GoogleSubject != grant.Subject)
         {
+            await RevokeRefusedGrantAsync(grant, agentId, cancellationToken);
             throw new GoogleConnectionException(GoogleConnectionException.WrongAccount, "Connect the Google account you sign in with.");
         }
 
@@ -132,22 +134,32 @@ public sealed partial class GoogleTokenVault(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task RevokeAtGoogleAsync(GoogleConnection connection, CancellationToken cancellationToken)
+    public Task RevokeAtGoogleAsync(GoogleConnection connection, CancellationToken cancellationToken) =>
+        RevokeAtGoogleAsync(protector.Unprotect(connection.ProtectedRefreshToken), connection.AgentId, cancellationToken);
+
+    /// <summary>
+    /// A consent for a Google account the agent may not connect is refused, and its grant revoked at Google too: otherwise
+    /// that account would keep listing AgentCalls with Calendar access that nothing here holds or can remove.
+    /// </summary>
+    private Task RevokeRefusedGrantAsync(GoogleGrant grant, Guid agentId, CancellationToken cancellationToken) =>
+        RevokeAtGoogleAsync(grant.RefreshToken!, agentId, cancellationToken);
+
+    private async Task RevokeAtGoogleAsync(string refreshToken, Guid agentId, CancellationToken cancellationToken)
     {
         try
         {
             await Google.RevokeTokenAsync(new()
             {
                 ProviderName = GoogleOptions.ProviderName,
-                Token = protector.Unprotect(connection.ProtectedRefreshToken),
+                Token = refreshToken,
                 TokenTypeHint = TokenTypeHints.RefreshToken,
                 CancellationToken = cancellationToken,
             });
         }
         catch (Exception e) when (e is OpenIddictExceptions.ProtocolException or HttpRequestException)
         {
-            // Already revoked at Google (or Google unreachable): the tokens are deleted here either way.
-            LogRevocationFailed(logger, e, connection.AgentId);
+            // Already revoked at Google (or Google unreachable): the tokens are deleted (or never kept) here either way.
+            LogRevocationFailed(logger, e, agentId);
         }
     }
 

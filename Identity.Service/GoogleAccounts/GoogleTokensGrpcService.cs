@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.Identity.Service.Hosting;
 using AgentCalls.Identity.Service.Registrations;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Grpc;
@@ -6,43 +8,73 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using OpenIddict.Abstractions;
+using OpenIddict.Validation;
 using GoogleTokensBase = AgentCalls.Contracts.Identity.V1.GoogleTokens.GoogleTokensBase;
 
 namespace AgentCalls.Identity.Service.GoogleAccounts;
 
 /// <summary>
-/// Google access tokens for AgentCalls' services; nothing else leaves the vault. An agent's token gets that
-/// agent's Google token only; a service token (scope google.tokens, its client id as subject) may name any agent.
+/// Google access tokens for Calendar.Service; nothing else leaves the vault. Only Calendar's own token (client
+/// credentials as agentcalls-calendar, scope google.tokens) is served: agent tokens are relayed between services and
+/// handed to API clients, so holding one must not be enough to reach the agent's Google Calendar. While serving an
+/// agent's request Calendar passes that agent's token along, and the agent comes from it, not from Calendar's word.
 /// </summary>
-public sealed class GoogleTokensGrpcService(GoogleTokenVault vault) : GoogleTokensBase
+public sealed class GoogleTokensGrpcService(GoogleTokenVault vault, OpenIddictValidationService validation) : GoogleTokensBase
 {
     public const string ErrorDomain = "identity.agentcalls";
 
-    public override Task<GetGoogleAccessTokenResponse> GetGoogleAccessToken(GetGoogleAccessTokenRequest request, ServerCallContext context)
+    public override async Task<GetGoogleAccessTokenResponse> GetGoogleAccessToken(GetGoogleAccessTokenRequest request, ServerCallContext context)
     {
-        var user = context.GetHttpContext().User;
-        if (!CurrentAgent.IsAgent(user))
-        {
-            throw Denied("A service token names its agent: call GetGoogleAccessTokenForAgent.");
-        }
-
-        return IssueAsync(CurrentAgent.Read(user), request.RejectedAccessToken, context.CancellationToken);
+        RequireCalendarService(context);
+        var agent = await ValidateAgentTokenAsync(request.AgentAccessToken, context.CancellationToken);
+        return await IssueAsync(CurrentAgent.Read(agent), request.RejectedAccessToken, context.CancellationToken);
     }
 
     public override Task<GetGoogleAccessTokenResponse> GetGoogleAccessTokenForAgent(GetGoogleAccessTokenForAgentRequest request, ServerCallContext context)
     {
-        var user = context.GetHttpContext().User;
-        if (CurrentAgent.IsAgent(user) || !user.HasScope(ClientRegistrations.GoogleTokensScope))
-        {
-            throw Denied($"Only a service token with the {ClientRegistrations.GoogleTokensScope} scope may name an agent.");
-        }
-
+        RequireCalendarService(context);
         if (!Guid.TryParse(request.AgentId, out var agentId))
         {
             throw FieldViolations.Single("agentId", "must be an agent id.");
         }
 
         return IssueAsync(agentId, request.RejectedAccessToken, context.CancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="user"/> is Calendar.Service's own token: the one client that holds the google.tokens scope.</summary>
+    public static bool IsCalendarService(ClaimsPrincipal user) =>
+        !CurrentAgent.IsAgent(user)
+        && user.GetClaim(OpenIddictConstants.Claims.Subject) == CalendarServiceClientOptions.ClientId
+        && user.HasScope(ClientRegistrations.GoogleTokensScope);
+
+    private static void RequireCalendarService(ServerCallContext context)
+    {
+        if (!IsCalendarService(context.GetHttpContext().User))
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied,
+                $"Google access tokens are for Calendar.Service's own token (scope {ClientRegistrations.GoogleTokensScope}) only."));
+        }
+    }
+
+    private async Task<ClaimsPrincipal> ValidateAgentTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length > 0)
+        {
+            try
+            {
+                var agent = await validation.ValidateAccessTokenAsync(token, cancellationToken);
+                if (CurrentAgent.IsAgent(agent))
+                {
+                    return agent;
+                }
+            }
+            catch (OpenIddictExceptions.ProtocolException)
+            {
+                // Expired, forged or for another audience: the same answer as a missing token.
+            }
+        }
+
+        throw new RpcException(new Grpc.Core.Status(StatusCode.Unauthenticated, "agentAccessToken must be the valid access token of the agent whose request is served."));
     }
 
     private async Task<GetGoogleAccessTokenResponse> IssueAsync(Guid agentId, string rejected, CancellationToken cancellationToken)
@@ -64,6 +96,4 @@ public sealed class GoogleTokensGrpcService(GoogleTokenVault vault) : GoogleToke
             }.ToRpcException();
         }
     }
-
-    private static RpcException Denied(string message) => new(new Grpc.Core.Status(StatusCode.PermissionDenied, message));
 }

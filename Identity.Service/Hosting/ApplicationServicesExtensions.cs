@@ -56,6 +56,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentAgent>();
         builder.Services.AddSingleton<SignInMethods>();
+        builder.Services.AddSingleton<SessionLimit>();
         builder.Services.AddScoped<AgentDirectory>();
         builder.Services.AddScoped<AccountDeletion>();
         builder.Services.AddScoped<GoogleTokenVault>();
@@ -71,6 +72,7 @@ public static class ApplicationServicesExtensions
         // Behind the gateway: the browser's scheme and host, so pages and discovery name public addresses.
         app.UseForwardedHeaders();
         app.UsePathBase(PathBase);
+        app.UseApiOutsidePages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -79,6 +81,7 @@ public static class ApplicationServicesExtensions
         app.MapGrpcHealth();
         app.MapGrpcService<IdentityGrpcService>().RequireAuthorization();
         app.MapGrpcService<GoogleAccountGrpcService>().RequireAuthorization();
+        // Calendar.Service's own token only; the method checks the caller (agent tokens are refused there).
         app.MapGrpcService<GoogleTokensGrpcService>().RequireAuthorization(AgentAuthorization.AnyCallerPolicy);
         app.MapAuthorizationEndpoints();
         var methods = app.Services.GetRequiredService<SignInMethods>();

@@ -13,6 +13,19 @@ public sealed class IdentityOptions
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// How long an agent stays signed in from sign-in, however often its tokens are refreshed: no refresh token outlives
+    /// it, and past it a refresh is refused (invalid_grant), so the agent signs in again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Offers the password-less development sign-in (any name and e-mail). Honoured only in Development, and only for
+    /// browsers on this machine (loopback); the AppHost turns it on for local runs.
+    /// </summary>
+    public bool DevelopmentSignIn { get; set; }
+
     /// <summary>An RSA private key (PEM) to sign tokens with; when absent one is generated once and kept in identitydb.</summary>
     public string? SigningKey { get; set; }
 

@@ -8,29 +8,27 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace AgentCalls.Identity.Service.SignIn;
 
 /// <summary>
-/// The local sign-in page (Development only): creates or picks an agent by name and e-mail, then sends the
-/// browser back to the authorization request that asked for it.
+/// The local sign-in page (Development, when asked for): creates or picks an agent by name and e-mail, then sends the
+/// browser back to the authorization request that asked for it. It knows no password, so it serves only browsers on
+/// this machine (<see cref="LoopbackClient"/>), and it lists no agents: whoever uses it must know the e-mail address.
 /// </summary>
 public static class DevelopmentSignInEndpoints
 {
-    private const int RecentAgentCount = 12;
-
     public static IEndpointRouteBuilder MapDevelopmentSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", ShowAsync);
-        app.MapPost("/login", SignInAsync);
+        var login = app.MapGroup("/login").AddEndpointFilter(async (context, next) =>
+            LoopbackClient.IsLoopback(context.HttpContext)
+                ? await next(context)
+                : Results.Problem(title: "Development sign-in is for this machine only", detail: "Sign in from a browser on the machine AgentCalls runs on, or configure Google sign-in.", statusCode: StatusCodes.Status403Forbidden));
+        login.MapGet("", Show);
+        login.MapPost("", SignInAsync);
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromQuery] string? returnUrl, CancellationToken cancellationToken)
-    {
-        if (!AuthorizationRequest.IsOwn(http, returnUrl))
-        {
-            return AuthorizationRequest.NotOwn();
-        }
-
-        return Page(http, antiforgery, returnUrl!, new DevelopmentSignInForm(), new Dictionary<string, string>(), await agents.ListRecentAsync(RecentAgentCount, cancellationToken), StatusCodes.Status200OK);
-    }
+    private static IResult Show(HttpContext http, IAntiforgery antiforgery, [FromQuery] string? returnUrl) =>
+        AuthorizationRequest.IsOwn(http, returnUrl)
+            ? Page(http, antiforgery, returnUrl!, new DevelopmentSignInForm(), new Dictionary<string, string>(), StatusCodes.Status200OK)
+            : AuthorizationRequest.NotOwn();
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromForm] DevelopmentSignInForm form, CancellationToken cancellationToken)
     {
@@ -42,7 +40,7 @@ public static class DevelopmentSignInEndpoints
         var errors = form.Validate();
         if (errors.Count > 0)
         {
-            return Page(http, antiforgery, form.ReturnUrl!, form, errors, await agents.ListRecentAsync(RecentAgentCount, cancellationToken), StatusCodes.Status400BadRequest);
+            return Page(http, antiforgery, form.ReturnUrl!, form, errors, StatusCodes.Status400BadRequest);
         }
 
         var (agent, _) = await agents.FindOrCreateAsync(form.DisplayName!, form.Email!, cancellationToken);
@@ -51,10 +49,10 @@ public static class DevelopmentSignInEndpoints
         return Results.Redirect(form.ReturnUrl!);
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, DevelopmentSignInForm form, IReadOnlyDictionary<string, string> errors, IReadOnlyList<Agent> agents, int status)
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, DevelopmentSignInForm form, IReadOnlyDictionary<string, string> errors, int status)
     {
         var google = http.RequestServices.GetRequiredService<SignInMethods>().Google;
-        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, agents, google);
+        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, google);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using AgentCalls.Identity.Service.Agents;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace AgentCalls.Identity.Service.SignIn;
 
-/// <summary>Renders the development sign-in page: a form, and the agents already created to pick from.</summary>
+/// <summary>Renders the development sign-in page: a form for name and e-mail (no list of agents: it would hand out every agent).</summary>
 public static class DevelopmentSignInPage
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
@@ -15,7 +14,6 @@ public static class DevelopmentSignInPage
         string returnUrl,
         DevelopmentSignInForm form,
         IReadOnlyDictionary<string, string> errors,
-        IReadOnlyList<Agent> recentAgents,
         bool googleAvailable)
     {
         var page = new StringBuilder();
@@ -31,7 +29,6 @@ public static class DevelopmentSignInPage
             h1{margin:0 0 .25rem;font-size:1.4rem}.note{color:#5b6675;font-size:.9rem;margin:0 0 1.5rem}
             label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #c5ccd6;border-radius:6px;font-size:1rem}
             .error{color:#b42318;font-size:.875rem;margin:.25rem 0 0}button{margin-top:1.5rem;width:100%;padding:.7rem;border:0;border-radius:6px;background:#1f5fbf;color:#fff;font-size:1rem;cursor:pointer}
-            .agents{margin-top:2rem;border-top:1px solid #e3e7ec;padding-top:1rem}.agents button{background:#eef2f7;color:#1c2430;text-align:left;margin-top:.5rem}
             .google{display:block;text-align:center;padding:.7rem;border:1px solid #c5ccd6;border-radius:6px;color:#1c2430;text-decoration:none;margin-bottom:1rem}
             </style>
             </head>
@@ -47,22 +44,6 @@ public static class DevelopmentSignInPage
         AppendField(page, "displayName", "Your name", "text", form.DisplayName, errors);
         AppendField(page, "email", "E-mail", "email", form.Email, errors);
         page.Append("<button type=\"submit\">Sign in</button></form>");
-
-        if (recentAgents.Count > 0)
-        {
-            page.Append("<section class=\"agents\"><h2 style=\"font-size:1rem\">Or continue as</h2>");
-            foreach (var agent in recentAgents)
-            {
-                page.Append("<form method=\"post\" action=\"login\">");
-                AppendHidden(page, antiforgery, returnUrl);
-                page.Append($"<input type=\"hidden\" name=\"displayName\" value=\"{Html.Encode(agent.DisplayName)}\">");
-                page.Append($"<input type=\"hidden\" name=\"email\" value=\"{Html.Encode(agent.Email)}\">");
-                page.Append($"<button type=\"submit\">{Html.Encode(agent.DisplayName)} &lt;{Html.Encode(agent.Email)}&gt;</button></form>");
-            }
-
-            page.Append("</section>");
-        }
-
         page.Append("</main></body></html>");
         return page.ToString();
     }

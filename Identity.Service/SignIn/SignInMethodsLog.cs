@@ -29,6 +29,6 @@ public sealed partial class SignInMethodsLog(SignInMethods methods, ILogger<Sign
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Google client is configured (Google:ClientId, Google:ClientSecret): agents sign in with the development sign-in, and Google Calendar cannot be connected.")]
     private static partial void LogDevelopmentOnly(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "No sign-in method: configure Google:ClientId and Google:ClientSecret. The development sign-in is refused outside Development.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "No sign-in method: configure Google:ClientId and Google:ClientSecret. The development sign-in needs Development and Identity:DevelopmentSignIn=true.")]
     private static partial void LogNoMethod(ILogger logger);
 }

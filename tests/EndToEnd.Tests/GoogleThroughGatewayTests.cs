@@ -62,21 +62,31 @@ public sealed class GoogleThroughGatewayTests(SystemUnderTest system)
         await browser.ConnectGoogleCalendarAsync(user, Cancel);
         await system.Google.RevokeAccessAsync(user);
 
+        var asAgent = await Assert.ThrowsAsync<RpcException>(() => GoogleTokensWithAgentTokenOnlyAsync(service));
         var refused = await Assert.ThrowsAsync<RpcException>(() => GoogleTokensAsync(service));
         var (_, prompt) = await browser.GetJsonAsync("/api/identity/google", Cancel);
         await system.Google.SetAccessTokenLifetimeAsync(TimeSpan.FromHours(1));
         await browser.ConnectGoogleCalendarAsync(user, Cancel);
         var restored = await GoogleTokensAsync(service);
 
+        Assert.Equal(StatusCode.PermissionDenied, asAgent.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal("GOOGLE_CONNECTION_STATUS_RECONNECT_REQUIRED", prompt.GetProperty("status").GetString());
         Assert.Contains(restored.AccessToken, await system.Google.TokensIssuedToAsync(user));
     }
 
-    /// <summary>What Calendar.Service does for the agent: ask Identity for a Google access token with the agent's own token.</summary>
+    /// <summary>What Calendar.Service does for the agent: ask Identity for a Google access token with its own token, passing the agent's along.</summary>
     private async Task<GetGoogleAccessTokenResponse> GoogleTokensAsync(SignedInAgent agent)
     {
         using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("identity", "grpc"));
-        return await new GoogleTokens.GoogleTokensClient(channel).GetGoogleAccessTokenAsync(new GetGoogleAccessTokenRequest(), agent.Bearer, cancellationToken: Cancel);
+        return await ServiceTokens.GoogleAccessTokenForCallerAsync(channel, new Uri(system.Gateway, "/auth/"), agent, Cancel, secret: SystemUnderTest.CalendarServiceSecret);
+    }
+
+    /// <summary>What a leaked agent or CLI token could try: Identity's Google token method with nothing else.</summary>
+    private async Task<GetGoogleAccessTokenResponse> GoogleTokensWithAgentTokenOnlyAsync(SignedInAgent agent)
+    {
+        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("identity", "grpc"));
+        return await new GoogleTokens.GoogleTokensClient(channel).GetGoogleAccessTokenAsync(
+            new GetGoogleAccessTokenRequest { AgentAccessToken = agent.AccessToken }, agent.Bearer, cancellationToken: Cancel);
     }
 }

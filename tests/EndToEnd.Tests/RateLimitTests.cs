@@ -29,4 +29,29 @@ public sealed class RateLimitTests(SystemUnderTest system)
             response.Dispose();
         }
     }
+
+    [Fact]
+    public async Task AnonymousRoute_PastOneAddresssLimit_Is429_AndOtherAddressesAreUnaffected()
+    {
+        // This test is a proxy on loopback (trusted by default) in front of two browsers: each address has its own bucket.
+        using var http = new HttpClient { BaseAddress = system.Gateway };
+        var greedy = $"203.0.113.{Random.Shared.Next(1, 250)}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => DiscoveryAsync(http, greedy)));
+        using var other = await DiscoveryAsync(http, "198.51.100.7");
+
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.TooManyRequests && r.Headers.RetryAfter is not null);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    private Task<HttpResponseMessage> DiscoveryAsync(HttpClient http, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/auth/.well-known/openid-configuration") { Headers = { { "X-Forwarded-For", address } } };
+        return http.SendAsync(request, Cancel);
+    }
 }

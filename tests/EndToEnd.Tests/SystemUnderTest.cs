@@ -22,6 +22,9 @@ public sealed class SystemUnderTest : IAsyncLifetime
     /// <summary>Rows an import commits, and reports as done, at a time: small, so an import test's file spans many batches.</summary>
     public const int ImportBatchSize = 100;
 
+    /// <summary>Calendar.Service's client secret at Identity in this run, so a test can ask for Google tokens as Calendar does.</summary>
+    public const string CalendarServiceSecret = "e2e-calendar-service-secret-0123456789";
+
     /// <summary>How often a test asks the gateway again while waiting: four a second, under the per-agent refill of five.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -58,6 +61,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
                 $"--AppHost:DataDirectory={Path.Combine(privateDirectory, "data")}", "--AppHost:PostgresFsync=false", $"--AppHost:StartupTimeout={StartTimeout - TimeSpan.FromMinutes(1)}",
                 .. Google.IdentitySettings().Select(setting => $"--{setting.Key}={setting.Value}"),
                 $"--Google:ApiBaseUrl={Google.Authority}",
+                $"--Parameters:calendar-client-secret={CalendarServiceSecret}",
             ],
             (options, _) => options.DisableDashboard = true,
             cancellation.Token);

@@ -61,11 +61,19 @@ public sealed class FakeGoogleState
         }
     }
 
-    /// <summary>Who signs in: the account the client hinted at, else the one a test chose, else the first.</summary>
-    public FakeUser? ChooseUser(string? loginHint)
+    /// <summary>
+    /// Who signs in: the account the client hinted at, else the one a test chose, else the first; the one a test chose
+    /// even against the hint when it says so (a person who picks another account on Google's chooser).
+    /// </summary>
+    public FakeUser? ChooseUser(string? loginHint, NextAuthorization taken)
     {
         lock (gate)
         {
+            if (taken.OverrideLoginHint && taken.Subject is { } picked)
+            {
+                return users.GetValueOrDefault(picked);
+            }
+
             return users.Values.FirstOrDefault(u => loginHint is not null && (u.Email.Equals(loginHint, StringComparison.OrdinalIgnoreCase) || u.Subject == loginHint))
                 ?? (next.Subject is { } chosen ? users.GetValueOrDefault(chosen) : null)
                 ?? users.Values.FirstOrDefault();
@@ -236,6 +244,9 @@ public sealed record NextAuthorization
 {
     /// <summary>The account that signs in when the client gives no login hint.</summary>
     public string? Subject { get; init; }
+
+    /// <summary>The person picks <see cref="Subject"/> on the account chooser whatever account the client hinted at (once).</summary>
+    public bool OverrideLoginHint { get; init; }
 
     /// <summary>The account owner presses "Cancel" on the consent screen.</summary>
     public bool Deny { get; init; }

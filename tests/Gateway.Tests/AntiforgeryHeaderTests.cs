@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AgentCalls.Gateway.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -20,7 +21,6 @@ public sealed class AntiforgeryHeaderTests
 
     [Theory]
     [InlineData("POST", "/api/clients", "X-CSRF", "1")]
-    [InlineData("POST", "/api/clients", "Authorization", "Bearer token")]
     [InlineData("GET", "/api/clients", null, null)]
     [InlineData("POST", "/auth/login", null, null)]
     [InlineData("POST", "/some/page", null, null)]
@@ -33,6 +33,33 @@ public sealed class AntiforgeryHeaderTests
         }
 
         Assert.Null(AntiforgeryHeader.Check(request));
+    }
+
+    [Fact]
+    public void Check_BearerTokenThatAuthenticated_IsExempt()
+    {
+        var request = Request("POST", "/api/clients");
+        request.Headers.Authorization = "Bearer token";
+        request.HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "agent")], "Bearer"));
+
+        Assert.Null(AntiforgeryHeader.Check(request));
+    }
+
+    [Theory]
+    [InlineData("Bearer not-a-valid-token")]
+    [InlineData("Basic YWxpY2U6c2VjcmV0")]
+    [InlineData("Negotiate abc")]
+    public void Check_AuthorizationThatDidNotAuthenticateByBearer_IsNoExemption(string authorization)
+    {
+        // A bad token or another scheme beside the session cookie: the cookie is what would act, so the header is required.
+        var request = Request("POST", "/api/clients");
+        request.Headers.Authorization = authorization;
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            request.HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "agent")], "Cookies"));
+        }
+
+        Assert.Equal(StatusCodes.Status400BadRequest, AntiforgeryHeader.Check(request)?.Status);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.TestSupport;
 using Grpc.Net.Client;
@@ -72,6 +73,64 @@ public sealed class DevelopmentSignInTests(IdentityHost identity)
         Assert.Contains("Google sign-in is not configured", page);
         Assert.DoesNotContain("Continue with Google", page);
     }
+
+    [Fact]
+    public async Task SignInPage_ListsNoAgents()
+    {
+        var agent = await identity.SignInAsync("Lou Listed", cancellationToken: TestContext.Current.CancellationToken);
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync(SignInPage, TestContext.Current.CancellationToken);
+
+        Assert.Contains("name=\"email\"", page);
+        Assert.DoesNotContain(agent.Email, page);
+        Assert.DoesNotContain("Lou Listed", page);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7")]
+    [InlineData("127.0.0.1, 198.51.100.20")]
+    [InlineData("not-an-address")]
+    public async Task SignIn_ForABrowserElsewhere_IsForbidden(string forwardedFor)
+    {
+        // The gateway names the browser in X-Forwarded-For: a browser on another machine is refused, page and form alike
+        // (the form with a valid antiforgery token, taken from the page as this machine sees it).
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = true });
+        var ownPage = await http.GetStringAsync(SignInPage, TestContext.Current.CancellationToken);
+        var antiforgery = Regex.Match(ownPage, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var page = new HttpRequestMessage(HttpMethod.Get, SignInPage) { Headers = { { "X-Forwarded-For", forwardedFor } } };
+        using var form = new HttpRequestMessage(HttpMethod.Post, new Uri(identity.Issuer, "login"))
+        {
+            Headers = { { "X-Forwarded-For", forwardedFor } },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = antiforgery,
+                ["displayName"] = "Eve",
+                ["email"] = "eve@agents.test",
+                ["returnUrl"] = "/auth/connect/authorize?client_id=agentcalls-cli",
+            }),
+        };
+
+        using var pageResponse = await http.SendAsync(page, TestContext.Current.CancellationToken);
+        using var formResponse = await http.SendAsync(form, TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(antiforgery);
+        Assert.Equal(HttpStatusCode.Forbidden, pageResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, formResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInPage_ForABrowserOnThisMachineThroughTheGateway_IsShown()
+    {
+        using var http = new HttpClient();
+        using var page = new HttpRequestMessage(HttpMethod.Get, SignInPage) { Headers = { { "X-Forwarded-For", "127.0.0.1" } } };
+
+        using var response = await http.SendAsync(page, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private Uri SignInPage => new(identity.Issuer, "login?returnUrl=" + Uri.EscapeDataString("/auth/connect/authorize?client_id=agentcalls-cli"));
 
     private async Task<GetMeResponse> GetMeAsync(SignedInAgent agent)
     {

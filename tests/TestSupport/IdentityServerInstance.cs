@@ -1,6 +1,8 @@
 using AgentCalls.Identity.Service.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentCalls.TestSupport;
 
@@ -26,8 +28,13 @@ public sealed class IdentityServerInstance : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// <summary>
+    /// Starts Identity with the development sign-in turned on (it is honoured in Development only; <paramref name="settings"/>
+    /// may turn it off), and with <paramref name="services"/> replacing registrations (a fake clock, for example).
+    /// </summary>
     public static IdentityServerInstance Start(
-        string databaseConnectionString, string redisConnectionString, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+        string databaseConnectionString, string redisConnectionString, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
@@ -40,11 +47,17 @@ public sealed class IdentityServerInstance : IAsyncDisposable
             host.UseSetting("Auth:Issuer", issuer.ToString());
             host.UseSetting("Identity:Gateway:ClientSecret", "test-gateway-secret");
             host.UseSetting("Identity:CalendarService:ClientSecret", CalendarServiceSecret);
+            host.UseSetting("Identity:DevelopmentSignIn", "true");
             host.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{httpPort}");
             host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 host.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                host.ConfigureTestServices(services);
             }
         });
         factory.UseKestrel();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AgentCalls.Contracts.Identity.V1;
+using Grpc.Net.Client;
 
 namespace AgentCalls.TestSupport;
 
@@ -24,11 +26,22 @@ public static class ServiceTokens
     }
 
     /// <summary>A token for Calendar.Service's client with the google.tokens scope, as gRPC metadata.</summary>
-    public static async Task<Grpc.Core.Metadata> CalendarServiceBearerAsync(Uri issuer, CancellationToken cancellationToken)
+    public static async Task<Grpc.Core.Metadata> CalendarServiceBearerAsync(Uri issuer, CancellationToken cancellationToken, string secret = IdentityServerInstance.CalendarServiceSecret)
     {
-        var (status, body) = await RequestAsync(issuer, CalendarClientId, IdentityServerInstance.CalendarServiceSecret, "google.tokens", cancellationToken);
+        var (status, body) = await RequestAsync(issuer, CalendarClientId, secret, "google.tokens", cancellationToken);
         return status == HttpStatusCode.OK
             ? new Grpc.Core.Metadata { { "Authorization", $"Bearer {body.GetProperty("access_token").GetString()}" } }
             : throw new InvalidOperationException($"Identity refused the service token: {body}");
     }
+
+    /// <summary>
+    /// What Calendar.Service does while serving an agent's request: asks for the agent's Google access token with its
+    /// own token, passing the agent's token along.
+    /// </summary>
+    public static async Task<GetGoogleAccessTokenResponse> GoogleAccessTokenForCallerAsync(
+        GrpcChannel identity, Uri issuer, SignedInAgent agent, CancellationToken cancellationToken, string rejectedAccessToken = "", string secret = IdentityServerInstance.CalendarServiceSecret) =>
+        await new GoogleTokens.GoogleTokensClient(identity).GetGoogleAccessTokenAsync(
+            new GetGoogleAccessTokenRequest { AgentAccessToken = agent.AccessToken, RejectedAccessToken = rejectedAccessToken },
+            await CalendarServiceBearerAsync(issuer, cancellationToken, secret),
+            cancellationToken: cancellationToken);
 }

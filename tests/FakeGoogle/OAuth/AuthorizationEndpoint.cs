@@ -49,7 +49,7 @@ public static class AuthorizationEndpoint
             return Redirect(redirectUri, ("error", "access_denied"), ("state", stateParameter));
         }
 
-        var user = state.ChooseUser(query["login_hint"]);
+        var user = state.ChooseUser(query["login_hint"], next);
         if (user is null)
         {
             return ErrorPage(StatusCodes.Status400BadRequest, "no_account", "No Google account is registered with the fake.");

@@ -23,7 +23,7 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
 
         var arrived = await ConnectAsync(agent, user);
         var connection = await Accounts.GetGoogleConnectionAsync(new(), agent.Bearer, cancellationToken: Cancel);
-        var token = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var token = await google.GoogleAccessTokenAsync(agent, Cancel);
         var row = await RawRowAsync(agent.AgentId);
 
         Assert.Equal("/settings", arrived.AbsolutePath);
@@ -43,7 +43,7 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
         var refreshesBefore = await google.Google.RequestCountAsync("token:refresh_token");
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel).ResponseAsync));
+            google.GoogleAccessTokenAsync(agent, Cancel)));
 
         Assert.Equal(refreshesBefore + 1, await google.Google.RequestCountAsync("token:refresh_token"));
         Assert.Single(tokens.Select(t => t.AccessToken).Distinct());
@@ -57,10 +57,10 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
         await ConnectWithShortLivedTokensAsync(agent, user);
         await google.Google.RevokeAccessAsync(user);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => google.GoogleAccessTokenAsync(agent, Cancel));
         var needsReconnect = await Accounts.GetGoogleConnectionAsync(new(), agent.Bearer, cancellationToken: Cancel);
         await ConnectAsync(agent, user);
-        var restored = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var restored = await google.GoogleAccessTokenAsync(agent, Cancel);
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal("GOOGLE_RECONNECT_REQUIRED", refused.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
@@ -74,12 +74,11 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
     {
         var (user, agent) = await SignedInAsync("Rhea Refused");
         await ConnectAsync(agent, user);
-        var held = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var held = await google.GoogleAccessTokenAsync(agent, Cancel);
         await google.Google.RevokeAccessAsync(user);
 
-        var stillHeld = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
-        var refused = await Assert.ThrowsAsync<RpcException>(() => Tokens.GetGoogleAccessTokenAsync(
-            new() { RejectedAccessToken = held.AccessToken }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var stillHeld = await google.GoogleAccessTokenAsync(agent, Cancel);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => google.GoogleAccessTokenAsync(agent, Cancel, held.AccessToken));
         var needsReconnect = await Accounts.GetGoogleConnectionAsync(new(), agent.Bearer, cancellationToken: Cancel);
 
         Assert.Equal(held.AccessToken, stillHeld.AccessToken);
@@ -93,12 +92,12 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
     {
         var (user, agent) = await SignedInAsync("Rory Refreshed");
         await ConnectAsync(agent, user);
-        var held = await Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var held = await google.GoogleAccessTokenAsync(agent, Cancel);
         var refreshesBefore = await google.Google.RequestCountAsync("token:refresh_token");
 
         var renewed = await Tokens.GetGoogleAccessTokenForAgentAsync(
             new() { AgentId = agent.AgentId.ToString(), RejectedAccessToken = held.AccessToken }, await ServiceTokens.CalendarServiceBearerAsync(google.Identity.Issuer, Cancel), cancellationToken: Cancel);
-        var renewedAgain = await Tokens.GetGoogleAccessTokenAsync(new() { RejectedAccessToken = held.AccessToken }, agent.Bearer, cancellationToken: Cancel);
+        var renewedAgain = await google.GoogleAccessTokenAsync(agent, Cancel, held.AccessToken);
 
         Assert.NotEqual(held.AccessToken, renewed.AccessToken);
         Assert.Contains(renewed.AccessToken, await google.Google.TokensIssuedToAsync(user));
@@ -114,7 +113,7 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
         var revocationsBefore = await google.Google.RequestCountAsync("revoke");
 
         var after = await Accounts.DisconnectGoogleAsync(new(), agent.Bearer, cancellationToken: Cancel);
-        var refused = await Assert.ThrowsAsync<RpcException>(() => Tokens.GetGoogleAccessTokenAsync(new(), agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => google.GoogleAccessTokenAsync(agent, Cancel));
 
         Assert.Equal(revocationsBefore + 1, await google.Google.RequestCountAsync("revoke"));
         Assert.Equal(GoogleConnectionStatus.NotConnected, after.Status);
@@ -146,6 +145,22 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
             Accounts.StartGoogleConnectionAsync(new() { ReturnPath = returnPath }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(["returnPath"], fields);
+    }
+
+    [Fact]
+    public async Task Connect_WithAnotherGoogleAccount_IsRefused_AndThatGrantIsRevokedAtGoogle()
+    {
+        var (_, agent) = await SignedInAsync("Wanda Wrong");
+        var other = await google.Google.AddUserAsync("Otto Other");
+        var revocationsBefore = await google.Google.RequestCountAsync("revoke");
+        await google.Google.NextAuthorizationAsync(new NextAuthorization { Subject = other.Subject, OverrideLoginHint = true });
+
+        var arrived = await ConnectAsync(agent, other);
+        var connection = await Accounts.GetGoogleConnectionAsync(new(), agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Contains("reason=GOOGLE_ACCOUNT_MISMATCH", arrived.Query);
+        Assert.Equal(GoogleConnectionStatus.NotConnected, connection.Status);
+        Assert.Equal(revocationsBefore + 1, await google.Google.RequestCountAsync("revoke"));
     }
 
     private async Task<(FakeUser User, SignedInAgent Agent)> SignedInAsync(string name)

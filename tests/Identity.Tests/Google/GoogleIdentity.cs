@@ -1,3 +1,4 @@
+using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.FakeGoogle;
 using AgentCalls.TestSupport;
 using Grpc.Net.Client;
@@ -37,6 +38,10 @@ public sealed class GoogleIdentity(IdentityHost shared) : IAsyncLifetime
     /// <summary>The agent presses "Connect Google Calendar": Identity's one-time link, Google's consent, back to Settings.</summary>
     public Task<Uri> ConnectCalendarAsync(SignedInAgent agent, FakeUser user, CancellationToken cancellationToken) =>
         GoogleCalendarConnect.ConnectAsync(Channel, Identity.Issuer, agent, user, cancellationToken);
+
+    /// <summary>The agent's Google access token, asked for as Calendar.Service does while serving the agent.</summary>
+    public Task<GetGoogleAccessTokenResponse> GoogleAccessTokenAsync(SignedInAgent agent, CancellationToken cancellationToken, string rejectedAccessToken = "") =>
+        ServiceTokens.GoogleAccessTokenForCallerAsync(Channel, Identity.Issuer, agent, cancellationToken, rejectedAccessToken);
 
     public async ValueTask DisposeAsync()
     {

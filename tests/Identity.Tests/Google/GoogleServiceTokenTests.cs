@@ -8,8 +8,9 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace AgentCalls.Identity.Tests.Google;
 
 /// <summary>
-/// Google access for work no agent asked for: Calendar.Service's own token (client credentials, scope
-/// google.tokens, its client id as subject) may name any agent; an agent's token only ever gets its own agent's Google access.
+/// Google access is Calendar.Service's alone: its own token (client credentials, scope google.tokens, its client id as
+/// subject) names any agent for background work, or passes along the token of the agent it serves; an agent's token
+/// (the CLI's, or one relayed by another service) gets no Google access at all.
 /// </summary>
 public sealed class GoogleServiceTokenTests(GoogleIdentity google) : IClassFixture<GoogleIdentity>
 {
@@ -44,15 +45,42 @@ public sealed class GoogleServiceTokenTests(GoogleIdentity google) : IClassFixtu
     }
 
     [Fact]
-    public async Task GetGoogleAccessToken_WithAnAgentsToken_ReturnsThatAgentsTokenOnly()
+    public async Task GetGoogleAccessToken_AsCalendarWithTheAgentsToken_ReturnsThatAgentsTokenOnly()
     {
         var (annUser, ann) = await ConnectedAsync("Ann Interactive");
         var (bobUser, _) = await ConnectedAsync("Bob Bystander");
 
-        var token = await Tokens.GetGoogleAccessTokenAsync(new(), ann.Bearer, cancellationToken: Cancel);
+        var token = await google.GoogleAccessTokenAsync(ann, Cancel);
 
         Assert.Contains(token.AccessToken, await google.Google.TokensIssuedToAsync(annUser));
         Assert.DoesNotContain(token.AccessToken, await google.Google.TokensIssuedToAsync(bobUser));
+    }
+
+    [Fact]
+    public async Task GetGoogleAccessToken_WithAnAgentOrCliToken_IsPermissionDenied()
+    {
+        // The token an API client (agentcalls-cli) holds, or one a service relays: not enough for Google access.
+        var (_, ann) = await ConnectedAsync("Ann Leaked");
+
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            Tokens.GetGoogleAccessTokenAsync(new(), ann.Bearer, cancellationToken: Cancel).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            Tokens.GetGoogleAccessTokenAsync(new() { AgentAccessToken = ann.AccessToken }, ann.Bearer, cancellationToken: Cancel).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task GetGoogleAccessToken_AsCalendarWithoutAValidAgentToken_IsUnauthenticated()
+    {
+        var (_, ann) = await ConnectedAsync("Ann Unnamed");
+        var service = await ServiceTokens.CalendarServiceBearerAsync(google.Identity.Issuer, Cancel);
+        var serviceToken = service.Get("Authorization")!.Value["Bearer ".Length..];
+        var tampered = ann.AccessToken[..^4] + (ann.AccessToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        foreach (var agentToken in new[] { "", "not-a-token", tampered, serviceToken })
+        {
+            await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () =>
+                Tokens.GetGoogleAccessTokenAsync(new() { AgentAccessToken = agentToken }, service, cancellationToken: Cancel).ResponseAsync);
+        }
     }
 
     [Fact]
@@ -62,9 +90,9 @@ public sealed class GoogleServiceTokenTests(GoogleIdentity google) : IClassFixtu
         var jwt = new JsonWebToken(service.Get("Authorization")!.Value["Bearer ".Length..]);
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
-            Tokens.GetGoogleAccessTokenAsync(new(), service, cancellationToken: Cancel).ResponseAsync);
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
             new Contracts.Identity.V1.Identity.IdentityClient(google.Channel).GetMeAsync(new(), service, cancellationToken: Cancel).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            new GoogleAccount.GoogleAccountClient(google.Channel).GetGoogleConnectionAsync(new(), service, cancellationToken: Cancel).ResponseAsync);
         Assert.Equal(ServiceTokens.CalendarClientId, jwt.Subject);
     }
 
