@@ -31,9 +31,12 @@ public static class DeployFolder
         typeof(DeployFolder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     /// <summary>Runs a tool to the end; its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> Run(string file, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> Run(string file, params string[] arguments) => Run(file, arguments, _ => { });
+
+    public static async Task<(int ExitCode, string Output)> Run(string file, string[] arguments, Action<IDictionary<string, string?>> environment)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
+        environment(start.Environment);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -11,8 +11,8 @@ public sealed class PublishTests
         var fresh = Path.Combine(DeployFolder.RepositoryRoot, $".deploy-check-{Guid.NewGuid():N}");
         try
         {
-            var appHost = Path.Combine(AppContext.BaseDirectory, "AppHost.dll");
-            var (exitCode, output) = await DeployFolder.Run("dotnet", appHost, "--operation", "publish", "--publisher", "manifest", "--output-path", fresh);
+            var (exitCode, output) = await DeployFolder.Run(
+                "dotnet", [Path.Combine(AppContext.BaseDirectory, "AppHost.dll"), "--operation", "publish", "--publisher", "manifest", "--output-path", fresh], DefaultConfiguration);
             Assert.True(exitCode == 0, output);
 
             var committed = Relative(DeployFolder.Root).Where(f => f != "README.md").ToList();
@@ -41,6 +41,21 @@ public sealed class PublishTests
             DeployFolder.Model.Workloads.Select(w => w.Name).Order(StringComparer.Ordinal));
         Assert.Equal("gateway", Assert.Single(DeployFolder.Model.Workloads, w => w.IsExternal).Name);
         Assert.True(File.Exists(Path.Combine(DeployFolder.Root, DeploymentPublisher.ManifestFile)));
+    }
+
+    /// <summary>
+    /// deploy/ describes the AppHost as configured by default, as scripts/publish.sh runs it: no user-secrets
+    /// (Production) and none of the optional settings a developer's shell may carry (Google sign-in, ports).
+    /// </summary>
+    private static void DefaultConfiguration(IDictionary<string, string?> environment)
+    {
+        foreach (var key in environment.Keys.Where(k => k.StartsWith("AppHost__", StringComparison.Ordinal)
+            || k.StartsWith("Google__", StringComparison.Ordinal) || k.StartsWith("Calendar__", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(key);
+        }
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     }
 
     private static List<string> Relative(string root) =>
