@@ -1,5 +1,6 @@
 using AgentCalls.AppHost.Diagnostics;
 using AgentCalls.AppHost.LocalServers;
+using AgentCalls.AppHost.Publishing;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -115,3 +116,4 @@ gateway
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();
+DeploymentPublisher.WriteIfPublishing(builder);

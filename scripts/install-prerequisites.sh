@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what AgentCalls needs on Debian/Ubuntu, only what is missing: the OS packages (PostgreSQL,
-# Redis, PocketSphinx; with --test also Chromium, espeak-ng and sox), the .NET tools and packages, and
+# Redis, PocketSphinx; with --test also Chromium, espeak-ng and sox; with --images buildah, skopeo and
+# docker-registry), the .NET tools and packages, and
 # the web app's npm packages. Uses sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,10 @@ cd "$(dirname "$0")/.."
 packages=(postgresql postgresql-contrib redis-server pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libespeak-ng1 espeak-ng-data ffmpeg curl python3)
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium espeak-ng sox pocketsphinx-testdata)
+fi
+if [ "${1:-}" = "--images" ]; then
+  # scripts/build-images.sh: container images without a Docker daemon, into a local registry.
+  packages+=(buildah skopeo docker-registry)
 fi
 
 missing=()

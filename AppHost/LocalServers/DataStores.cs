@@ -13,12 +13,15 @@ public sealed record DataStores(
 
     /// <summary>
     /// Local processes from the OS packages by default (no container runtime needed); Aspire's stock container
-    /// resources when <c>AppHost:UseContainers</c> is true.
+    /// resources when <c>AppHost:UseContainers</c> is true or when publishing.
     /// </summary>
     public static DataStores Add(IDistributedApplicationBuilder builder, StartupWatch startup)
     {
         var settings = builder.Configuration.GetSection("AppHost");
-        return settings.GetValue<bool>("UseContainers") ? AddContainers(builder) : AddLocalProcesses(builder, settings, startup);
+        // Publishing describes the stock resources: a deployment runs Postgres and Redis as servers, not as local processes.
+        return settings.GetValue<bool>("UseContainers") || builder.ExecutionContext.IsPublishMode
+            ? AddContainers(builder)
+            : AddLocalProcesses(builder, settings, startup);
     }
 
     private static DataStores AddLocalProcesses(IDistributedApplicationBuilder builder, IConfigurationSection settings, StartupWatch startup)

@@ -1,0 +1,21 @@
+using k8s;
+
+namespace AgentCalls.Deploy.Tests;
+
+public sealed class KustomizeTests
+{
+    [Theory]
+    [MemberData(nameof(KubernetesObjectsTests.Folders), MemberType = typeof(KubernetesObjectsTests))]
+    public async Task Kustomize_RendersStrictlyDecodableObjects(string folder)
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "kubectl")));
+        if (!onPath)
+        {
+            Assert.Skip("kubectl 1.21+ is not installed: the rendering of the overlays is not checked here.");
+        }
+        var (exitCode, output) = await DeployFolder.Run("kubectl", "kustomize", Path.Combine(DeployFolder.Kubernetes, folder));
+        Assert.True(exitCode == 0, output);
+        var objects = KubernetesYaml.LoadAllFromString(output, strict: true);
+        Assert.Contains(objects, o => o is k8s.Models.V1Deployment { Metadata.NamespaceProperty: "agentcalls" });
+    }
+}
