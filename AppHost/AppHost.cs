@@ -34,9 +34,13 @@ var identity = Service<Projects.Identity_Service>("identity", "identitydb")
     .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
     .WithEnvironment("Identity__CalendarService__ClientSecret", calendarSecret);
 // The password-less development sign-in is for this machine's own runs: on unless AppHost:DevelopmentSignIn is false, and
-// Identity honours it only in Development and for browsers on this machine.
-var developmentSignIn = builder.Configuration.GetValue("AppHost:DevelopmentSignIn", true);
-identity.WithEnvironment("Identity__DevelopmentSignIn", developmentSignIn ? "true" : "false");
+// Identity honours it only in Development and for browsers on this machine. Never in what publishing writes.
+var developmentSignIn = builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue("AppHost:DevelopmentSignIn", true);
+if (developmentSignIn)
+{
+    identity.WithEnvironment("Identity__DevelopmentSignIn", "true");
+}
+
 var googleSignIn = builder.Configuration["Google:ClientId"] is { Length: > 0 };
 startup.Note((developmentSignIn, googleSignIn) switch
 {
@@ -72,9 +76,14 @@ if (builder.Configuration["Calendar:PublicWebhookBaseUrl"] is { Length: > 0 } we
     calendar.WithEnvironment("Calendar__PublicWebhookBaseUrl", webhookBase);
 }
 
-var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb")
+var transcription = Service<Projects.Transcription_Service>("transcription", "transcriptiondb");
+if (builder.ExecutionContext.IsRunMode)
+{
     // Silero VAD's weights, fetched into .models/ by scripts/install-prerequisites.sh; the service checks their hash.
-    .WithEnvironment("Transcription__Vad__ModelPath", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".models", "silero-vad", "silero_vad.onnx")));
+    // A deployment's image carries them where the service's own default points.
+    transcription.WithEnvironment("Transcription__Vad__ModelPath",
+        Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".models", "silero-vad", "silero_vad.onnx")));
+}
 
 // A live call reads its client from Clients, acts through Clients and Calendar, and streams audio to Transcription.
 var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb")

@@ -424,6 +424,22 @@ resource conversation 'Microsoft.App/containerApps@2024-03-01' = {
               value: '${publicOrigin}/auth/'
             }
             {
+              name: 'CALENDAR_GRPC'
+              value: 'http://calendar:8081'
+            }
+            {
+              name: 'CALENDAR_HTTP'
+              value: 'http://calendar'
+            }
+            {
+              name: 'CLIENTS_GRPC'
+              value: 'http://clients:8081'
+            }
+            {
+              name: 'CLIENTS_HTTP'
+              value: 'http://clients'
+            }
+            {
               name: 'ConnectionStrings__conversationdb'
               secretRef: 'connectionstrings-conversationdb'
             }
@@ -434,6 +450,38 @@ resource conversation 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
               value: 'in_memory'
+            }
+            {
+              name: 'TRANSCRIPTION_GRPC'
+              value: 'http://transcription:8081'
+            }
+            {
+              name: 'TRANSCRIPTION_HTTP'
+              value: 'http://transcription'
+            }
+            {
+              name: 'services__calendar__grpc__0'
+              value: 'http://calendar:8081'
+            }
+            {
+              name: 'services__calendar__http__0'
+              value: 'http://calendar'
+            }
+            {
+              name: 'services__clients__grpc__0'
+              value: 'http://clients:8081'
+            }
+            {
+              name: 'services__clients__http__0'
+              value: 'http://clients'
+            }
+            {
+              name: 'services__transcription__grpc__0'
+              value: 'http://transcription:8081'
+            }
+            {
+              name: 'services__transcription__http__0'
+              value: 'http://transcription'
             }
             {
               name: 'OTEL_EXPORTER_OTLP_ENDPOINT'
