@@ -12,7 +12,11 @@ public sealed class LlmServiceHost : ConversationServiceHost
 
     public FakeOpenAi OpenAi { get; private set; } = null!;
 
-    protected override async Task BeforeServiceStartsAsync() => OpenAi = await FakeOpenAi.StartAsync();
+    protected override async Task BeforeServiceStartsAsync()
+    {
+        await base.BeforeServiceStartsAsync();
+        OpenAi = await FakeOpenAi.StartAsync();
+    }
 
     protected override void ConfigureService(IWebHostBuilder host)
     {
