@@ -57,7 +57,8 @@ public static class SystemQueries
 
     public static async Task<List<T>> ReadAsync<T>(string connectionString, string sql, Guid? agent, Func<NpgsqlDataReader, T> read)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // No pool: a connection kept from before a drill killed Postgres would be dead.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         if (agent is { } id)
