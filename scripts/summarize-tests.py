@@ -69,11 +69,15 @@ def dotnet_test_projects(repo):
     return projects
 
 
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
 def listed_tests(results, project):
     """The tests a project lists (xunit's `-list tests`: a banner, then one test per line), or None if it listed none."""
     try:
         with open(os.path.join(results, "dotnet-list", project + ".txt"), encoding="utf-8") as file:
-            lines = [line.strip() for line in file]
+            # The runner colours its output even into a file: its closing reset code is no test.
+            lines = [ANSI_ESCAPE.sub("", line).strip() for line in file]
     except OSError:
         return None
     names = [line for line in lines if line and not line.startswith("xUnit.net")]
