@@ -46,6 +46,8 @@ public sealed class FakeTranscription : IAsyncDisposable
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
+        // The test folder's appsettings.json holds the services' Kestrel endpoints, which would win over ours.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         var recorder = new Recorder();
