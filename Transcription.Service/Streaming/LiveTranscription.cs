@@ -80,11 +80,18 @@ public sealed class LiveTranscription(
             var written = WriteAsync(segments.Reader, responses, stop.Token);
             running.Add(written);
 
-            while (await requests.MoveNext(stop.Token))
+            try
             {
-                var audio = Audio(requests.Current, inputs.Keys);
-                samples += audio.Samples.Length;
-                await inputs[audio.Channel].Writer.WriteAsync(audio.Samples, stop.Token);
+                while (await requests.MoveNext(stop.Token))
+                {
+                    var audio = Audio(requests.Current, inputs.Keys);
+                    samples += audio.Samples.Length;
+                    await inputs[audio.Channel].Writer.WriteAsync(audio.Samples, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A recognizer failed and stopped the stream; awaiting the writer below reports its error, not this.
             }
 
             foreach (var input in inputs.Values)
