@@ -23,7 +23,7 @@ public sealed class SpeechSettingsEditor(TranscriptionDbContext db, SpeechEngine
         var engine = request.Settings?.Engine.Trim() ?? "";
         if (engine.Length > 0 && engines.Find(engine) is null)
         {
-            throw FieldViolations.Single("settings.engine", engines.Unavailable(engine[..Math.Min(engine.Length, MaxEngineLength)]));
+            throw FieldViolations.Single("engine", engines.Unavailable(engine[..Math.Min(engine.Length, MaxEngineLength)]));
         }
 
         // Stored as the engine spells its name, so usage and settings agree whatever case was sent.

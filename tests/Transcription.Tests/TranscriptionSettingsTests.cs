@@ -54,7 +54,7 @@ public sealed class TranscriptionSettingsTests(TranscriptionServiceHost host)
 
         var fields = await RpcAssert.InvalidArgumentAsync(() => UpdateAsync(agent, engine));
 
-        Assert.Equal(["settings.engine"], fields);
+        Assert.Equal(["engine"], fields);
         Assert.Equal("groq", (await host.Transcription.GetSettingsAsync(new GetSettingsRequest(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken)).Settings.Engine);
     }
 
@@ -98,7 +98,7 @@ public sealed class TranscriptionSettingsTests(TranscriptionServiceHost host)
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (put.StatusCode, get.StatusCode));
         Assert.Equal("groq", get.Body.GetProperty("settings").GetProperty("engineInUse").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(["settings.engine"], bad.ViolatedFields());
+        Assert.Equal(["engine"], bad.ViolatedFields());
     }
 
     private Task<SignedInAgent> SignInAsync(string name) => host.SignInAsync(name, cancellationToken: TestContext.Current.CancellationToken);
