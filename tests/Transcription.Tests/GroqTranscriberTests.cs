@@ -8,6 +8,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
 
 namespace AgentCalls.Transcription.Tests;
@@ -28,6 +29,22 @@ public sealed class GroqTranscriberTests(TranscriptionServiceHost host)
         Assert.Contains("Transcription:Groq:MaxUploadBytes", error.Status.Detail);
         Assert.Contains("Request Entity Too Large", error.Status.Detail);
         Assert.Empty(host.Groq.RequestsWithPrompt(marker));
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_ProviderAnswers429WithRetryAfter_WaitsWhatRetryAfterSaysBeforeSendingAgain()
+    {
+        var retries = new RetryLog();
+        await using var services = Services(retries, ("ApiKey", "key"), ("BaseUrl", host.Groq.BaseUrl.ToString()));
+        var marker = $"marker-{Guid.NewGuid():N}";
+        host.Groq.Reply(marker, FakeTranscriptionReply.Error(429, TimeSpan.FromSeconds(2)), FakeTranscriptionReply.Text("waited"));
+
+        var text = await services.GetRequiredService<GroqTranscriber>().TranscribeAsync(SpokenAudio.Silence(1), marker, TestContext.Current.CancellationToken);
+
+        Assert.Equal("waited", text.Text);
+        Assert.Equal(2, host.Groq.RequestsWithPrompt(marker).Count);
+        // The jittered backoff would wait a fraction of a second more or less than its 1 s; Retry-After says exactly 2 s.
+        Assert.Equal(["The speech provider answered 429; retry 1 in 00:00:02."], retries.Messages);
     }
 
     [Fact]
@@ -53,13 +70,37 @@ public sealed class GroqTranscriberTests(TranscriptionServiceHost host)
         Assert.Equal("'groq' is not configured on this deployment; it offers: pocketsphinx.", violation.Description);
     }
 
-    private static ServiceProvider Services(params (string Key, string Value)[] groq)
+    private static ServiceProvider Services(params (string Key, string Value)[] groq) => Services(new RetryLog(), groq);
+
+    /// <summary>The engine's registrations alone, its retries written to <paramref name="retries"/>.</summary>
+    private static ServiceProvider Services(RetryLog retries, params (string Key, string Value)[] groq)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(groq.Select(s => KeyValuePair.Create($"{GroqOptions.Section}:{s.Key}", (string?)s.Value)))
             .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(retries)).AddSingleton<IConfiguration>(configuration);
         services.AddGroqEngine(configuration);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>What the transcriber logs about its retries.</summary>
+    private sealed class RetryLog : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> messages = new();
+
+        public string[] Messages => [.. messages];
+
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(GroqTranscriber).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -30,6 +30,7 @@ public static class GroqEngineExtensions
             .AddResilienceHandler(HttpClientName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<GroqOptions>>().Value;
+                var logger = context.ServiceProvider.GetRequiredService<ILogger<GroqTranscriber>>();
                 pipeline
                     .AddRetry(new HttpRetryStrategyOptions
                     {
@@ -39,6 +40,11 @@ public static class GroqEngineExtensions
                         UseJitter = true,
                         Delay = TimeSpan.FromSeconds(1),
                         MaxDelay = options.MaxRetryDelay,
+                        OnRetry = retry =>
+                        {
+                            logger.RetryingProvider(retry.Outcome.Result is { } response ? (int)response.StatusCode : null, retry.AttemptNumber + 1, retry.RetryDelay);
+                            return default;
+                        },
                     })
                     .AddTimeout(options.Timeout);
             });
@@ -60,4 +66,10 @@ public static class GroqEngineExtensions
         services.AddSingleton<ISpeechEngine, GroqEngine>();
         return services;
     }
+}
+
+internal static partial class GroqEngineLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The speech provider answered {Status}; retry {Retry} in {Delay}.")]
+    public static partial void RetryingProvider(this ILogger logger, int? status, int retry, TimeSpan delay);
 }
