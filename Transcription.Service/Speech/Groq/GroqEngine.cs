@@ -40,6 +40,7 @@ public sealed class GroqEngine(GroqTranscriber transcriber) : ISpeechEngine
 
         public void Dispose()
         {
+            // Nothing native is held: the audio is managed memory.
         }
     }
 }

@@ -20,5 +20,6 @@ public sealed class GroqRecognizer(GroqTranscriber transcriber, string prompt) :
 
     public void Dispose()
     {
+        // Nothing native is held: the audio is managed memory.
     }
 }
