@@ -1,16 +1,19 @@
 using AgentCalls.Transcription.Service.Jobs;
+using AgentCalls.Transcription.Service.Settings;
 using AgentCalls.Transcription.Service.Usage;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Transcription.Service.Data;
 
-/// <summary>transcriptiondb: transcription jobs and metered usage. Every row carries the owning agent's id.</summary>
+/// <summary>transcriptiondb: transcription jobs, metered usage and agents' settings. Every row carries the owning agent's id.</summary>
 public sealed class TranscriptionDbContext(DbContextOptions<TranscriptionDbContext> options) : DbContext(options)
 {
     public DbSet<TranscriptionJob> Jobs => Set<TranscriptionJob>();
 
     public DbSet<UsageRecord> Usage => Set<UsageRecord>();
+
+    public DbSet<AgentSpeechSettings> SpeechSettings => Set<AgentSpeechSettings>();
 
     /// <summary>Provider options shared by the running service and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();

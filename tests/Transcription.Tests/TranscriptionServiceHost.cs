@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
 using AgentCalls.Transcription.Service.Data;
@@ -20,7 +21,36 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
     /// <summary>Silero VAD as scripts/install-prerequisites.sh places it.</summary>
     public static string VadModelPath => Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx");
 
-    protected override void ConfigureService(IWebHostBuilder host) => host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
+    /// <summary>The API key the Groq engine sends the fake.</summary>
+    public const string GroqApiKey = "test-groq-key";
+
+    /// <summary>
+    /// The provider's file limit here, and the engine's: small, so a few seconds of speech must be split to get through
+    /// (the fake answers 413 to anything larger).
+    /// </summary>
+    public const long GroqMaxUploadBytes = 64 * 1024;
+
+    /// <summary>The OpenAI-compatible transcription API the Groq engine is pointed at.</summary>
+    public FakeTranscriptionApi Groq { get; private set; } = null!;
+
+    protected override async Task BeforeServiceStartsAsync() => Groq = await FakeTranscriptionApi.StartAsync(GroqMaxUploadBytes);
+
+    protected override void ConfigureService(IWebHostBuilder host)
+    {
+        host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
+        host.UseSetting("Transcription:Groq:BaseUrl", Groq.BaseUrl.ToString());
+        host.UseSetting("Transcription:Groq:ApiKey", GroqApiKey);
+        host.UseSetting("Transcription:Groq:MaxUploadBytes", GroqMaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Groq is not null)
+        {
+            await Groq.DisposeAsync();
+        }
+    }
 
     /// <summary>Adds a completed job of the agent on <paramref name="provider"/>, metered as the given usage records.</summary>
     public async Task<TranscriptionJob> AddJobAsync(Guid agentId, string provider, params (double Seconds, DateTimeOffset At)[] usage)

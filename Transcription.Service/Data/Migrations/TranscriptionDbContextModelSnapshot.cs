@@ -142,6 +142,29 @@ namespace AgentCalls.Transcription.Service.Data.Migrations
                     b.ToTable("transcription_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("AgentCalls.Transcription.Service.Settings.AgentSpeechSettings", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("engine");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AgentId")
+                        .HasName("pk_agent_speech_settings");
+
+                    b.ToTable("agent_speech_settings", (string)null);
+                });
+
             modelBuilder.Entity("AgentCalls.Transcription.Service.Usage.UsageRecord", b =>
                 {
                     b.Property<Guid>("Id")

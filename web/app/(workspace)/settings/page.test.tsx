@@ -17,10 +17,13 @@ beforeEach(() => {
 });
 
 describe("Settings page", () => {
-  it("shows the account, Google Calendar, the calendar feed, sessions and the danger zone, in that order", async () => {
+  it("shows the account, Google Calendar, the calendar feed, speech to text, sessions and the danger zone, in that order", async () => {
     routeFetch(fetchMock, {
       "GET /api/identity/me": () => jsonResponse(agent),
       "GET /api/identity/google": () => jsonResponse(googleConnections.connected),
+      "GET /api/transcription/settings": () =>
+        jsonResponse({ settings: { engineInUse: "pocketsphinx", availableEngines: ["pocketsphinx"], defaultEngine: "pocketsphinx" } }),
+      "GET /api/transcription/usage": () => jsonResponse({ monthlyLimitSeconds: 36000 }),
     });
 
     render(
@@ -46,6 +49,7 @@ describe("Settings page", () => {
       "Account",
       "Google Calendar",
       "Calendar feed",
+      "Speech to text",
       "Sessions",
       "Delete account",
     ]);

@@ -4,6 +4,7 @@ import { CalendarFeedSettings } from "@/components/CalendarFeedSettings";
 import { DeleteAccountSettings } from "@/components/DeleteAccountSettings";
 import { GoogleCalendarSettings } from "@/components/GoogleCalendarSettings";
 import { SessionSettings } from "@/components/SessionSettings";
+import { SpeechSettings } from "@/components/SpeechSettings";
 import styles from "./settings.module.css";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -16,6 +17,7 @@ export default function SettingsPage() {
         <AccountSettings />
         <GoogleCalendarSettings />
         <CalendarFeedSettings />
+        <SpeechSettings />
         <SessionSettings />
         <DeleteAccountSettings />
       </div>
