@@ -10,7 +10,7 @@ public sealed record PlaybookCardInput(string Title, string Guidance, IReadOnlyL
     public const int MaxExamples = 20;
     public const int MaxExampleLength = 200;
 
-    /// <summary>The input, trimmed, or InvalidArgument naming each field that is wrong (as <c>card.&lt;field&gt;</c>).</summary>
+    /// <summary>The input, trimmed, or InvalidArgument naming each field that is wrong (named as the REST body names them).</summary>
     public static PlaybookCardInput From(Contracts.Conversation.V1.PlaybookCard? card)
     {
         var violations = new FieldViolations();
@@ -22,27 +22,27 @@ public sealed record PlaybookCardInput(string Title, string Guidance, IReadOnlyL
         var title = card.Title.Trim();
         if (title.Length is 0 or > MaxTitleLength)
         {
-            violations.Add("card.title", $"is required, at most {MaxTitleLength} characters.");
+            violations.Add("title", $"is required, at most {MaxTitleLength} characters.");
         }
 
         var guidance = card.Guidance.Trim();
         if (guidance.Length > MaxGuidanceLength)
         {
-            violations.Add("card.guidance", $"must be at most {MaxGuidanceLength} characters.");
+            violations.Add("guidance", $"must be at most {MaxGuidanceLength} characters.");
         }
         else if (GuidanceTemplate.UnknownPlaceholders(guidance) is { Count: > 0 } unknown)
         {
-            violations.Add("card.guidance", $"names {string.Join(", ", unknown)}; the placeholders are {string.Join(", ", GuidanceTemplate.Placeholders)}.");
+            violations.Add("guidance", $"names {string.Join(", ", unknown)}; the placeholders are {string.Join(", ", GuidanceTemplate.Placeholders)}.");
         }
 
         var examples = card.Examples.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (examples.Count is 0 or > MaxExamples)
         {
-            violations.Add("card.examples", $"needs 1 to {MaxExamples} phrases.");
+            violations.Add("examples", $"needs 1 to {MaxExamples} phrases.");
         }
         else if (examples.Any(e => e.Length > MaxExampleLength))
         {
-            violations.Add("card.examples", $"phrases must be at most {MaxExampleLength} characters.");
+            violations.Add("examples", $"phrases must be at most {MaxExampleLength} characters.");
         }
 
         violations.ThrowIfAny();

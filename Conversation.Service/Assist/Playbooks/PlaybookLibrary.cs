@@ -48,11 +48,16 @@ public sealed class PlaybookLibrary(ConversationDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<PlaybookCard>> ResetAsync(Guid agentId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.PlaybookCards.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
-        db.PlaybookCards.AddRange(DefaultPlaybook.NewCards(agentId, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // One transaction, so the agent never has no playbook; the execution strategy may run it again after a transient fault.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.PlaybookCards.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(ct);
+            db.PlaybookCards.AddRange(DefaultPlaybook.NewCards(agentId, time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
         return await ReadAsync(agentId, cancellationToken);
     }
 
