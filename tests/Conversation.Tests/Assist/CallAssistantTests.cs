@@ -37,6 +37,26 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     }
 
     [Fact]
+    public async Task Reconnect_GetsTheSuggestionsShownSoFarInItsState()
+    {
+        var agent = await host.SignInAsync("Rejoin Rhea", cancellationToken: Cancel);
+        var (_, call) = await StartCallWithPolicyAsync(agent);
+        await using (var first = await host.ConnectAsync(agent, call.CallId))
+        {
+            await first.ReceiveAsync("state");
+            await first.SendAudioAsync(FakeTranscription.Frame(Channel.Client, "I missed my payment"));
+            await first.ReceiveAsync("suggestion");
+            await first.CloseAsync();
+        }
+
+        await using var second = await host.ConnectAsync(agent, call.CallId);
+        var state = await second.ReceiveAsync("state");
+
+        var suggestion = Assert.Single(state.GetProperty("call").GetProperty("suggestions").EnumerateArray());
+        Assert.Equal("payment_trouble", suggestion.GetProperty("cardKey").GetString());
+    }
+
+    [Fact]
     public async Task AgentsOwnWords_BringUpNoCard()
     {
         var agent = await host.SignInAsync("Agent Arlo", cancellationToken: Cancel);

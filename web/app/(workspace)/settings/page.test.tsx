@@ -17,10 +17,11 @@ beforeEach(() => {
 });
 
 describe("Settings page", () => {
-  it("shows the account, Google Calendar, the calendar feed, sessions and the danger zone, in that order", async () => {
+  it("shows the account, Google Calendar, the calendar feed, the playbook, sessions and the danger zone, in that order", async () => {
     routeFetch(fetchMock, {
       "GET /api/identity/me": () => jsonResponse(agent),
       "GET /api/identity/google": () => jsonResponse(googleConnections.connected),
+      "GET /api/conversation/playbook/cards": () => jsonResponse({ cards: [] }),
     });
 
     render(
@@ -46,6 +47,7 @@ describe("Settings page", () => {
       "Account",
       "Google Calendar",
       "Calendar feed",
+      "Playbook",
       "Sessions",
       "Delete account",
     ]);

@@ -3,6 +3,7 @@ import { AccountSettings } from "@/components/AccountSettings";
 import { CalendarFeedSettings } from "@/components/CalendarFeedSettings";
 import { DeleteAccountSettings } from "@/components/DeleteAccountSettings";
 import { GoogleCalendarSettings } from "@/components/GoogleCalendarSettings";
+import { PlaybookSettings } from "@/components/PlaybookSettings";
 import { SessionSettings } from "@/components/SessionSettings";
 import styles from "./settings.module.css";
 
@@ -16,6 +17,7 @@ export default function SettingsPage() {
         <AccountSettings />
         <GoogleCalendarSettings />
         <CalendarFeedSettings />
+        <PlaybookSettings />
         <SessionSettings />
         <DeleteAccountSettings />
       </div>
