@@ -1,7 +1,12 @@
-using AgentCalls.Contracts.Conversation.V1;
-using AgentCalls.TestSupport;
 using System.Net.Http.Json;
+using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.Conversation.Service.Agents;
+using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.TestSupport;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PlaybooksClient = AgentCalls.Contracts.Conversation.V1.Playbooks.PlaybooksClient;
 
 namespace AgentCalls.Conversation.Tests.Assist;
@@ -114,6 +119,21 @@ public sealed class PlaybooksTests(ConversationServiceHost host)
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["examples"], body.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task AgentDeleted_ErasesTheirPlaybook()
+    {
+        var agent = await host.SignInAsync("Gone Gwen", cancellationToken: Cancel);
+        await ListAsync(agent);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<AgentDeletedHandler>(scope.ServiceProvider)
+                .HandleAsync(new AgentDeleted { AgentId = agent.AgentId.ToString() }, new EventMetadata(Guid.NewGuid(), DateTimeOffset.UtcNow), Cancel);
+        }
+
+        Assert.False(await host.QueryAsync(db => db.PlaybookCards.AnyAsync(c => c.AgentId == agent.AgentId, Cancel)));
     }
 
     private async Task<ListPlaybookCardsResponse> ListAsync(SignedInAgent agent) =>
