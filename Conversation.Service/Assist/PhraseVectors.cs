@@ -19,7 +19,20 @@ public sealed class PhraseVectors(ITextEmbedder embedder)
 
     public IReadOnlyList<float[]> Of(IReadOnlyList<string> phrases, CancellationToken cancellationToken)
     {
-        var missing = phrases.Where(p => !vectors.ContainsKey(p)).Distinct().ToList();
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var phrase in phrases.Distinct())
+        {
+            if (vectors.TryGetValue(phrase, out var vector))
+            {
+                known[phrase] = vector;
+            }
+            else
+            {
+                missing.Add(phrase);
+            }
+        }
+
         if (missing.Count > 0)
         {
             if (vectors.Count + missing.Count > MaxPhrases)
@@ -30,10 +43,10 @@ public sealed class PhraseVectors(ITextEmbedder embedder)
             var embedded = embedder.EmbedQueries(missing, cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
-                vectors[missing[i]] = embedded[i];
+                known[missing[i]] = vectors[missing[i]] = embedded[i];
             }
         }
 
-        return [.. phrases.Select(p => vectors.TryGetValue(p, out var v) ? v : embedder.EmbedQueries([p], cancellationToken)[0])];
+        return [.. phrases.Select(p => known[p])];
     }
 }
