@@ -23,7 +23,7 @@ public sealed partial class CallAssistant(
 {
     public async Task OnFinalAsync(CallSession call, TranscriptEntry entry, CancellationToken cancellationToken)
     {
-        if (entry.Text.Trim().Length == 0 || call.State != Contracts.Conversation.V1.CallState.Live)
+        if (entry.Text.Trim().Length == 0 || call.State != CallState.Live)
         {
             return;
         }
@@ -71,10 +71,12 @@ public sealed partial class CallAssistant(
 
     private async Task ProposeAsync(IServiceProvider services, CallSession call, TranscriptEntry entry, float[] vector, CancellationToken cancellationToken)
     {
-        if (proposals.For(call.Client, entry, vector, cancellationToken) is not var (kind, arguments))
+        if (proposals.For(call.Client, entry, vector, cancellationToken) is not { } proposal)
         {
             return;
         }
+
+        var (kind, arguments) = proposal;
 
         // The same words said again propose nothing new: what is already proposed stands.
         var asked = arguments.ToJsonString();
