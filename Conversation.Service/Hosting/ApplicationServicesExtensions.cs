@@ -1,5 +1,6 @@
 using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.Actions;
+using AgentCalls.Conversation.Service.Assist;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
@@ -29,6 +30,7 @@ public static class ApplicationServicesExtensions
         builder.AddServiceClients();
         builder.Services.AddScoped<CallLogListing>();
         builder.AddCalls();
+        builder.AddAssist();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class ApplicationServicesExtensions
         app.MapDocumentUpload();
         app.MapGrpcService<CallsGrpcService>().RequireAuthorization();
         app.MapLiveCall();
+        app.MapAssist();
         return app;
     }
 

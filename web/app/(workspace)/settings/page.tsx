@@ -3,6 +3,7 @@ import { AccountSettings } from "@/components/AccountSettings";
 import { CalendarFeedSettings } from "@/components/CalendarFeedSettings";
 import { DeleteAccountSettings } from "@/components/DeleteAccountSettings";
 import { GoogleCalendarSettings } from "@/components/GoogleCalendarSettings";
+import { PlaybookSettings } from "@/components/PlaybookSettings";
 import { SessionSettings } from "@/components/SessionSettings";
 import { SpeechSettings } from "@/components/SpeechSettings";
 import styles from "./settings.module.css";
@@ -18,6 +19,7 @@ export default function SettingsPage() {
         <GoogleCalendarSettings />
         <CalendarFeedSettings />
         <SpeechSettings />
+        <PlaybookSettings />
         <SessionSettings />
         <DeleteAccountSettings />
       </div>
