@@ -6,6 +6,7 @@ using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.Transcription.Service.Api;
 using AgentCalls.Transcription.Service.Data;
+using AgentCalls.Transcription.Service.Recordings;
 using AgentCalls.Transcription.Service.Speech;
 using AgentCalls.Transcription.Service.Speech.PocketSphinx;
 using AgentCalls.Transcription.Service.Streaming;
@@ -29,6 +30,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UsageReport>();
         builder.AddSpeech();
+        builder.AddRecordings();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class ApplicationServicesExtensions
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<TranscriptionGrpcService>().RequireAuthorization();
+        app.MapRecordings();
         return app;
     }
 }

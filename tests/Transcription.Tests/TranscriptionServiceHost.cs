@@ -4,7 +4,9 @@ using AgentCalls.Transcription.Service.Data;
 using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Usage;
 using Google.Protobuf.WellKnownTypes;
+using AgentCalls.Transcription.Service.Speech;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
 
 namespace AgentCalls.Transcription.Tests;
@@ -20,7 +22,15 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
     /// <summary>Silero VAD as scripts/install-prerequisites.sh places it.</summary>
     public static string VadModelPath => Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx");
 
-    protected override void ConfigureService(IWebHostBuilder host) => host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
+    /// <summary>The recordings' upload limit in these tests: small, so an oversized file is cheap to send.</summary>
+    public const long MaxRecordingBytes = 4 * 1024 * 1024;
+
+    protected override void ConfigureService(IWebHostBuilder host)
+    {
+        host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
+        host.UseSetting("Transcription:Recordings:MaxBytes", MaxRecordingBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        host.ConfigureServices(services => services.AddSingleton<SpeechGate>().AddSingleton<ISpeechEngine, GatedSpeechEngine>());
+    }
 
     /// <summary>Adds a completed job of the agent on <paramref name="provider"/>, metered as the given usage records.</summary>
     public async Task<TranscriptionJob> AddJobAsync(Guid agentId, string provider, params (double Seconds, DateTimeOffset At)[] usage)
