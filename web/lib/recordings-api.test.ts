@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "./api";
-import { formatOffset, toRecording, toSegment, uploadRecording } from "./recordings-api";
+import { formatOffset, toMonthUsage, toRecording, toSegment, uploadRecording } from "./recordings-api";
 
 /** Enough of XMLHttpRequest to play an upload: progress events, then the answer. */
 class FakeXhr {
@@ -103,6 +103,12 @@ describe("toRecording and toSegment", () => {
       text: "my deductible",
       confidence: 0,
     });
+  });
+});
+
+describe("toMonthUsage", () => {
+  it("reads GetUsage's month figures in minutes", () => {
+    expect(toMonthUsage({ engine: "groq", monthAudioSeconds: 90, monthlyLimitSeconds: 36000 })).toEqual({ engine: "groq", usedMinutes: 1.5, limitMinutes: 600 });
   });
 });
 

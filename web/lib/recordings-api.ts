@@ -2,6 +2,7 @@ import { api, ApiError } from "./api";
 import { asArray, asNumber, asObject, asString, asTimestamp, protoEnum } from "./proto-json";
 
 export const recordingsPath = "/api/transcription/recordings";
+export const usagePath = "/api/transcription/usage";
 
 export function recordingPath(recordingId: string): string {
   return `${recordingsPath}/${encodeURIComponent(recordingId)}`;
@@ -44,6 +45,13 @@ export interface Transcript {
   segments: Segment[];
 }
 
+/** This month's transcription against the agent's allowance (0 minutes of limit means none). */
+export interface MonthUsage {
+  engine: string;
+  usedMinutes: number;
+  limitMinutes: number;
+}
+
 /** Bytes of the file sent so far. */
 export interface UploadProgress {
   loaded: number;
@@ -72,6 +80,11 @@ export function toRecording(value: unknown): Recording {
     createTime: asTimestamp(r.createTime),
     completeTime: asTimestamp(r.completeTime),
   };
+}
+
+export function toMonthUsage(value: unknown): MonthUsage {
+  const u = asObject(value);
+  return { engine: asString(u.engine), usedMinutes: asNumber(u.monthAudioSeconds) / 60, limitMinutes: asNumber(u.monthlyLimitSeconds) / 60 };
 }
 
 export function toSegment(value: unknown): Segment {
@@ -152,6 +165,7 @@ export const recordingsApi = {
   },
   delete: (recordingId: string) => api.delete(recordingPath(recordingId)),
   upload: uploadRecording,
+  usage: async (signal?: AbortSignal) => toMonthUsage(await api.get<unknown>(usagePath, { signal })),
 };
 
 export type RecordingsApi = typeof recordingsApi;

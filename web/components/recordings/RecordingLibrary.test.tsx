@@ -25,6 +25,7 @@ function fakeApi(overrides: Partial<RecordingsApi>): RecordingsApi {
     transcript: vi.fn(),
     delete: vi.fn(async () => undefined),
     upload: vi.fn(),
+    usage: vi.fn(async () => ({ engine: "pocketsphinx", usedMinutes: 12.25, limitMinutes: 600 })),
     ...overrides,
   } as RecordingsApi;
 }
@@ -52,6 +53,12 @@ describe("<RecordingLibrary>", () => {
     await act(async () => finish(recording({ recordingId: "r2", fileName: "call.mp3", status: "queued", progressPercent: 0 })));
     expect(screen.queryByRole("progressbar", { name: "Upload progress" })).not.toBeInTheDocument();
     expect(within(screen.getByRole("table")).getByText("Waiting")).toBeInTheDocument();
+  });
+
+  it("shows the engine and this month's minutes against the limit", async () => {
+    render(<RecordingLibrary recordings={fakeApi({})} />);
+
+    expect(await screen.findByLabelText("Transcription this month")).toHaveTextContent("Engine: pocketsphinx. This month: 12.3 of 600 minutes used.");
   });
 
   it("asks again while a recording is being transcribed and shows its progress", async () => {

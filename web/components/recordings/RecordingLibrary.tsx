@@ -110,6 +110,7 @@ export function RecordingLibrary({ recordings = recordingsApi }: { recordings?: 
         )}
       </div>
       <p className="muted">Stereo recordings keep you (left channel) and the client (right channel) apart.</p>
+      <MonthAllowance recordings={recordings} transcribed={list.filter((r) => r.status === "completed").length} />
       {error && <ProblemAlert error={error} />}
       {state.status === "error" && <ProblemAlert error={state.error} onRetry={reload} />}
       {state.status === "loaded" && list.length === 0 && <p>No recordings yet. Upload a recorded call to read it as a transcript.</p>}
@@ -149,6 +150,18 @@ export function RecordingLibrary({ recordings = recordingsApi }: { recordings?: 
       )}
       {opened && <RecordingTranscript key={opened} recordingId={opened} recordings={recordings} />}
     </>
+  );
+}
+
+/** The engine in use and this month's minutes against the limit; asked again whenever another recording is transcribed. */
+function MonthAllowance({ recordings, transcribed }: { recordings: RecordingsApi; transcribed: number }) {
+  const { state } = useLoad(`usage-${transcribed}`, (signal) => recordings.usage(signal));
+  if (state.status !== "loaded") return null;
+  const { engine, usedMinutes, limitMinutes } = state.value;
+  return (
+    <p className="muted" aria-label="Transcription this month">
+      Engine: {engine}. This month: {usedMinutes.toFixed(1)} {limitMinutes > 0 ? `of ${limitMinutes.toFixed(0)} minutes used` : "minutes used (no limit)"}.
+    </p>
   );
 }
 
