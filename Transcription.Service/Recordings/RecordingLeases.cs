@@ -46,12 +46,12 @@ public sealed class RecordingLeases(TranscriptionDbContext db, TimeProvider time
         WriteAsync(lease, processedSeconds, segments, cancellationToken, _ => Task.CompletedTask);
 
     /// <summary>The transcript is complete: the last segments, the metered usage, and the audio dropped, at once.</summary>
-    public Task CompleteAsync(RecordingLease lease, string engine, double audioSeconds, IReadOnlyList<RecordingSegment> segments, CancellationToken cancellationToken) =>
+    public Task CompleteAsync(
+        RecordingLease lease, Guid agentId, string engine, double audioSeconds, IReadOnlyList<RecordingSegment> segments, CancellationToken cancellationToken) =>
         WriteAsync(lease, audioSeconds, segments, cancellationToken, async ct =>
         {
             var now = time.GetUtcNow();
-            var job = await db.Jobs.AsNoTracking().Where(j => j.Id == lease.JobId).Select(j => new { j.AgentId }).FirstAsync(ct);
-            db.Usage.Add(new UsageRecord { AgentId = job.AgentId, JobId = lease.JobId, Provider = engine, AudioSeconds = audioSeconds, RecordedAt = now });
+            db.Usage.Add(new UsageRecord { AgentId = agentId, JobId = lease.JobId, Provider = engine, AudioSeconds = audioSeconds, RecordedAt = now });
             await db.SaveChangesAsync(ct);
             await db.RecordingAudioChunks.Where(c => c.JobId == lease.JobId).ExecuteDeleteAsync(ct);
             await Fenced(lease).ExecuteUpdateAsync(s => s

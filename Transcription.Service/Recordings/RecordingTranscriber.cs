@@ -54,7 +54,7 @@ public sealed class RecordingTranscriber(
                     await channel.FlushAsync(found, cancellationToken);
                 }
 
-                await leases.CompleteAsync(lease, engine.Name, Seconds(frames), found, cancellationToken);
+                await leases.CompleteAsync(lease, job.AgentId, engine.Name, Seconds(frames), found, cancellationToken);
             }
             finally
             {

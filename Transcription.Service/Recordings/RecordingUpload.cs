@@ -80,11 +80,8 @@ public sealed class RecordingUpload(
             throw new RecordingRejectedException("speaker", "must be \"agent\" or \"client\": who speaks on a one-channel recording.");
         }
 
-        var engine = string.IsNullOrEmpty(request.Engine) ? engines.DefaultName : request.Engine;
-        if (engines.Find(engine) is null)
-        {
-            throw new RecordingRejectedException("engine", $"must be one of: {string.Join(", ", engines.Names)}.");
-        }
+        var engine = engines.Find(string.IsNullOrEmpty(request.Engine) ? engines.DefaultName : request.Engine)
+            ?? throw new RecordingRejectedException("engine", $"must be one of: {string.Join(", ", engines.Names)}.");
 
         if (request.Vocabulary.Count > LiveSessionSettings.MaxVocabulary || request.Vocabulary.Any(v => v.Length > LiveSessionSettings.MaxPhraseLength))
         {
@@ -92,7 +89,7 @@ public sealed class RecordingUpload(
                 $"must hold at most {LiveSessionSettings.MaxVocabulary} phrases of at most {LiveSessionSettings.MaxPhraseLength} characters.");
         }
 
-        return (name, speaker, engines.Find(engine)!.Name);
+        return (name, speaker, engine.Name);
     }
 
     private async Task<long> SpoolAsync(Stream body, string path, CancellationToken cancellationToken)

@@ -31,6 +31,11 @@ public sealed partial class RecordingWorker(IServiceScopeFactory scopes, Recordi
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // One job's trouble must not stop the host (a failed BackgroundService does): the job's lease lapses and it runs again.
+                LogUnexpected(logger, e);
+            }
 
             await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
@@ -47,14 +52,24 @@ public sealed partial class RecordingWorker(IServiceScopeFactory scopes, Recordi
 
         try
         {
-            await scope.ServiceProvider.GetRequiredService<RecordingTranscriber>().RunAsync(lease, stoppingToken);
-            LogCompleted(logger, lease.JobId);
+            await RunAsync(scope.ServiceProvider, leases, lease, stoppingToken);
         }
         catch (RecordingLeaseLostException e)
         {
             LogLost(logger, e, lease.JobId);
         }
-        catch (Exception e) when (stoppingToken.IsCancellationRequested || e is NpgsqlException { IsTransient: true })
+
+        return true;
+    }
+
+    private async Task RunAsync(IServiceProvider services, RecordingLeases leases, RecordingLease lease, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await services.GetRequiredService<RecordingTranscriber>().RunAsync(lease, stoppingToken);
+            LogCompleted(logger, lease.JobId);
+        }
+        catch (Exception e) when (e is not RecordingLeaseLostException && (stoppingToken.IsCancellationRequested || e is NpgsqlException { IsTransient: true }))
         {
             await leases.ReleaseAsync(lease, CancellationToken.None);
             LogInterrupted(logger, e, lease.JobId);
@@ -64,17 +79,18 @@ public sealed partial class RecordingWorker(IServiceScopeFactory scopes, Recordi
             await leases.FailAsync(lease, e.Message, CancellationToken.None);
             LogFailed(logger, e, lease.JobId);
         }
-        catch (Exception e) when (e is not NpgsqlException)
+        catch (Exception e) when (e is not (NpgsqlException or RecordingLeaseLostException))
         {
             await leases.FailAsync(lease, "The recording could not be transcribed; upload it again.", CancellationToken.None);
             LogFailed(logger, e, lease.JobId);
         }
-
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The recording worker cannot reach the database; trying again at the next poll.")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The recording worker failed unexpectedly; it goes on at the next poll.")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recording {JobId} transcribed.")]
     private static partial void LogCompleted(ILogger logger, Guid jobId);

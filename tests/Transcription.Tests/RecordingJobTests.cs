@@ -1,5 +1,6 @@
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
+using AgentCalls.Transcription.Service.Data;
 using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Recordings;
 using Grpc.Core;
@@ -109,6 +110,27 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
     }
 
     [Fact]
+    public async Task DeleteRecording_WhileItIsBeingTranscribed_TheWorkerDropsItWritesNothingMoreAndGoesOn()
+    {
+        var agent = await host.SignInAsync("Dirk Midway", cancellationToken: TestContext.Current.CancellationToken);
+        var gate = host.Services.GetRequiredService<SpeechGate>();
+        var speech = Padded([.. await SpokenAudio.SayAsync(AgentLine), .. SpokenAudio.Silence(1.5), .. await SpokenAudio.SayAsync("thank you for your time")]);
+        gate.Arm();
+        var id = await host.UploadAcceptedAsync(agent, await RecordedAudio.MonoAsync(speech, "wav"), $"fileName=midway.wav&engine={GatedSpeechEngine.EngineName}");
+        await gate.Reached.WaitAsync(TestContext.Current.CancellationToken);
+
+        await host.Recordings().DeleteRecordingAsync(new DeleteRecordingRequest { RecordingId = id }, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        gate.Disarm();
+        var next = await host.UploadAcceptedAsync(agent, await RecordedAudio.MonoAsync(Padded(await SpokenAudio.SayAsync("thank you for your time")), "wav"));
+        var (_, transcript) = await host.WaitUntilDoneAsync(agent, next);
+
+        Assert.Equal(RecordingStatus.Completed, transcript.Recording.Status);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.GetAsync(agent, id));
+        Assert.Equal(0, await SegmentsAsync(Guid.Parse(id)));
+        Assert.Equal(0, await AudioChunksAsync(Guid.Parse(id)));
+    }
+
+    [Fact]
     public async Task Worker_JobLeftRunningByADeadWorker_IsTakenOverWhenItsLeaseLapsesAndCompletes()
     {
         var agent = await host.SignInAsync("Lena Lapsed", cancellationToken: TestContext.Current.CancellationToken);
@@ -119,7 +141,7 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
             AudioSeconds = 5, ProcessedSeconds = 2, LeaseToken = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
             File = new RecordedFile { FileName = "orphan.wav", FileBytes = file.Length, Channels = 1, Vocabulary = ["umbrella policy"] },
         };
-        await host.Services.AddRowsAsync<Service.Data.TranscriptionDbContext>([job, new RecordingAudioChunk { JobId = job.Id, Sequence = 0, Data = file }], TestContext.Current.CancellationToken);
+        await host.Services.AddRowsAsync<TranscriptionDbContext>([job, new RecordingAudioChunk { JobId = job.Id, Sequence = 0, Data = file }], TestContext.Current.CancellationToken);
 
         host.Services.GetRequiredService<RecordingSignal>().Notify();
         var (_, transcript) = await host.WaitUntilDoneAsync(agent, job.Id.ToString());
@@ -154,12 +176,15 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.GetAsync(agent, id));
         var list = await host.Recordings().ListRecordingsAsync(new ListRecordingsRequest(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(list.Recordings);
-        Assert.Equal(0, await host.Services.QueryAsync<Service.Data.TranscriptionDbContext, int>(db => db.RecordingSegments.CountAsync(s => s.JobId == Guid.Parse(id))));
+        Assert.Equal(0, await SegmentsAsync(Guid.Parse(id)));
         Assert.True((await host.GetUsageAsync(agent, new GetUsageRequest())).AudioSeconds > 0);
     }
 
     private Task<int> AudioChunksAsync(Guid jobId) =>
-        host.Services.QueryAsync<Service.Data.TranscriptionDbContext, int>(db => db.RecordingAudioChunks.CountAsync(c => c.JobId == jobId));
+        host.Services.QueryAsync<TranscriptionDbContext, int>(db => db.RecordingAudioChunks.CountAsync(c => c.JobId == jobId));
+
+    private Task<int> SegmentsAsync(Guid jobId) =>
+        host.Services.QueryAsync<TranscriptionDbContext, int>(db => db.RecordingSegments.CountAsync(s => s.JobId == jobId));
 
     private static short[] Padded(short[] speech) => [.. SpokenAudio.Silence(0.5), .. speech, .. SpokenAudio.Silence(1)];
 }

@@ -130,9 +130,10 @@ public sealed class RecordingUploadTests(TranscriptionServiceHost host)
     }
 
     [Fact]
-    public async Task ListRecordings_ThroughRest_PagesNewestFirst()
+    public async Task ListRecordings_ThroughRest_PagesNewestFirstWithoutLiveStreams()
     {
         var agent = await host.SignInAsync("Pia Pages", cancellationToken: TestContext.Current.CancellationToken);
+        await host.AddJobAsync(agent.AgentId, "pocketsphinx", (5, DateTimeOffset.UtcNow));
         var older = await AddQueuedAsync(agent, DateTimeOffset.UtcNow.AddMinutes(-2));
         var newer = await AddQueuedAsync(agent, DateTimeOffset.UtcNow.AddMinutes(-1));
 
