@@ -74,15 +74,15 @@ public sealed class RecordingUpload(
             throw new RecordingRejectedException("fileName", $"is longer than {MaxFileNameLength} characters.");
         }
 
-        RecordingSpeaker speaker = RecordingSpeaker.Agent;
-        if (!string.IsNullOrEmpty(request.Speaker) && !Enum.TryParse(request.Speaker, ignoreCase: true, out speaker))
+        var speaker = request.Speaker?.ToLowerInvariant() switch
         {
-            throw new RecordingRejectedException("speaker", "must be \"agent\" or \"client\": who speaks on a one-channel recording.");
-        }
+            null or "" or "agent" => RecordingSpeaker.Agent,
+            "client" => RecordingSpeaker.Client,
+            _ => throw new RecordingRejectedException("speaker", "must be \"agent\" or \"client\": who speaks on a one-channel recording."),
+        };
 
         var engine = engines.Find(string.IsNullOrEmpty(request.Engine) ? engines.DefaultName : request.Engine)
             ?? throw new RecordingRejectedException("engine", $"must be one of: {string.Join(", ", engines.Names)}.");
-
         if (request.Vocabulary.Count > LiveSessionSettings.MaxVocabulary || request.Vocabulary.Any(v => v.Length > LiveSessionSettings.MaxPhraseLength))
         {
             throw new RecordingRejectedException("vocabulary",
