@@ -7,6 +7,7 @@ using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.Transcription.Service.Api;
 using AgentCalls.Transcription.Service.Data;
 using AgentCalls.Transcription.Service.Settings;
+using AgentCalls.Transcription.Service.Recordings;
 using AgentCalls.Transcription.Service.Speech;
 using AgentCalls.Transcription.Service.Speech.Groq;
 using AgentCalls.Transcription.Service.Speech.PocketSphinx;
@@ -31,6 +32,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UsageReport>();
         builder.AddSpeech();
+        builder.AddRecordings();
         return builder;
     }
 
@@ -61,6 +63,7 @@ public static class ApplicationServicesExtensions
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<TranscriptionGrpcService>().RequireAuthorization();
+        app.MapRecordings();
         return app;
     }
 }

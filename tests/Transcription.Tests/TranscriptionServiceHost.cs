@@ -5,7 +5,9 @@ using AgentCalls.Transcription.Service.Data;
 using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Usage;
 using Google.Protobuf.WellKnownTypes;
+using AgentCalls.Transcription.Service.Speech;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
 
 namespace AgentCalls.Transcription.Tests;
@@ -20,6 +22,9 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
 
     /// <summary>Silero VAD as scripts/install-prerequisites.sh places it.</summary>
     public static string VadModelPath => Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx");
+
+    /// <summary>The recordings' upload limit in these tests: small, so an oversized file is cheap to send.</summary>
+    public const long MaxRecordingBytes = 4 * 1024 * 1024;
 
     /// <summary>The API key the Groq engine sends the fake.</summary>
     public const string GroqApiKey = "test-groq-key";
@@ -41,6 +46,8 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
         host.UseSetting("Transcription:Groq:BaseUrl", Groq.BaseUrl.ToString());
         host.UseSetting("Transcription:Groq:ApiKey", GroqApiKey);
         host.UseSetting("Transcription:Groq:MaxUploadBytes", GroqMaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+        host.UseSetting("Transcription:Recordings:MaxBytes", MaxRecordingBytes.ToString(CultureInfo.InvariantCulture));
+        host.ConfigureServices(services => services.AddSingleton<SpeechGate>().AddSingleton<ISpeechEngine, GatedSpeechEngine>());
     }
 
     public override async ValueTask DisposeAsync()
