@@ -1,4 +1,5 @@
 using AgentCalls.Transcription.Service.Jobs;
+using AgentCalls.Transcription.Service.Settings;
 using AgentCalls.Transcription.Service.Speech;
 using AgentCalls.Transcription.Service.Streaming;
 using AgentCalls.Transcription.Service.Usage;
@@ -16,7 +17,8 @@ public sealed record RecordingUploadRequest(string? FileName, string? Speaker, s
 /// ResourceExhausted) and leaves nothing behind.
 /// </summary>
 public sealed class RecordingUpload(
-    RecordingAudioStore store, FfmpegAudio ffmpeg, UsageMeter meter, SpeechEngines engines, RecordingSignal signal, IOptions<RecordingsOptions> options, TimeProvider time)
+    RecordingAudioStore store, FfmpegAudio ffmpeg, UsageMeter meter, SpeechEngines engines, SpeechSettingsEditor agentSettings, RecordingSignal signal,
+    IOptions<RecordingsOptions> options, TimeProvider time)
 {
     public const int MaxFileNameLength = 255;
 
@@ -24,7 +26,7 @@ public sealed class RecordingUpload(
 
     public async Task<Guid> StoreAsync(Guid agentId, RecordingUploadRequest request, Stream body, CancellationToken cancellationToken)
     {
-        var (name, speaker, engine) = Check(request);
+        var (name, speaker, engine) = Check(request, await agentSettings.ChoiceAsync(agentId, cancellationToken));
         var spool = Path.Combine(Path.GetTempPath(), $"agentcalls-upload-{Guid.NewGuid():N}");
         try
         {
@@ -66,7 +68,8 @@ public sealed class RecordingUpload(
         }
     }
 
-    private (string Name, RecordingSpeaker Speaker, string Engine) Check(RecordingUploadRequest request)
+    /// <summary>The engine is the one the upload names, else the agent's choice in Settings, else the deployment's.</summary>
+    private (string Name, RecordingSpeaker Speaker, string Engine) Check(RecordingUploadRequest request, string? agentChoice)
     {
         var name = string.IsNullOrWhiteSpace(request.FileName) ? "recording" : Path.GetFileName(request.FileName.Trim());
         if (name.Length > MaxFileNameLength)
@@ -81,7 +84,7 @@ public sealed class RecordingUpload(
             _ => throw new RecordingRejectedException("speaker", "must be \"agent\" or \"client\": who speaks on a one-channel recording."),
         };
 
-        var engine = engines.Find(string.IsNullOrEmpty(request.Engine) ? engines.DefaultName : request.Engine)
+        var engine = (string.IsNullOrEmpty(request.Engine) ? engines.InUse(agentChoice) : engines.Find(request.Engine))
             ?? throw new RecordingRejectedException("engine", $"must be one of: {string.Join(", ", engines.Names)}.");
         if (request.Vocabulary.Count > LiveSessionSettings.MaxVocabulary || request.Vocabulary.Any(v => v.Length > LiveSessionSettings.MaxPhraseLength))
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
+using AgentCalls.Transcription.Service.Data;
+using Microsoft.EntityFrameworkCore;
 using static AgentCalls.Transcription.Tests.LiveStream;
 using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
 
@@ -17,7 +19,8 @@ public sealed class TranscriptionSettingsTests(TranscriptionServiceHost host)
         var settings = (await host.Transcription.GetSettingsAsync(new GetSettingsRequest(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken)).Settings;
 
         Assert.Equal(("", "pocketsphinx", "pocketsphinx"), (settings.Engine, settings.EngineInUse, settings.DefaultEngine));
-        Assert.Equal(["groq", "pocketsphinx"], settings.AvailableEngines);
+        // "gated" is this host's test engine (GatedSpeechEngine), offered beside the two real ones.
+        Assert.Equal(["gated", "groq", "pocketsphinx"], settings.AvailableEngines.Order());
     }
 
     [Fact]
@@ -68,6 +71,21 @@ public sealed class TranscriptionSettingsTests(TranscriptionServiceHost host)
 
         var bobs = (await host.Transcription.GetSettingsAsync(new GetSettingsRequest(), bob.Bearer, cancellationToken: TestContext.Current.CancellationToken)).Settings;
         Assert.Equal(("", "pocketsphinx"), (bobs.Engine, bobs.EngineInUse));
+    }
+
+    [Fact]
+    public async Task UploadRecording_NamingNoEngine_IsTranscribedByTheAgentsChoice()
+    {
+        var agent = await SignInAsync("Rita Recorded");
+        await UpdateAsync(agent, "groq");
+        var file = await RecordedAudio.MonoAsync(SpokenAudio.Silence(1), "wav");
+
+        var (status, body) = await host.UploadAsync(agent, file);
+        var recordingId = Guid.Parse(body.GetProperty("recordingId").GetString()!);
+        var engine = await host.Services.QueryAsync<TranscriptionDbContext, string>(db => db.Jobs.Where(j => j.Id == recordingId).Select(j => j.Provider).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("groq", engine);
     }
 
     [Fact]
