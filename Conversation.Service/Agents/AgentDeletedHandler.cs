@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Agents;
 
-/// <summary>A deleted agent's call logs and documents are erased, and the calls this process holds for them are dropped unsaved.</summary>
+/// <summary>A deleted agent's calls, call logs and documents are erased; the calls followed on this process are dropped unsaved.</summary>
 public sealed class AgentDeletedHandler(ConversationDbContext db, CallSessions calls) : IEventHandler<AgentDeleted>
 {
     public async Task HandleAsync(AgentDeleted @event, EventMetadata metadata, CancellationToken cancellationToken)
@@ -17,6 +17,9 @@ public sealed class AgentDeletedHandler(ConversationDbContext db, CallSessions c
             call.TryClaimSave();
             calls.Remove(call);
         }
+
+        // Transcript lines go with their calls (cascade).
+        await db.Calls.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
 
         await db.CallLogs.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
         // Passages go with their documents (cascade).

@@ -3,10 +3,14 @@ using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.CallLogs;
 
-/// <summary>Writes an ended call's log and queues <see cref="CallLogged"/> with it, in one transaction.</summary>
+/// <summary>
+/// Writes an ended call's log and queues <see cref="CallLogged"/> with it, and removes the stored call, in one
+/// transaction: a call saved by another process meanwhile fails it (<see cref="DbUpdateConcurrencyException"/>).
+/// </summary>
 public sealed class CallLogWriter(ConversationDbContext db)
 {
     public async Task<CallLog> SaveAsync(CallSession call, SaveCallInput input, CancellationToken cancellationToken)
@@ -15,6 +19,8 @@ public sealed class CallLogWriter(ConversationDbContext db)
         var endedAt = call.EndedAt ?? throw new InvalidOperationException("Only an ended call is logged.");
         var log = new CallLog
         {
+            // The call's own id: a call is logged once.
+            Id = call.Id,
             AgentId = call.AgentId,
             ClientId = call.Client.Id,
             ClientName = call.Client.Name,
@@ -32,6 +38,7 @@ public sealed class CallLogWriter(ConversationDbContext db)
             Audit = [.. call.Actions.Audit()],
         };
         db.CallLogs.Add(log);
+        db.Calls.Remove(db.Calls.Attach(new CallRecord { Id = call.Id, AgentId = call.AgentId, ClientId = call.Client.Id, ClientName = call.Client.Name }).Entity);
         db.AddEvent(new CallLogged
         {
             AgentId = log.AgentId.ToString(),

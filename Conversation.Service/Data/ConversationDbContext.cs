@@ -1,4 +1,5 @@
 using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Documents;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,8 @@ namespace AgentCalls.Conversation.Service.Data;
 /// <summary>conversationdb: call sessions and the logs they leave, and the agency documents answers cite. Every row carries the owning agent's id.</summary>
 public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
 {
+    public DbSet<CallRecord> Calls => Set<CallRecord>();
+    public DbSet<CallTranscriptLine> CallTranscriptLines => Set<CallTranscriptLine>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Passage> Passages => Set<Passage>();

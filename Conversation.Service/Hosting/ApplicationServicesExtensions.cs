@@ -62,6 +62,9 @@ public static class ApplicationServicesExtensions
     {
         builder.Services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CallSessions>();
+        builder.Services.AddSingleton<CallStore>();
+        builder.Services.AddSingleton<CallReader>();
+        builder.Services.AddHostedService<CallSweeper>();
         builder.Services.AddSingleton<CallAudio>();
         builder.Services.AddSingleton<CallCloser>();
         builder.Services.AddSingleton<LiveCallSocket>();
