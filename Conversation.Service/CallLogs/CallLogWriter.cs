@@ -39,18 +39,21 @@ public sealed class CallLogWriter(ConversationDbContext db)
         };
         db.CallLogs.Add(log);
         db.Calls.Remove(db.Calls.Attach(new CallRecord { Id = call.Id, AgentId = call.AgentId, ClientId = call.Client.Id, ClientName = call.Client.Name }).Entity);
-        db.AddEvent(new CallLogged
-        {
-            AgentId = log.AgentId.ToString(),
-            CallLogId = log.Id.ToString(),
-            ClientId = log.ClientId.ToString(),
-            StartedAt = Timestamp.FromDateTimeOffset(log.StartedAt),
-            EndedAt = Timestamp.FromDateTimeOffset(endedAt),
-            Outcome = input.Outcome,
-            OutcomeNote = input.OutcomeNote,
-            CalendarEventId = log.CalendarEventId ?? "",
-        });
+        db.AddEvent(Logged(log, input.Outcome));
         await db.SaveChangesAsync(cancellationToken);
         return log;
     }
+
+    /// <summary>The event that tells Clients and Calendar what the log says.</summary>
+    public static CallLogged Logged(CallLog log, CallOutcome outcome) => new()
+    {
+        AgentId = log.AgentId.ToString(),
+        CallLogId = log.Id.ToString(),
+        ClientId = log.ClientId.ToString(),
+        StartedAt = Timestamp.FromDateTimeOffset(log.StartedAt),
+        EndedAt = log.EndedAt is { } ended ? Timestamp.FromDateTimeOffset(ended) : null,
+        Outcome = outcome,
+        OutcomeNote = log.OutcomeNote ?? "",
+        CalendarEventId = log.CalendarEventId ?? "",
+    };
 }

@@ -28,6 +28,7 @@ public static class ApplicationServicesExtensions
         builder.AddDocuments();
         builder.AddServiceClients();
         builder.Services.AddScoped<CallLogListing>();
+        builder.Services.AddScoped<CallLogEditor>();
         builder.AddCalls();
         return builder;
     }
