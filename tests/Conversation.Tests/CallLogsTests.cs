@@ -8,6 +8,7 @@ using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.TestSupport;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AgentCalls.Conversation.Tests.ConversationServiceHost;
 
 namespace AgentCalls.Conversation.Tests;
@@ -140,6 +141,36 @@ public sealed class CallLogsTests(ConversationServiceHost host)
 
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Conversation.GetCallLogAsync(new GetCallLogRequest { CallLogId = log.Id.ToString() }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
         Assert.Equal([other.Id.ToString()], listed.CallLogs.Select(c => c.CallLogId));
+    }
+
+    [Fact]
+    public async Task AgentDeleted_ErasesTheirCallsTranscriptsAndLogs_AndNoOneElses()
+    {
+        var agent = await host.SignInAsync("Deleted Dot", cancellationToken: Cancel);
+        var bystander = await host.SignInAsync("Bystander Bea", cancellationToken: Cancel);
+        var (_, call) = await host.StartCallAsync(agent);
+        await using (var socket = await host.ConnectAsync(agent, call.CallId))
+        {
+            await socket.ReceiveAsync("state");
+            await socket.SendAudioAsync(FakeTranscription.Frame(Contracts.Transcription.V1.Channel.Client, "remember my address"));
+            await socket.ReceiveAsync("final");
+        }
+
+        await AddLogAsync(agent, Morning, summary: "Theirs.");
+        var kept = await AddLogAsync(bystander, Morning, summary: "Not theirs.");
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<Service.Agents.AgentDeletedHandler>(scope.ServiceProvider)
+                .HandleAsync(new Contracts.Identity.V1.AgentDeleted { AgentId = agent.AgentId.ToString() }, new EventMetadata(Guid.NewGuid(), DateTimeOffset.UtcNow), Cancel);
+        }
+
+        var left = await host.QueryAsync(async db => (
+            await db.Calls.CountAsync(c => c.AgentId == agent.AgentId, Cancel),
+            await db.CallTranscriptLines.CountAsync(l => l.CallId == Guid.Parse(call.CallId), Cancel),
+            await db.CallLogs.CountAsync(l => l.AgentId == agent.AgentId, Cancel)));
+        Assert.Equal((0, 0, 0), left);
+        Assert.Equal([kept.Id], (await host.ListAsync(bystander)).CallLogs.Select(c => Guid.Parse(c.CallLogId)));
     }
 
     /// <summary>A saved log of a five-minute call with "Cleo Client", ended with a confirmed outcome of "renewed".</summary>
