@@ -10,7 +10,7 @@ namespace AgentCalls.Conversation.Service.Actions;
 /// request id gets the first answer), never after a rejection, a newer proposal of its kind, or the end of the call.
 /// Every step goes to the call's audit trail and to the browser.
 /// </summary>
-public sealed class ActionDesk(ActionRunner runner, CallStore store, TimeProvider time)
+public sealed class ActionDesk(ActionRunner runner, CallStore store, CallReader reader, TimeProvider time)
 {
     public async Task<ActionProposal> ProposeAsync(CallSession call, string kind, JsonObject arguments, string source, CancellationToken cancellationToken)
     {
@@ -49,6 +49,21 @@ public sealed class ActionDesk(ActionRunner runner, CallStore store, TimeProvide
         if (edited is not null)
         {
             ActionArguments.Check(proposal.Kind, edited);
+        }
+
+        if (proposal.State == ProposalState.Proposed)
+        {
+            var (won, holder) = await store.ClaimAsync(call, proposal, requestId, cancellationToken);
+            if (!won && holder == requestId)
+            {
+                // The same confirm reached another copy of the call first (another request, another replica): its answer.
+                return (await reader.LoadAsync(call.Id, cancellationToken))?.Actions.Find(proposalId) ?? proposal;
+            }
+
+            if (!won)
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "The proposal is already confirmed; it cannot run again."));
+            }
         }
 
         if (!call.Actions.TryClaim(proposal, requestId, edited, time.GetUtcNow()))

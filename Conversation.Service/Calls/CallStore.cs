@@ -78,6 +78,23 @@ public sealed class CallStore(IServiceScopeFactory scopes, TimeProvider time)
         return ended == 1;
     }
 
+    /// <summary>
+    /// Claims <paramref name="proposal"/> for the confirm <paramref name="requestId"/>, once across every process;
+    /// returns whether this confirm won it, and the request id that holds it.
+    /// </summary>
+    public async Task<(bool Won, string Holder)> ClaimAsync(CallSession call, Actions.ActionProposal proposal, string requestId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationDbContext>();
+        var won = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO action_claims (proposal_id, call_id, request_id, claimed_at)
+            VALUES ({proposal.Id}, {call.Id}, {requestId}, {time.GetUtcNow()})
+            ON CONFLICT (proposal_id) DO NOTHING
+            """, cancellationToken) == 1;
+        var holder = won ? requestId : await db.ActionClaims.Where(c => c.ProposalId == proposal.Id).Select(c => c.RequestId).SingleAsync(cancellationToken);
+        return (won, holder);
+    }
+
     /// <summary>Marks live calls as followed now, which puts off their idle end.</summary>
     public Task SeenAsync(IReadOnlyCollection<Guid> callIds, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
 {
     public DbSet<CallRecord> Calls => Set<CallRecord>();
     public DbSet<CallTranscriptLine> CallTranscriptLines => Set<CallTranscriptLine>();
+    public DbSet<Actions.ActionClaim> ActionClaims => Set<Actions.ActionClaim>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Passage> Passages => Set<Passage>();

@@ -56,6 +56,34 @@ public sealed class CallPersistenceTests(ConversationServiceHost host)
     }
 
     [Fact]
+    public async Task ConcurrentConfirms_OfACallFollowedByNoSocket_RunTheActionOnce()
+    {
+        var agent = await host.SignInAsync("Twice Tess", cancellationToken: Cancel);
+        var (client, call) = await host.StartCallAsync(agent);
+        var arguments = new Google.Protobuf.WellKnownTypes.Struct { Fields = { ["text"] = Google.Protobuf.WellKnownTypes.Value.ForString("Prefers mornings") } };
+        var proposal = await host.Calls.ProposeActionAsync(new ProposeActionRequest { CallId = call.CallId, Kind = "add_note", Arguments = arguments }, agent.Bearer, cancellationToken: Cancel);
+
+        // Each request reads its own copy of the call from the database: only the claim there keeps the action to one run.
+        var confirms = await Task.WhenAll(new[] { "click", "click", "other tab" }.Select(async requestId =>
+        {
+            try
+            {
+                return (await host.Calls.ConfirmActionAsync(
+                    new ConfirmActionRequest { CallId = call.CallId, ProposalId = proposal.ProposalId, RequestId = requestId }, agent.Bearer, cancellationToken: Cancel)).State;
+            }
+            catch (Grpc.Core.RpcException e)
+            {
+                return e.StatusCode.ToString();
+            }
+        }));
+        var noted = await host.ClientsServer.Clients.GetClientAsync(new Contracts.Clients.V1.GetClientRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal("Prefers mornings", noted.Notes);
+        Assert.Contains(confirms, state => state is "running" or "succeeded");
+        Assert.All(confirms, state => Assert.Contains(state, new[] { "running", "succeeded", "FailedPrecondition" }));
+    }
+
+    [Fact]
     public async Task Sweep_LiveCallOfAProcessThatDied_IsEndedAndLoggedWithItsTranscript()
     {
         var agent = await host.SignInAsync("Orphan Olga", cancellationToken: Cancel);

@@ -24,6 +24,36 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Actions.ActionClaim", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("ProposalId")
+                        .HasName("pk_action_claims");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_action_claims_call_id");
+
+                    b.ToTable("action_claims", (string)null);
+                });
+
             modelBuilder.Entity("AgentCalls.Conversation.Service.CallLogs.CallLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -488,6 +518,16 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_published_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Actions.ActionClaim", b =>
+                {
+                    b.HasOne("AgentCalls.Conversation.Service.Calls.CallRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_claims_calls_call_id");
                 });
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallTranscriptLine", b =>
