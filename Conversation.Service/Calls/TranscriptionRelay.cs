@@ -7,7 +7,8 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// A call's audio on its way to Transcription.Service's StreamTranscription, and the segments coming back. The
-/// stream outlives the browser's connections (a reconnect continues it) and ends with the call.
+/// stream belongs to the process a browser follows the call on: a socket that takes over from another keeps it; it
+/// ends with the call, or when the last socket on this process leaves (the next one opens a new stream).
 /// </summary>
 public sealed class TranscriptionRelay : IAsyncDisposable
 {
