@@ -17,6 +17,18 @@ public sealed class OutputTail(int capacity = 30)
         }
     }
 
+    public void ReplaceWith(IReadOnlyList<string> all)
+    {
+        lock (lines)
+        {
+            lines.Clear();
+            foreach (var line in all.TakeLast(capacity))
+            {
+                lines.Enqueue(line);
+            }
+        }
+    }
+
     public IReadOnlyList<string> Snapshot()
     {
         lock (lines)

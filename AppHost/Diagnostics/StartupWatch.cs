@@ -15,7 +15,6 @@ namespace AgentCalls.AppHost.Diagnostics;
 /// </summary>
 public sealed partial class StartupWatch
 {
-    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(1);
     private readonly string frontDoor;
     private readonly TimeSpan timeout;
     private readonly bool logEverything;
@@ -148,7 +147,7 @@ public sealed partial class StartupWatch
                     outputWatchers.Add(KeepOutputAsync(resourceLogs, update.ResourceId, status.Name, stopping));
                 }
 
-                Observe(previous, status);
+                Observe(previous, status, resourceLogs, update.ResourceId);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -159,7 +158,7 @@ public sealed partial class StartupWatch
         await Task.WhenAll(outputWatchers);
     }
 
-    private void Observe(ResourceStatus previous, ResourceStatus status)
+    private void Observe(ResourceStatus previous, ResourceStatus status, ResourceLoggerService resourceLogs, string resourceId)
     {
         if (status.IsUp && !previous.IsUp)
         {
@@ -178,8 +177,7 @@ public sealed partial class StartupWatch
 
         if (status.HasFailed)
         {
-            // A process's last lines reach the log service on their own path and may trail its exit: give them a moment.
-            _ = Task.Delay(OutputGrace).ContinueWith(_ => Fail($"{status.Name} failed"), TaskScheduler.Default);
+            _ = FailWithAllOutputAsync(status.Name, resourceLogs, resourceId);
             return;
         }
 
@@ -214,6 +212,32 @@ public sealed partial class StartupWatch
         LogStartFailed(logger, failure.Text);
         Environment.ExitCode = 1;
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// The live output stream may trail a process's exit, so the report reads the failed resource's whole output
+    /// as DCP recorded it, which is complete once the process has ended.
+    /// </summary>
+    private async Task FailWithAllOutputAsync(string name, ResourceLoggerService resourceLogs, string resourceId)
+    {
+        try
+        {
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+            reading.CancelAfter(TimeSpan.FromSeconds(30));
+            var recorded = new List<string>();
+            await foreach (var lines in resourceLogs.GetAllAsync(resourceId).WithCancellation(reading.Token))
+            {
+                recorded.AddRange(lines.Select(line => line.Content));
+            }
+
+            outputs[name].ReplaceWith(recorded);
+        }
+        catch (OperationCanceledException)
+        {
+            // The live tail is what there is.
+        }
+
+        Fail($"{name} failed");
     }
 
     private async Task KeepOutputAsync(ResourceLoggerService resourceLogs, string resourceId, string name, CancellationToken stopping)

@@ -46,13 +46,14 @@ public sealed partial class CsvClientImporter(
         var reader = new ImportRowReader(ImportMapping.Deserialize(job.Mapping), book.Region, TimeZones.Today(book.TimeZone, time.GetUtcNow()));
         await using var fileConnection = await database.OpenAsync(cancellationToken);
         await using var csv = CsvReader.Create(
-            new ImportFileStream(fileConnection, job.Id), CsvFiles.ReaderOptions(job.Delimiter) with { Encoding = CsvEncodings.Get(job.Encoding) });
+            new ImportFileStream(fileConnection, job.Id),
+            CsvFiles.ReaderOptions(job.Delimiter) with { Encoding = CsvEncodings.Get(job.Encoding), MaxRecordSize = options.Value.MaxRecordBytes });
         await csv.ReadHeaderAsync(cancellationToken);
         var headerFields = csv.Headers.Count;
 
         var run = new Run(job, work, progress, book.TimeZone);
         var consumed = 0;
-        while (await csv.ReadAsync(cancellationToken))
+        while (await ReadAsync(csv, run, consumed, cancellationToken))
         {
             if (++consumed <= job.RowsDone)
             {
@@ -78,6 +79,26 @@ public sealed partial class CsvClientImporter(
         }
 
         return await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled ? ImportStatus.Cancelled : ImportStatus.Succeeded;
+    }
+
+    /// <summary>The next record; one past the size limit ends the import after the rows before it are committed whole.</summary>
+    private async Task<bool> ReadAsync(CsvReader csv, Run run, int consumed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await csv.ReadAsync(cancellationToken);
+        }
+        catch (CsvFormatException)
+        {
+            if (await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled)
+            {
+                return false;
+            }
+
+            throw new ImportFileRejectedException(
+                $"The record after row {consumed} is longer than {options.Value.MaxRecordBytes / 1024} KiB, most often a quote that is never " +
+                "closed. The rows before it were imported; correct the file and import it again.");
+        }
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ public static class CsvFiles
         TrimWhitespace = false,
         TrackLineNumbers = true,
         FormatProvider = CultureInfo.InvariantCulture,
+        // Exception messages reach logs and traces; clients' data must not.
+        IncludeValuesInExceptions = false,
     };
 
     public static CsvWriterOptions WriterOptions => CsvWriterOptions.Default with

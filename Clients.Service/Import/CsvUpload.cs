@@ -42,6 +42,11 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
             throw FieldViolations.Single("file", "is empty: the first line must name the columns.");
         }
 
+        if (headers.Length > options.Value.MaxColumns)
+        {
+            throw FieldViolations.Single("file", $"names {headers.Length} columns in its first line; an import takes at most {options.Value.MaxColumns}.");
+        }
+
         await ImportDatabase.ExecuteAsync(connection, """
             UPDATE imports SET file_bytes = @bytes, mapping = @mapping::jsonb, delimiter = @delimiter, total_rows = @rows, encoding = @encoding,
               encoding_options = @encodings::jsonb

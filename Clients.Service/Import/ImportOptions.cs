@@ -11,6 +11,17 @@ public sealed class ImportOptions
     [Range(1024L, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// The longest record the import reads, in bytes. A book's row is a few hundred bytes; a quote left open at the
+    /// start of a large file would otherwise make one record of the whole file inside the service's memory.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxRecordBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The most columns a file's header may name: a book has a few dozen, and every GetImport returns them.</summary>
+    [Range(1, 10_000)]
+    public int MaxColumns { get; set; } = 200;
+
     /// <summary>Rows merged per transaction: a crash loses at most the batch in flight, which is rolled back whole.</summary>
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 5_000;

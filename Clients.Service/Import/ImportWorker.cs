@@ -18,6 +18,9 @@ public sealed partial class ImportWorker(
     IServiceScopeFactory scopes, ImportDatabase database, ImportSignal signal, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportWorker> logger)
     : BackgroundService
 {
+    public const string UnexpectedFailure =
+        "The import stopped on an unexpected error. Rows before it were imported; starting the import again resumes after them.";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -78,9 +81,15 @@ public sealed partial class ImportWorker(
             await ReleaseAsync(lease);
             LogInterrupted(logger, e, importId);
         }
+        catch (ImportFileRejectedException e)
+        {
+            await EndAsync(lease, ImportStatus.Failed, e.Message, deleteFile: false);
+            LogFailed(logger, e, importId);
+        }
         catch (Exception e)
         {
-            await EndAsync(lease, ImportStatus.Failed, e is PostgresException postgres ? postgres.MessageText : e.Message, deleteFile: false);
+            // The exception's own text names tables, constraints and sometimes values: it goes to the log, not to the agent.
+            await EndAsync(lease, ImportStatus.Failed, UnexpectedFailure, deleteFile: false);
             LogFailed(logger, e, importId);
         }
     }

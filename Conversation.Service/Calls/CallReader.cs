@@ -46,7 +46,7 @@ public sealed class CallReader(CallSessions held, CallStore store, IServiceScope
 
     private static CallSession Rebuild(CallRecord record, IReadOnlyList<CallTranscriptLine> lines)
     {
-        var client = new ClientContext(record.ClientId, record.ClientName, record.ClientTimeZone, record.DoNotCall, record.RecordingConsent, record.Vocabulary);
+        var client = new ClientContext(record.ClientId, record.ClientName, record.ClientTimeZone, record.DoNotCall, record.RecordingConsent, record.Vocabulary, record.ClientPolicies);
         var call = new CallSession(record.AgentId, client, record.CalendarEventId, record.StartedAt, record.Id);
         foreach (var line in lines)
         {

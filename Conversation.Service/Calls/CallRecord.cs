@@ -22,6 +22,9 @@ public sealed class CallRecord
 
     public bool RecordingConsent { get; init; }
 
+    /// <summary>The client's policies as the assistant speaks of them.</summary>
+    public List<ClientPolicy> ClientPolicies { get; init; } = [];
+
     /// <summary>The words transcription is told to expect.</summary>
     public List<string> Vocabulary { get; init; } = [];
 

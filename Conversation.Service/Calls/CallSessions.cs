@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
-/// The calls a browser follows on this process (an open socket, and the transcription stream with it). Every other
-/// call lives only in conversationdb and is read from there when asked for (<see cref="CallStore"/>).
+/// The calls a browser followed on this process (the socket, the transcription stream and the assistant's memory of
+/// the call), kept until the call is logged so a reconnect here continues them. Every other call lives only in
+/// conversationdb and is read from there when asked for (<see cref="CallReader"/>).
 /// </summary>
 public sealed class CallSessions
 {
@@ -15,22 +16,13 @@ public sealed class CallSessions
 
     public CallSession? Find(Guid callId) => calls.GetValueOrDefault(callId);
 
-    /// <summary>Lets the call go once nobody follows it here; false when a connection came back first.</summary>
-    public bool Release(CallSession call)
-    {
-        if (call.IsAttended || !calls.TryRemove(new KeyValuePair<Guid, CallSession>(call.Id, call)))
-        {
-            return false;
-        }
-
-        // A socket that attached between the check and the removal keeps the call here.
-        return !call.IsAttended || !calls.TryAdd(call.Id, call);
-    }
-
     public void Remove(CallSession call) => calls.TryRemove(new KeyValuePair<Guid, CallSession>(call.Id, call));
 
-    /// <summary>The ids of the calls held here, whose rows this process keeps marked as followed.</summary>
-    public IReadOnlyList<Guid> Ids() => [.. calls.Keys];
+    /// <summary>The ids of the calls a socket follows here, whose rows this process keeps marked as followed.</summary>
+    public IReadOnlyList<Guid> AttendedIds() => [.. calls.Values.Where(c => c.IsAttended).Select(c => c.Id)];
+
+    /// <summary>The calls held here that no socket follows now (they wait here for a reconnect, or for their end).</summary>
+    public IReadOnlyList<CallSession> Unattended() => [.. calls.Values.Where(c => !c.IsAttended)];
 
     /// <summary>An agent's calls (to forget them when the agent is deleted).</summary>
     public IReadOnlyList<CallSession> OfAgent(Guid agentId) => [.. calls.Values.Where(c => c.AgentId == agentId)];

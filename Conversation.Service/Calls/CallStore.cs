@@ -24,6 +24,7 @@ public sealed class CallStore(IServiceScopeFactory scopes, TimeProvider time)
                 DoNotCall = call.Client.DoNotCall,
                 RecordingConsent = call.Client.RecordingConsent,
                 Vocabulary = [.. call.Client.Vocabulary],
+                ClientPolicies = [.. call.Client.Policies],
                 CalendarEventId = call.CalendarEventId,
                 StartedAt = call.StartedAt,
                 LastSeenAt = call.StartedAt,

@@ -10,7 +10,7 @@ namespace AgentCalls.Conversation.Service.Calls;
 /// and logs live calls not seen for the idle timeout, and logs ended calls not saved within the unsaved timeout.
 /// </summary>
 public sealed partial class CallSweeper(
-    CallSessions held, CallStore store, CallReader reader, CallCloser closer, IServiceScopeFactory scopes, IOptions<CallsOptions> options,
+    CallSessions held, CallStore store, CallReader reader, CallCloser closer, CallAudio audio, IServiceScopeFactory scopes, IOptions<CallsOptions> options,
     TimeProvider time, ILogger<CallSweeper> logger) : BackgroundService
 {
     private const int CallsPerRound = 50;
@@ -34,7 +34,8 @@ public sealed partial class CallSweeper(
 
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        await store.SeenAsync(held.Ids(), cancellationToken);
+        await store.SeenAsync(held.AttendedIds(), cancellationToken);
+        await ForgetLoggedElsewhereAsync(cancellationToken);
         var now = time.GetUtcNow();
         var idleSince = now - options.Value.IdleTimeout;
         var unsavedSince = now - options.Value.UnsavedTimeout;
@@ -62,6 +63,30 @@ public sealed partial class CallSweeper(
             {
                 await closer.CloseUnsavedAsync(call);
             }
+        }
+    }
+
+    /// <summary>Lets go of held calls whose log another process saved (the browser reconnected to another replica).</summary>
+    private async Task ForgetLoggedElsewhereAsync(CancellationToken cancellationToken)
+    {
+        var unattended = held.Unattended();
+        if (unattended.Count == 0)
+        {
+            return;
+        }
+
+        List<Guid> ids = [.. unattended.Select(c => c.Id)];
+        List<Guid> stored;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            stored = await scope.ServiceProvider.GetRequiredService<ConversationDbContext>().Calls
+                .Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        }
+
+        foreach (var call in unattended.Where(c => !stored.Contains(c.Id)))
+        {
+            held.Remove(call);
+            await audio.StopAsync(call);
         }
     }
 

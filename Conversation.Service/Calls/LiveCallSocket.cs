@@ -7,8 +7,7 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// Runs one browser connection to a call (PROTOCOL.md): the state first, then audio frames in and control messages
-/// both ways until the browser leaves. The call is held on this process while a socket follows it here; once the last
-/// one leaves it lives on in conversationdb alone, and ends itself after the idle timeout (CallSweeper).
+/// both ways until the browser leaves. A call left without a socket ends itself after the idle timeout (CallSweeper).
 /// </summary>
 public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore store, CallCloser closer)
 {
@@ -38,9 +37,8 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
         }
         finally
         {
-            if (call.Detach(connection) && held.Release(call))
+            if (call.Detach(connection))
             {
-                await audio.StopAsync(call);
                 // The idle countdown starts now.
                 await store.SeenAsync([call.Id], CancellationToken.None);
             }

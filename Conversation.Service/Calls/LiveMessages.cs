@@ -44,13 +44,14 @@ public sealed record ErrorMessage(string Code, string Message) : LiveMessage("er
 public sealed record CallView(
     string CallId, string ClientId, string ClientName, string State, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
     IReadOnlyList<SegmentView> Transcript, IReadOnlyList<string> Notes, IReadOnlyList<string> Muted, bool DoNotCall, bool RecordingConsent,
-    DraftView? Draft, IReadOnlyList<ProposalView> Proposals)
+    DraftView? Draft, IReadOnlyList<ProposalView> Proposals, IReadOnlyList<Assist.SuggestionView> Suggestions, IReadOnlyList<Assist.AnswerView> Answers)
 {
     public static CallView Of(CallSession call) => new(
         call.Id.ToString(), call.Client.Id.ToString(), call.Client.Name, call.State == Contracts.Conversation.V1.CallState.Live ? "live" : "ended",
         call.StartedAt, call.EndedAt, [.. call.Transcript().Select(SegmentView.Of)], call.Notes(),
         [.. Speakers.All.Where(s => call.Muted.IsMuted(s.Channel)).Select(s => s.Name)], call.Client.DoNotCall, call.Client.RecordingConsent,
-        call.Draft is { } draft ? DraftView.Of(draft) : null, [.. call.Actions.Proposals().Select(ProposalView.Of)]);
+        call.Draft is { } draft ? DraftView.Of(draft) : null, [.. call.Actions.Proposals().Select(ProposalView.Of)],
+        Assist.CallAssistMemory.Of(call).Suggestions(), Assist.CallAssistMemory.Of(call).Answers());
 }
 
 /// <summary>One utterance; times in seconds from the start of that speaker's audio.</summary>

@@ -7,8 +7,8 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// A call's audio on its way to Transcription.Service's StreamTranscription, and the segments coming back. The
-/// stream belongs to the process a browser follows the call on: a socket that takes over from another keeps it; it
-/// ends with the call, or when the last socket on this process leaves (the next one opens a new stream).
+/// stream belongs to the process a browser follows the call on and outlives its connections (a reconnect there
+/// continues it); it ends with the call.
 /// </summary>
 public sealed class TranscriptionRelay : IAsyncDisposable
 {

@@ -1,3 +1,4 @@
+using AgentCalls.Conversation.Service.Assist.Playbooks;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Documents;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Data;
 
-/// <summary>conversationdb: call sessions and the logs they leave, and the agency documents answers cite. Every row carries the owning agent's id.</summary>
+/// <summary>conversationdb: call sessions and the logs they leave, the agency documents answers cite, and the agents' playbooks. Every row carries the owning agent's id.</summary>
 public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
 {
     public DbSet<CallRecord> Calls => Set<CallRecord>();
@@ -15,6 +16,7 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Passage> Passages => Set<Passage>();
+    public DbSet<PlaybookCard> PlaybookCards => Set<PlaybookCard>();
 
     /// <summary>Provider options shared by the running service and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();

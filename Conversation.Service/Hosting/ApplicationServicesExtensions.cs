@@ -1,5 +1,6 @@
 using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.Actions;
+using AgentCalls.Conversation.Service.Assist;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
@@ -30,6 +31,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<CallLogListing>();
         builder.Services.AddScoped<CallLogEditor>();
         builder.AddCalls();
+        builder.AddAssist();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class ApplicationServicesExtensions
         app.MapDocumentUpload();
         app.MapGrpcService<CallsGrpcService>().RequireAuthorization();
         app.MapLiveCall();
+        app.MapAssist();
         return app;
     }
 

@@ -6,7 +6,10 @@ using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.Transcription.Service.Api;
 using AgentCalls.Transcription.Service.Data;
+using AgentCalls.Transcription.Service.Settings;
+using AgentCalls.Transcription.Service.Recordings;
 using AgentCalls.Transcription.Service.Speech;
+using AgentCalls.Transcription.Service.Speech.Groq;
 using AgentCalls.Transcription.Service.Speech.PocketSphinx;
 using AgentCalls.Transcription.Service.Streaming;
 using AgentCalls.Transcription.Service.Usage;
@@ -29,20 +32,27 @@ public static class ApplicationServicesExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UsageReport>();
         builder.AddSpeech();
+        builder.AddRecordings();
         return builder;
     }
 
     private static void AddSpeech(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section).ValidateDataAnnotations()
+            .Validate<IEnumerable<ISpeechEngine>>(
+                (o, engines) => engines.Any(e => string.Equals(e.Name, o.Engine, StringComparison.OrdinalIgnoreCase)),
+                "Transcription:Engine must name an engine this deployment offers: pocketsphinx, or groq once Transcription:Groq:ApiKey is set.")
+            .ValidateOnStart();
         builder.Services.AddOptions<PocketSphinxOptions>().BindConfiguration(PocketSphinxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<VadOptions>().BindConfiguration(VadOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<VadOptions>, VadOptionsValidation>();
         builder.Services.AddSingleton<SileroVadModel>();
         builder.Services.AddSingleton<ActiveRecognizers>();
         builder.Services.AddSingleton<ISpeechEngine, PocketSphinxEngine>();
+        builder.Services.AddGroqEngine(builder.Configuration);
         builder.Services.AddSingleton<SpeechEngines>();
         builder.Services.AddSingleton<LiveSessionSettings>();
+        builder.Services.AddScoped<SpeechSettingsEditor>();
         builder.Services.AddScoped<UsageMeter>();
         builder.Services.AddScoped<LiveTranscription>();
     }
@@ -53,6 +63,7 @@ public static class ApplicationServicesExtensions
         app.UseAuthorization();
         app.MapGrpcHealth();
         app.MapGrpcService<TranscriptionGrpcService>().RequireAuthorization();
+        app.MapRecordings();
         return app;
     }
 }

@@ -7,4 +7,7 @@ public enum TranscriptionJobStatus
     Completed,
     Failed,
     Cancelled,
+
+    /// <summary>The agent deleted the recording: its audio and transcript are gone, the row stays for the metered usage.</summary>
+    Deleted,
 }

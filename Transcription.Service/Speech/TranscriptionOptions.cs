@@ -9,7 +9,7 @@ public sealed class TranscriptionOptions
 
     /// <summary>The engine used when neither the stream nor the agent's settings name one.</summary>
     [Required]
-    public string DefaultEngine { get; set; } = PocketSphinx.PocketSphinxEngine.EngineName;
+    public string Engine { get; set; } = PocketSphinx.PocketSphinxEngine.EngineName;
 
     /// <summary>Audio seconds an agent may have transcribed per calendar month (UTC); 0 means no limit.</summary>
     [Range(0, double.MaxValue)]

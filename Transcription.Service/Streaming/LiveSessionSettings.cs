@@ -8,13 +8,16 @@ namespace AgentCalls.Transcription.Service.Streaming;
 /// <summary>A stream's settings, checked, with the engine it will use.</summary>
 public sealed record ValidSettings(IReadOnlyList<ProtoChannel> Channels, IReadOnlyList<string> Vocabulary);
 
-/// <summary>Checks a stream's first message and picks its engine: the one it names, else the deployment's default.</summary>
+/// <summary>
+/// Checks a stream's first message and picks its engine: the one it names, else the agent's choice in their settings,
+/// else the deployment's default.
+/// </summary>
 public sealed class LiveSessionSettings(SpeechEngines engines)
 {
     public const int MaxVocabulary = 500;
     public const int MaxPhraseLength = 100;
 
-    public (ISpeechEngine Engine, ValidSettings Settings) Resolve(StreamTranscriptionRequest first)
+    public (ISpeechEngine Engine, ValidSettings Settings) Resolve(StreamTranscriptionRequest first, string? agentChoice)
     {
         if (first.PayloadCase != StreamTranscriptionRequest.PayloadOneofCase.Settings)
         {
@@ -42,10 +45,10 @@ public sealed class LiveSessionSettings(SpeechEngines engines)
             violations.Add("settings.vocabulary", $"must hold at most {MaxVocabulary} phrases of at most {MaxPhraseLength} characters.");
         }
 
-        var engine = engines.Find(settings.Engine.Length > 0 ? settings.Engine : engines.DefaultName);
+        var engine = settings.Engine.Length > 0 ? engines.Find(settings.Engine) : engines.InUse(agentChoice);
         if (engine is null)
         {
-            violations.Add("settings.engine", $"must be one of: {string.Join(", ", engines.Names)}.");
+            violations.Add("settings.engine", engines.Unavailable(settings.Engine));
         }
 
         violations.ThrowIfAny();

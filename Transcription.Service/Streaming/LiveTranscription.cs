@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.ServiceDefaults.Grpc;
+using AgentCalls.Transcription.Service.Settings;
 using AgentCalls.Transcription.Service.Speech;
 using AgentCalls.Transcription.Service.Usage;
 using AgentCalls.Transcription.Service.Vad;
@@ -18,7 +19,7 @@ namespace AgentCalls.Transcription.Service.Streaming;
 /// when the call ends, fails or is cancelled the recognizers are stopped and their decoders freed before it returns.
 /// </summary>
 public sealed class LiveTranscription(
-    LiveSessionSettings sessionSettings, SileroVadModel vadModel, IOptions<VadOptions> vadOptions, UsageMeter meter, ActiveRecognizers active)
+    LiveSessionSettings sessionSettings, SpeechSettingsEditor agentSettings, SileroVadModel vadModel, IOptions<VadOptions> vadOptions, UsageMeter meter, ActiveRecognizers active)
 {
     /// <summary>About 3 s of audio in 100 ms chunks per channel, and as many segments, may wait.</summary>
     private const int QueueLength = 32;
@@ -33,7 +34,7 @@ public sealed class LiveTranscription(
             return;
         }
 
-        var (engine, settings) = sessionSettings.Resolve(requests.Current);
+        var (engine, settings) = sessionSettings.Resolve(requests.Current, await agentSettings.ChoiceAsync(agentId, cancellationToken));
         await meter.EnsureWithinLimitAsync(agentId, cancellationToken);
 
         using var session = await engine.StartSessionAsync(settings.Vocabulary, cancellationToken);
@@ -67,7 +68,8 @@ public sealed class LiveTranscription(
             var transcribed = Task.WhenAll(running).ContinueWith(
                 t =>
                 {
-                    segments.Writer.Complete(t.Exception);
+                    // The first failure itself, so a recognizer's RpcException reaches the caller with its status.
+                    segments.Writer.Complete(t.Exception?.InnerException);
                     if (t.IsFaulted)
                     {
                         // A failed recognizer ends the stream rather than leaving its channel unheard.
@@ -78,11 +80,18 @@ public sealed class LiveTranscription(
             var written = WriteAsync(segments.Reader, responses, stop.Token);
             running.Add(written);
 
-            while (await requests.MoveNext(stop.Token))
+            try
             {
-                var audio = Audio(requests.Current, inputs.Keys);
-                samples += audio.Samples.Length;
-                await inputs[audio.Channel].Writer.WriteAsync(audio.Samples, stop.Token);
+                while (await requests.MoveNext(stop.Token))
+                {
+                    var audio = Audio(requests.Current, inputs.Keys);
+                    samples += audio.Samples.Length;
+                    await inputs[audio.Channel].Writer.WriteAsync(audio.Samples, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A recognizer failed and stopped the stream; awaiting the writer below reports its error, not this.
             }
 
             foreach (var input in inputs.Values)

@@ -34,6 +34,32 @@ public sealed class UsageMeter(TranscriptionDbContext db, TimeProvider time, IOp
             $"This month's transcription allowance of {MonthlyLimitSeconds / 60:0.#} minutes is used up; it renews on {resets:MMMM d, yyyy} (UTC)."));
     }
 
+    /// <summary>
+    /// ResourceExhausted when a recording of <paramref name="audioSeconds"/> would take the agent past this month's limit,
+    /// counting the recordings still waiting to be transcribed (metered only once done).
+    /// </summary>
+    public async Task EnsureRoomForAsync(Guid agentId, double audioSeconds, CancellationToken cancellationToken)
+    {
+        if (MonthlyLimitSeconds <= 0)
+        {
+            return;
+        }
+
+        var pending = await db.Jobs.AsNoTracking()
+            .Where(j => j.AgentId == agentId && j.Source == TranscriptionJobSource.RecordedFile
+                && (j.Status == TranscriptionJobStatus.Queued || j.Status == TranscriptionJobStatus.Running))
+            .SumAsync(j => j.AudioSeconds, cancellationToken);
+        var left = MonthlyLimitSeconds - await UsedThisMonthAsync(agentId, cancellationToken) - pending;
+        if (audioSeconds <= left)
+        {
+            return;
+        }
+
+        throw new RpcException(new Status(StatusCode.ResourceExhausted,
+            $"This recording ({audioSeconds / 60:0.#} minutes) does not fit in what is left of this month's transcription allowance of " +
+            $"{MonthlyLimitSeconds / 60:0.#} minutes ({Math.Max(0, left) / 60:0.#} minutes); it renews on {CurrentMonth().End:MMMM d, yyyy} (UTC)."));
+    }
+
     /// <summary>Records a finished live stream as a completed job metered at its audio seconds.</summary>
     public async Task RecordStreamAsync(Guid agentId, string engine, double audioSeconds, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class PrivateFolderPostgresTests : IDisposable
         var data = PostgresDataDirectory.Choose(Path.Combine(checkout.FullName, ".data", "postgres"), runsAsRoot: true);
         Assert.DoesNotContain(checkout.FullName, data);
         var port = FreePort.Next();
-        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        var connectionString = $"{DatabaseServers.PostgresConnectionStringFor(port)};Database=postgres;Pooling=false";
         try
         {
             await using (await DatabaseServers.StartPostgresAsync(data, port, workingDirectory))

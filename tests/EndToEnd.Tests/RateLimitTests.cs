@@ -31,6 +31,26 @@ public sealed class RateLimitTests(SystemUnderTest system)
     }
 
     [Fact]
+    public async Task DocumentUploads_PastTheCostlyBucket_Are429_WhileTheSameAgentsCheapCallsGoThrough()
+    {
+        using var uploader = await system.SignedInBrowserAsync("Ulla Uploader", Cancel);
+
+        // Fewer than the agent's general burst, more than the costly bucket holds (20): only the costly bucket can refuse.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/conversation/documents?name=note-{i}.txt") { Content = new StringContent("") };
+            request.Headers.Add("X-CSRF", "1");
+            using var response = await uploader.Http.SendAsync(request, Cancel);
+            return response.StatusCode;
+        }));
+        var (cheapStatus, _) = await uploader.GetJsonAsync("/api/clients", Cancel);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, responses);
+        Assert.Contains(HttpStatusCode.BadRequest, responses);
+        Assert.Equal(HttpStatusCode.OK, cheapStatus);
+    }
+
+    [Fact]
     public async Task AnonymousRoute_PastOneAddresssLimit_Is429_AndOtherAddressesAreUnaffected()
     {
         // This test is a proxy on loopback (trusted by default) in front of two browsers: each address has its own bucket.

@@ -27,14 +27,14 @@ public sealed class DatabaseServers : IAsyncLifetime
         {
             var port = FreePort.Next();
             postgres = await StartPostgresAsync(Path.Combine(dataDirectory, "postgres"), port);
-            sharedPostgres = $"Host=127.0.0.1;Port={port};Username=postgres";
+            sharedPostgres = PostgresConnectionStringFor(port);
         }
 
         if (string.IsNullOrEmpty(sharedRedis))
         {
             var port = FreePort.Next();
             redis = await StartRedisAsync(Path.Combine(dataDirectory, "redis"), port);
-            sharedRedis = $"127.0.0.1:{port}";
+            sharedRedis = RedisConnectionStringFor(port);
         }
 
         PostgresConnectionString = sharedPostgres;
@@ -52,17 +52,27 @@ public sealed class DatabaseServers : IAsyncLifetime
         return $"{PostgresConnectionString};Database={name}";
     }
 
+    /// <summary>
+    /// The password the servers started here sign clients in with, as the AppHost's do. Not a secret: these servers
+    /// live in a temporary folder for one test run.
+    /// </summary>
+    public const string Password = "agentcallstests";
+
+    public static string PostgresConnectionStringFor(int port) => $"Host=127.0.0.1;Port={port};Username=postgres;Password={Password}";
+
+    public static string RedisConnectionStringFor(int port) => $"127.0.0.1:{port},password={Password}";
+
     public static Task<LocalServerProcess> StartPostgresAsync(string dataDirectory, int port, string? workingDirectory = null) =>
         LocalServerProcess.StartAsync(
             RepositoryPaths.LocalServerScript("postgres.sh"),
-            new Dictionary<string, string> { ["PGPORT"] = port.ToString(), ["PGDATA_DIR"] = dataDirectory, ["PG_FSYNC"] = "off" },
+            new Dictionary<string, string> { ["PGPORT"] = port.ToString(), ["PGDATA_DIR"] = dataDirectory, ["PG_FSYNC"] = "off", ["PG_PASSWORD"] = Password },
             "database system is ready to accept connections",
             workingDirectory);
 
     public static Task<LocalServerProcess> StartRedisAsync(string dataDirectory, int port) =>
         LocalServerProcess.StartAsync(
             RepositoryPaths.LocalServerScript("redis.sh"),
-            new Dictionary<string, string> { ["REDIS_PORT"] = port.ToString(), ["REDIS_DATA_DIR"] = dataDirectory },
+            new Dictionary<string, string> { ["REDIS_PORT"] = port.ToString(), ["REDIS_DATA_DIR"] = dataDirectory, ["REDIS_PASSWORD"] = Password },
             "Ready to accept connections");
 
     public async ValueTask DisposeAsync()

@@ -3,10 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace AgentCalls.TestSupport;
 
@@ -18,7 +15,7 @@ namespace AgentCalls.TestSupport;
 public sealed class FakeOpenAi : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ConcurrentQueue<(string Marker, FakeChatReply Reply)> scripted = new();
+    private readonly ScriptedReplies<FakeChatReply> scripted = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> requests = new();
 
     private FakeOpenAi(WebApplication app, Uri baseUrl)
@@ -38,14 +35,8 @@ public sealed class FakeOpenAi : IAsyncDisposable
 
     public static async Task<FakeOpenAi> StartAsync()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        // The test folder's appsettings.json holds the services' Kestrel endpoints, which would win over ours.
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{port}" });
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeOpenAi(app, new Uri($"http://127.0.0.1:{port}/v1/"));
+        var (app, origin) = FakeHost.Create();
+        var fake = new FakeOpenAi(app, new Uri(origin, "v1/"));
         app.MapPost("/v1/chat/completions", fake.ChatAsync);
         app.MapPost("/v1/embeddings", fake.EmbeddingsAsync);
         await app.StartAsync();
@@ -53,13 +44,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
     }
 
     /// <summary>The next chat request whose body contains <paramref name="marker"/> gets <paramref name="reply"/> (in the order scripted).</summary>
-    public void Reply(string marker, params FakeChatReply[] replies)
-    {
-        foreach (var reply in replies)
-        {
-            scripted.Enqueue((marker, reply));
-        }
-    }
+    public void Reply(string marker, params FakeChatReply[] replies) => scripted.Add(marker, replies);
 
     /// <summary>The chat requests whose body contains <paramref name="marker"/>.</summary>
     public IReadOnlyList<JsonObject> ChatRequestsContaining(string marker) =>
@@ -71,7 +56,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         requests.Enqueue(new FakeOpenAiRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
         var request = JsonNode.Parse(body)!.AsObject();
-        var reply = TakeReply(body) ?? FakeChatReply.Text("The fake has no reply scripted for this prompt.");
+        var reply = scripted.Take(body) ?? FakeChatReply.Text("The fake has no reply scripted for this prompt.");
         if (TimeToFirstToken > TimeSpan.Zero)
         {
             await Task.Delay(TimeToFirstToken, context.RequestAborted);
@@ -196,29 +181,6 @@ public sealed class FakeOpenAi : IAsyncDisposable
             })]),
             ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Sum(WordCount), ["total_tokens"] = inputs.Sum(WordCount) },
         });
-    }
-
-    private FakeChatReply? TakeReply(string body)
-    {
-        // Take the first scripted reply whose marker the prompt contains; the others go back in order.
-        lock (scripted)
-        {
-            FakeChatReply? found = null;
-            var count = scripted.Count;
-            for (var i = 0; i < count && scripted.TryDequeue(out var entry); i++)
-            {
-                if (found is null && body.Contains(entry.Marker, StringComparison.Ordinal))
-                {
-                    found = entry.Reply;
-                }
-                else
-                {
-                    scripted.Enqueue(entry);
-                }
-            }
-
-            return found;
-        }
     }
 
     private static IEnumerable<string> Split(string text, int pieces)

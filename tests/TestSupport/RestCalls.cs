@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace AgentCalls.TestSupport;
@@ -6,17 +7,22 @@ namespace AgentCalls.TestSupport;
 /// <summary>Calls a service's REST face (gRPC JSON transcoding) as the gateway does: a bearer token, JSON back.</summary>
 public static class RestCalls
 {
-    public static async Task<RestResponse> GetJsonAsync(this HttpClient rest, string pathAndQuery, SignedInAgent? agent, CancellationToken cancellationToken)
+    public static Task<RestResponse> GetJsonAsync(this HttpClient rest, string pathAndQuery, SignedInAgent? agent, CancellationToken cancellationToken) =>
+        rest.SendJsonAsync(HttpMethod.Get, pathAndQuery, body: null, agent, cancellationToken);
+
+    /// <summary>Sends <paramref name="body"/> (when not null) as JSON.</summary>
+    public static async Task<RestResponse> SendJsonAsync(
+        this HttpClient rest, HttpMethod method, string pathAndQuery, object? body, SignedInAgent? agent, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        using var request = new HttpRequestMessage(method, pathAndQuery) { Content = body is null ? null : JsonContent.Create(body) };
         if (agent is not null)
         {
             request.Headers.Authorization = new("Bearer", agent.AccessToken);
         }
 
         using var response = await rest.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new RestResponse(response.StatusCode, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone());
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new RestResponse(response.StatusCode, answer.Length == 0 ? default : JsonDocument.Parse(answer).RootElement.Clone());
     }
 }
 

@@ -38,7 +38,8 @@ public static class SpokenAudio
         try
         {
             await RunAsync("espeak-ng", ["-v", voice, "-s", "150", "-w", wav, text]);
-            var raw = await RunAsync("sox", [wav, "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", "-"]);
+            // -R: sox dithers with a random seed by default, and recognition of the same speech must not vary between runs.
+            var raw = await RunAsync("sox", ["-R", wav, "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", "-"]);
             return MemoryMarshal.Cast<byte, short>(raw).ToArray();
         }
         finally

@@ -1,10 +1,13 @@
+using System.Globalization;
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
 using AgentCalls.Transcription.Service.Data;
 using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Usage;
 using Google.Protobuf.WellKnownTypes;
+using AgentCalls.Transcription.Service.Speech;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
 
 namespace AgentCalls.Transcription.Tests;
@@ -20,7 +23,41 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
     /// <summary>Silero VAD as scripts/install-prerequisites.sh places it.</summary>
     public static string VadModelPath => Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx");
 
-    protected override void ConfigureService(IWebHostBuilder host) => host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
+    /// <summary>The recordings' upload limit in these tests: small, so an oversized file is cheap to send.</summary>
+    public const long MaxRecordingBytes = 4 * 1024 * 1024;
+
+    /// <summary>The API key the Groq engine sends the fake.</summary>
+    public const string GroqApiKey = "test-groq-key";
+
+    /// <summary>
+    /// The provider's file limit here, and the engine's: small, so a few seconds of speech must be split to get through
+    /// (the fake answers 413 to anything larger).
+    /// </summary>
+    public const long GroqMaxUploadBytes = 64 * 1024;
+
+    /// <summary>The OpenAI-compatible transcription API the Groq engine is pointed at.</summary>
+    public FakeTranscriptionApi Groq { get; private set; } = null!;
+
+    protected override async Task BeforeServiceStartsAsync() => Groq = await FakeTranscriptionApi.StartAsync(GroqMaxUploadBytes);
+
+    protected override void ConfigureService(IWebHostBuilder host)
+    {
+        host.UseSetting("Transcription:Vad:ModelPath", VadModelPath);
+        host.UseSetting("Transcription:Groq:BaseUrl", Groq.BaseUrl.ToString());
+        host.UseSetting("Transcription:Groq:ApiKey", GroqApiKey);
+        host.UseSetting("Transcription:Groq:MaxUploadBytes", GroqMaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+        host.UseSetting("Transcription:Recordings:MaxBytes", MaxRecordingBytes.ToString(CultureInfo.InvariantCulture));
+        host.ConfigureServices(services => services.AddSingleton<SpeechGate>().AddSingleton<ISpeechEngine, GatedSpeechEngine>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Groq is not null)
+        {
+            await Groq.DisposeAsync();
+        }
+    }
 
     /// <summary>Adds a completed job of the agent on <paramref name="provider"/>, metered as the given usage records.</summary>
     public async Task<TranscriptionJob> AddJobAsync(Guid agentId, string provider, params (double Seconds, DateTimeOffset At)[] usage)

@@ -65,6 +65,7 @@ describe("<AppShell>", () => {
       ["Clients", "/clients"],
       ["Calendar", "/calendar"],
       ["Calls", "/calls"],
+      ["Recordings", "/recordings"],
       ["Documents", "/documents"],
       ["Settings", "/settings"],
     ]);

@@ -18,6 +18,7 @@ const workspaceLinks = [
   { href: "/clients", label: "Clients" },
   { href: "/calendar", label: "Calendar" },
   { href: "/calls", label: "Calls" },
+  { href: "/recordings", label: "Recordings" },
   { href: "/documents", label: "Documents" },
   { href: "/settings", label: "Settings" },
 ] as const;

@@ -54,6 +54,62 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                     b.ToTable("action_claims", (string)null);
                 });
 
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Assist.Playbooks.PlaybookCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("examples");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("guidance");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_playbook_cards");
+
+                    b.HasIndex("AgentId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_playbook_cards_agent_id_key");
+
+                    b.ToTable("playbook_cards", (string)null);
+                });
+
             modelBuilder.Entity("AgentCalls.Conversation.Service.CallLogs.CallLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -197,6 +253,11 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_name");
+
+                    b.Property<string>("ClientPolicies")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("client_policies");
 
                     b.Property<string>("ClientTimeZone")
                         .IsRequired()

@@ -73,6 +73,7 @@ internal static partial class PocketSphinxNative
     [DllImport(SphinxBase)]
     public static extern double logmath_exp(IntPtr logmath, int value);
 
+    /// <summary>With a null stream: no logging at all, for every decoder in the process.</summary>
     [DllImport(SphinxBase)]
-    public static extern IntPtr err_set_logfile([MarshalAs(UnmanagedType.LPStr)] string path);
+    public static extern void err_set_logfp(IntPtr stream);
 }

@@ -7,6 +7,8 @@ namespace AgentCalls.Transcription.Service.Speech.PocketSphinx;
 /// One PocketSphinx decoder for one channel. Built without <c>-lm</c>, the session's words are added first and the
 /// language-model mixture set last: adding words to a decoder with a search registered rebuilds every search.
 /// Each decoder reads its own models, since sphinxbase's n-gram models are not safe to share between threads.
+/// Logging is switched off once for the process rather than with <c>-logfn</c>: sphinxbase's log file is global,
+/// and a decoder opened with <c>-logfn</c> closes the file another thread's decoder may be writing to.
 /// </summary>
 public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
 {
@@ -16,9 +18,11 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
     private IntPtr decoder;
     private short[] buffer = new short[4096];
 
+    static PocketSphinxRecognizer() => err_set_logfp(IntPtr.Zero);
+
     public PocketSphinxRecognizer(PocketSphinxOptions options, string domainArpaPath, IReadOnlyList<(string Word, string Phones)> addedWords)
     {
-        string[] argv = ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-logfn", "/dev/null"];
+        string[] argv = ["-hmm", options.AcousticModel, "-dict", options.Dictionary];
         config = cmd_ln_parse_r(IntPtr.Zero, ps_args(), argv.Length, argv, 1);
         decoder = config == IntPtr.Zero ? IntPtr.Zero : ps_init(config);
         if (decoder == IntPtr.Zero)

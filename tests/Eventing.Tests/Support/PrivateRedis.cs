@@ -10,7 +10,7 @@ public sealed class PrivateRedis : IAsyncDisposable
     private LocalServerProcess? server;
 
     /// <summary>Short client timeouts only make an outage quick to notice and the reconnection quick to happen.</summary>
-    public string ConnectionString => $"127.0.0.1:{port},syncTimeout=500,asyncTimeout=500,connectTimeout=1000";
+    public string ConnectionString => $"{DatabaseServers.RedisConnectionStringFor(port)},syncTimeout=500,asyncTimeout=500,connectTimeout=1000";
 
     public async Task StartAsync() => server ??= await DatabaseServers.StartRedisAsync(directory, port);
 

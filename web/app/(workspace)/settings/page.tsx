@@ -3,7 +3,9 @@ import { AccountSettings } from "@/components/AccountSettings";
 import { CalendarFeedSettings } from "@/components/CalendarFeedSettings";
 import { DeleteAccountSettings } from "@/components/DeleteAccountSettings";
 import { GoogleCalendarSettings } from "@/components/GoogleCalendarSettings";
+import { PlaybookSettings } from "@/components/PlaybookSettings";
 import { SessionSettings } from "@/components/SessionSettings";
+import { SpeechSettings } from "@/components/SpeechSettings";
 import styles from "./settings.module.css";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -16,6 +18,8 @@ export default function SettingsPage() {
         <AccountSettings />
         <GoogleCalendarSettings />
         <CalendarFeedSettings />
+        <SpeechSettings />
+        <PlaybookSettings />
         <SessionSettings />
         <DeleteAccountSettings />
       </div>

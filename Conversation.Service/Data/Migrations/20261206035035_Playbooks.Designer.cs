@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace AgentCalls.Conversation.Service.Data.Migrations
 {
     [DbContext(typeof(ConversationDbContext))]
-    [Migration("20261206034642_PersistedCalls")]
-    partial class PersistedCalls
+    [Migration("20261206035035_Playbooks")]
+    partial class Playbooks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,62 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Assist.Playbooks.PlaybookCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("examples");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("guidance");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_playbook_cards");
+
+                    b.HasIndex("AgentId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_playbook_cards_agent_id_key");
+
+                    b.ToTable("playbook_cards", (string)null);
+                });
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.CallLogs.CallLog", b =>
                 {
@@ -133,155 +189,6 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasDatabaseName("ix_call_logs_agent_id_started_at_id");
 
                     b.ToTable("call_logs", (string)null);
-                });
-
-            modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AgentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agent_id");
-
-                    b.Property<string>("Audit")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("audit");
-
-                    b.Property<string>("CalendarEventId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("calendar_event_id");
-
-                    b.Property<string>("ChosenOutcome")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("chosen_outcome");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("client_id");
-
-                    b.Property<string>("ClientName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client_name");
-
-                    b.Property<string>("ClientTimeZone")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("client_time_zone");
-
-                    b.Property<bool>("DoNotCall")
-                        .HasColumnType("boolean")
-                        .HasColumnName("do_not_call");
-
-                    b.PrimitiveCollection<List<string>>("DraftFollowUps")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("draft_follow_ups");
-
-                    b.Property<string>("DraftOutcome")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("draft_outcome");
-
-                    b.Property<string>("DraftSummary")
-                        .HasColumnType("text")
-                        .HasColumnName("draft_summary");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ended_at");
-
-                    b.Property<DateTimeOffset>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_seen_at");
-
-                    b.PrimitiveCollection<List<string>>("Notes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("notes");
-
-                    b.Property<string>("Proposals")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("proposals");
-
-                    b.Property<bool>("RecordingConsent")
-                        .HasColumnType("boolean")
-                        .HasColumnName("recording_consent");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.PrimitiveCollection<List<string>>("Vocabulary")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("vocabulary");
-
-                    b.HasKey("Id")
-                        .HasName("pk_calls");
-
-                    b.HasIndex("AgentId")
-                        .HasDatabaseName("ix_calls_agent_id");
-
-                    b.HasIndex("EndedAt")
-                        .HasDatabaseName("ix_calls_ended_at")
-                        .HasFilter("ended_at IS NOT NULL");
-
-                    b.HasIndex("LastSeenAt")
-                        .HasDatabaseName("ix_calls_last_seen_at")
-                        .HasFilter("ended_at IS NULL");
-
-                    b.ToTable("calls", (string)null);
-                });
-
-            modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallTranscriptLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("CallId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("call_id");
-
-                    b.Property<TimeSpan>("End")
-                        .HasColumnType("interval")
-                        .HasColumnName("end");
-
-                    b.Property<string>("Speaker")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("speaker");
-
-                    b.Property<TimeSpan>("Start")
-                        .HasColumnType("interval")
-                        .HasColumnName("start");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("text");
-
-                    b.HasKey("Id")
-                        .HasName("pk_call_transcript_lines");
-
-                    b.HasIndex("CallId", "Id")
-                        .HasDatabaseName("ix_call_transcript_lines_call_id_id");
-
-                    b.ToTable("call_transcript_lines", (string)null);
                 });
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.Documents.Document", b =>
@@ -491,16 +398,6 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_published_at");
 
                     b.ToTable("outbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallTranscriptLine", b =>
-                {
-                    b.HasOne("AgentCalls.Conversation.Service.Calls.CallRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CallId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_call_transcript_lines_calls_call_id");
                 });
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.Documents.Passage", b =>

@@ -24,6 +24,7 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                     client_time_zone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     do_not_call = table.Column<bool>(type: "boolean", nullable: false),
                     recording_consent = table.Column<bool>(type: "boolean", nullable: false),
+                    client_policies = table.Column<string>(type: "jsonb", nullable: false),
                     vocabulary = table.Column<List<string>>(type: "text[]", nullable: false),
                     calendar_event_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -40,6 +41,26 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_calls", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "action_claims",
+                columns: table => new
+                {
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    call_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_action_claims", x => x.proposal_id);
+                    table.ForeignKey(
+                        name: "fk_action_claims_calls_call_id",
+                        column: x => x.call_id,
+                        principalTable: "calls",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -64,6 +85,11 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_action_claims_call_id",
+                table: "action_claims",
+                column: "call_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_call_transcript_lines_call_id_id",
@@ -91,6 +117,9 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "action_claims");
+
             migrationBuilder.DropTable(
                 name: "call_transcript_lines");
 

@@ -1,0 +1,8 @@
+namespace AgentCalls.Transcription.Service.Jobs;
+
+/// <summary>Where a job's audio came from.</summary>
+public enum TranscriptionJobSource
+{
+    LiveStream,
+    RecordedFile,
+}
