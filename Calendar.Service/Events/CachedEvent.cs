@@ -46,6 +46,12 @@ public sealed class CachedEvent
     /// <summary>Minutes before the start the agent is reminded; 0 for none.</summary>
     public int ReminderMinutes { get; set; }
 
+    /// <summary>For scheduled calls: when the call was held (its log was saved in Conversation); null until then.</summary>
+    public DateTimeOffset? HeldAt { get; set; }
+
+    /// <summary>The log of the call that held this scheduled call.</summary>
+    public Guid? CallLogId { get; set; }
+
     /// <summary>For Google events, the full sync that last saw the event; rows a full sync did not see are removed.</summary>
     public long SyncGeneration { get; set; }
 

@@ -19,5 +19,7 @@ public static class EventMessages
         AllDay = e.AllDay,
         Busy = e.Busy,
         ReminderMinutes = e.ReminderMinutes,
+        HeldAt = e.HeldAt is { } held ? Timestamp.FromDateTimeOffset(held) : null,
+        CallLogId = e.CallLogId?.ToString() ?? "",
     };
 }

@@ -6,6 +6,7 @@ using AgentCalls.Calendar.Service.Feed;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
 using AgentCalls.Calendar.Service.Sync;
+using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.ServiceDefaults.Data;
@@ -26,6 +27,7 @@ public static class ApplicationServicesExtensions
         builder.AddRedisClient("redis");
         builder.AddEventing<CalendarDbContext>()
             .Subscribe<AgentDeleted, AgentDeletedHandler>()
+            .Subscribe<CallLogged, CallLoggedHandler>()
             .Subscribe<GoogleCalendarConnected, GoogleConnectionHandlers>()
             .Subscribe<GoogleCalendarDisconnected, GoogleConnectionHandlers>();
         builder.AddAgentAuthentication();

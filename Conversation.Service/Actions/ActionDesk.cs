@@ -10,7 +10,7 @@ namespace AgentCalls.Conversation.Service.Actions;
 /// request id gets the first answer), never after a rejection, a newer proposal of its kind, or the end of the call.
 /// Every step goes to the call's audit trail and to the browser.
 /// </summary>
-public sealed class ActionDesk(ActionRunner runner, TimeProvider time)
+public sealed class ActionDesk(ActionRunner runner, CallStore store, CallReader reader, TimeProvider time)
 {
     public async Task<ActionProposal> ProposeAsync(CallSession call, string kind, JsonObject arguments, string source, CancellationToken cancellationToken)
     {
@@ -21,6 +21,7 @@ public sealed class ActionDesk(ActionRunner runner, TimeProvider time)
         }
 
         var (added, expired) = call.Actions.Propose(new ActionProposal(kind, arguments, source, time.GetUtcNow()));
+        await store.SaveStateAsync(call, cancellationToken);
         foreach (var proposal in expired.Append(added))
         {
             await call.PushAsync(new ProposalMessage(ProposalView.Of(proposal)), cancellationToken);
@@ -50,11 +51,27 @@ public sealed class ActionDesk(ActionRunner runner, TimeProvider time)
             ActionArguments.Check(proposal.Kind, edited);
         }
 
+        if (proposal.State == ProposalState.Proposed)
+        {
+            var (won, holder) = await store.ClaimAsync(call, proposal, requestId, cancellationToken);
+            if (!won && holder == requestId)
+            {
+                // The same confirm reached another copy of the call first (another request, another replica): its answer.
+                return (await reader.LoadAsync(call.Id, cancellationToken))?.Actions.Find(proposalId) ?? proposal;
+            }
+
+            if (!won)
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "The proposal is already confirmed; it cannot run again."));
+            }
+        }
+
         if (!call.Actions.TryClaim(proposal, requestId, edited, time.GetUtcNow()))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The proposal is {proposal.State.ToString().ToLowerInvariant()}; it cannot run."));
         }
 
+        await store.SaveStateAsync(call, cancellationToken);
         await call.PushAsync(new ProposalMessage(ProposalView.Of(proposal)), cancellationToken);
         try
         {
@@ -67,6 +84,8 @@ public sealed class ActionDesk(ActionRunner runner, TimeProvider time)
             call.Actions.Finish(proposal, succeeded: false, $"{e.StatusCode}: {e.Status.Detail}", time.GetUtcNow());
         }
 
+        await store.SaveStateAsync(call, CancellationToken.None);
+
         await call.PushAsync(new ProposalMessage(ProposalView.Of(proposal)), cancellationToken);
         return proposal;
     }
@@ -78,6 +97,8 @@ public sealed class ActionDesk(ActionRunner runner, TimeProvider time)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The proposal is {proposal.State.ToString().ToLowerInvariant()}; it cannot be rejected."));
         }
+
+        await store.SaveStateAsync(call, cancellationToken);
 
         await call.PushAsync(new ProposalMessage(ProposalView.Of(proposal)), cancellationToken);
         return proposal;

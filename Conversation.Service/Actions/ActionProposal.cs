@@ -8,7 +8,7 @@ namespace AgentCalls.Conversation.Service.Actions;
 /// </summary>
 public sealed class ActionProposal(string kind, JsonObject arguments, string source, DateTimeOffset proposedAt)
 {
-    public Guid Id { get; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>One of <see cref="ActionKinds"/>.</summary>
     public string Kind { get; } = kind;

@@ -28,6 +28,21 @@ public sealed class CallActions
         }
     }
 
+    /// <summary>Puts back what a stored call held; a proposal that had left "proposed" has run as far as it will here.</summary>
+    public void Restore(IReadOnlyList<ActionProposal> stored, IReadOnlyList<AuditEntry> trail)
+    {
+        lock (gate)
+        {
+            proposals.AddRange(stored);
+            audit.AddRange(trail);
+        }
+
+        foreach (var proposal in stored.Where(p => p.State != ProposalState.Proposed))
+        {
+            proposal.Ran.TrySetResult();
+        }
+    }
+
     public ActionProposal? Find(string proposalId)
     {
         lock (gate)

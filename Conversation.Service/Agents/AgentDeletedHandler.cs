@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Agents;
 
-/// <summary>A deleted agent's call logs, documents and playbook are erased, and the calls this process holds for them are dropped unsaved.</summary>
+/// <summary>A deleted agent's calls, call logs, documents and playbook are erased; the calls followed on this process are dropped unsaved.</summary>
 public sealed class AgentDeletedHandler(ConversationDbContext db, CallSessions calls) : IEventHandler<AgentDeleted>
 {
     public async Task HandleAsync(AgentDeleted @event, EventMetadata metadata, CancellationToken cancellationToken)
@@ -18,6 +18,8 @@ public sealed class AgentDeletedHandler(ConversationDbContext db, CallSessions c
             calls.Remove(call);
         }
 
+        // Transcript lines go with their calls (cascade).
+        await db.Calls.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
         await db.CallLogs.Where(c => c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
         // Passages go with their documents (cascade).
         await db.Documents.Where(d => d.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);

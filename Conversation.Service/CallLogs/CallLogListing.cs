@@ -6,9 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.CallLogs;
 
-/// <summary>Pages through one agent's call logs, newest first, with a keyset cursor.</summary>
+/// <summary>
+/// Pages through one agent's call logs, newest first, with a keyset cursor: all of them, one client's, or those whose
+/// transcript or summary match a search (Postgres full text, web search syntax).
+/// </summary>
 public sealed class CallLogListing(ConversationDbContext db)
 {
+    private const int MaxQueryLength = 200;
+
     public async Task<ListCallLogsResponse> ListAsync(Guid agentId, ListCallLogsRequest request, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
@@ -27,12 +32,23 @@ public sealed class CallLogListing(ConversationDbContext db)
             }
         }
 
+        var search = request.Query.Trim();
+        if (search.Length > MaxQueryLength)
+        {
+            violations.Add("query", $"is longer than {MaxQueryLength} characters.");
+        }
+
         violations.ThrowIfAny();
 
         var query = db.CallLogs.AsNoTracking().Where(c => c.AgentId == agentId);
         if (clientId is { } client)
         {
             query = query.Where(c => c.ClientId == client);
+        }
+
+        if (search.Length > 0)
+        {
+            query = query.Where(c => c.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(CallLogSearch.Language, search)));
         }
 
         if (before is not null)
@@ -46,7 +62,7 @@ public sealed class CallLogListing(ConversationDbContext db)
         var rows = await query
             .OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id)
             .Take(pageSize + 1)
-            .Select(c => new { c.Id, c.ClientId, c.StartedAt, c.EndedAt, c.Outcome, c.Summary })
+            .Select(c => new { c.Id, c.ClientId, c.ClientName, c.StartedAt, c.EndedAt, c.DurationSeconds, c.Outcome, c.Summary })
             .ToListAsync(cancellationToken);
 
         var response = new ListCallLogsResponse();
@@ -58,6 +74,8 @@ public sealed class CallLogListing(ConversationDbContext db)
             EndedAt = c.EndedAt is { } ended ? Timestamp.FromDateTimeOffset(ended) : null,
             Outcome = c.Outcome ?? "",
             Summary = c.Summary ?? "",
+            ClientName = c.ClientName ?? "",
+            DurationSeconds = c.DurationSeconds,
         }));
         if (rows.Count > pageSize)
         {

@@ -3,10 +3,14 @@ using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.ServiceDefaults.Eventing;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.CallLogs;
 
-/// <summary>Writes an ended call's log and queues <see cref="CallLogged"/> with it, in one transaction.</summary>
+/// <summary>
+/// Writes an ended call's log and queues <see cref="CallLogged"/> with it, and removes the stored call, in one
+/// transaction: a call saved by another process meanwhile fails it (<see cref="DbUpdateConcurrencyException"/>).
+/// </summary>
 public sealed class CallLogWriter(ConversationDbContext db)
 {
     public async Task<CallLog> SaveAsync(CallSession call, SaveCallInput input, CancellationToken cancellationToken)
@@ -15,6 +19,8 @@ public sealed class CallLogWriter(ConversationDbContext db)
         var endedAt = call.EndedAt ?? throw new InvalidOperationException("Only an ended call is logged.");
         var log = new CallLog
         {
+            // The call's own id: a call is logged once.
+            Id = call.Id,
             AgentId = call.AgentId,
             ClientId = call.Client.Id,
             ClientName = call.Client.Name,
@@ -32,18 +38,22 @@ public sealed class CallLogWriter(ConversationDbContext db)
             Audit = [.. call.Actions.Audit()],
         };
         db.CallLogs.Add(log);
-        db.AddEvent(new CallLogged
-        {
-            AgentId = log.AgentId.ToString(),
-            CallLogId = log.Id.ToString(),
-            ClientId = log.ClientId.ToString(),
-            StartedAt = Timestamp.FromDateTimeOffset(log.StartedAt),
-            EndedAt = Timestamp.FromDateTimeOffset(endedAt),
-            Outcome = input.Outcome,
-            OutcomeNote = input.OutcomeNote,
-            CalendarEventId = log.CalendarEventId ?? "",
-        });
+        db.Calls.Remove(db.Calls.Attach(new CallRecord { Id = call.Id, AgentId = call.AgentId, ClientId = call.Client.Id, ClientName = call.Client.Name }).Entity);
+        db.AddEvent(Logged(log, input.Outcome));
         await db.SaveChangesAsync(cancellationToken);
         return log;
     }
+
+    /// <summary>The event that tells Clients and Calendar what the log says.</summary>
+    public static CallLogged Logged(CallLog log, CallOutcome outcome) => new()
+    {
+        AgentId = log.AgentId.ToString(),
+        CallLogId = log.Id.ToString(),
+        ClientId = log.ClientId.ToString(),
+        StartedAt = Timestamp.FromDateTimeOffset(log.StartedAt),
+        EndedAt = log.EndedAt is { } ended ? Timestamp.FromDateTimeOffset(ended) : null,
+        Outcome = outcome,
+        OutcomeNote = log.OutcomeNote ?? "",
+        CalendarEventId = log.CalendarEventId ?? "",
+    };
 }

@@ -6,9 +6,10 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// Takes a call's audio from the browser to Transcription and brings the segments back: partials go to the browser,
-/// finals are kept with the call, sent to the browser and handed to the assistant.
+/// finals are kept with the call (and written to conversationdb), sent to the browser and handed to the assistant.
 /// </summary>
-public sealed partial class CallAudio(TranscriptionClient transcription, IEnumerable<ICallListener> listeners, TimeProvider time, ILogger<CallAudio> logger)
+public sealed partial class CallAudio(
+    TranscriptionClient transcription, CallStore store, IEnumerable<ICallListener> listeners, TimeProvider time, ILogger<CallAudio> logger)
 {
     /// <summary>How long a failed Transcription stream is left alone before audio opens a new one.</summary>
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
@@ -83,6 +84,7 @@ public sealed partial class CallAudio(TranscriptionClient transcription, IEnumer
         }
 
         call.AddFinal(entry);
+        await store.AddFinalAsync(call, entry, cancellationToken);
         await call.PushAsync(new SegmentMessage("final", view), cancellationToken);
         foreach (var listener in listeners)
         {

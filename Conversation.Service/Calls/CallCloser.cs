@@ -1,15 +1,15 @@
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Conversation.Service.CallLogs;
-using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
-/// Ends calls and saves their logs: when the agent ends one, when one is left without a connection for the idle
-/// timeout (ended and saved with its draft), and when an ended call is not saved in time (saved with its draft).
+/// Ends calls and saves their logs, once however many processes try: the end is recorded only if the call was still
+/// live, and saving removes the call's row in the transaction that writes its log.
 /// </summary>
 public sealed partial class CallCloser(
-    CallSessions calls, CallAudio audio, IServiceScopeFactory scopes, IOptions<CallsOptions> options, TimeProvider time, ILogger<CallCloser> logger)
+    CallSessions calls, CallAudio audio, CallStore store, CallReader reader, IServiceScopeFactory scopes, TimeProvider time, ILogger<CallCloser> logger)
 {
     /// <summary>Ends the call (once) and returns its draft; later calls return the same draft.</summary>
     public async Task<CallDraft> EndAsync(CallSession call)
@@ -18,9 +18,15 @@ public sealed partial class CallCloser(
         {
             call.Actions.ExpireOpen(time.GetUtcNow());
             await audio.StopAsync(call);
-            call.SetDraft(CallDrafter.Draft(call));
-            await call.PushAsync(new EndedMessage(DraftView.Of(call.Draft!)), CancellationToken.None);
-            _ = SaveWhenUnsavedAsync(call);
+            var draft = CallDrafter.Draft(call);
+            if (!await store.EndAsync(call, draft) && (await reader.LoadAsync(call.Id, CancellationToken.None))?.Draft is { } stored)
+            {
+                // Another process ended it first: its draft is the call's.
+                draft = stored;
+            }
+
+            call.SetDraft(draft);
+            await call.PushAsync(new EndedMessage(DraftView.Of(draft)), CancellationToken.None);
         }
 
         // A second end racing the first waits for its draft rather than answering without one.
@@ -42,6 +48,12 @@ public sealed partial class CallCloser(
             calls.Remove(call);
             return log;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The call's row was gone: another process saved it.
+            calls.Remove(call);
+            return null;
+        }
         catch
         {
             call.ReleaseSave();
@@ -49,29 +61,15 @@ public sealed partial class CallCloser(
         }
     }
 
-    /// <summary>Starts the countdown to ending a call nobody follows; <paramref name="reconnected"/> stops it.</summary>
-    public void EndWhenUnattended(CallSession call, CancellationToken reconnected) => _ = EndWhenUnattendedAsync(call, reconnected);
-
-    private async Task EndWhenUnattendedAsync(CallSession call, CancellationToken reconnected)
+    /// <summary>Ends a call nobody followed for the idle timeout, and logs it with its draft.</summary>
+    public async Task CloseUnattendedAsync(CallSession call, TimeSpan idleTimeout)
     {
-        try
-        {
-            await Task.Delay(options.Value.IdleTimeout, time, reconnected);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        LogUnattended(call.Id, options.Value.IdleTimeout);
+        LogUnattended(call.Id, idleTimeout);
         await SaveDraftAsync(call, await EndAsync(call));
     }
 
-    private async Task SaveWhenUnsavedAsync(CallSession call)
-    {
-        await Task.Delay(options.Value.UnsavedTimeout, time);
-        await SaveDraftAsync(call, await call.DraftReady);
-    }
+    /// <summary>Logs an ended call nobody saved in time with its draft.</summary>
+    public async Task CloseUnsavedAsync(CallSession call) => await SaveDraftAsync(call, await call.DraftReady);
 
     private async Task SaveDraftAsync(CallSession call, CallDraft draft)
     {
@@ -81,7 +79,7 @@ public sealed partial class CallCloser(
         }
         catch (Exception e)
         {
-            // Nobody waits on this save; the call stays held, and the agent can still save it.
+            // Nobody waits on this save; the call stays stored, and the agent (or the next sweep) can still save it.
             LogSaveFailed(call.Id, e);
         }
     }

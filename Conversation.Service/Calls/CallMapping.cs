@@ -19,16 +19,18 @@ public static class CallMapping
             CalendarEventId = call.CalendarEventId ?? "",
             Draft = call.Draft,
         };
-        contract.Transcript.AddRange(call.Transcript().Select(e => new TranscriptLine
-        {
-            Speaker = e.Speaker,
-            Start = Duration.FromTimeSpan(e.Start),
-            End = Duration.FromTimeSpan(e.End),
-            Text = e.Text,
-        }));
+        contract.Transcript.AddRange(call.Transcript().Select(ToContract));
         contract.Actions.AddRange(call.Actions.Proposals().Select(ToContract));
         return contract;
     }
+
+    public static TranscriptLine ToContract(this TranscriptEntry entry) => new()
+    {
+        Speaker = entry.Speaker,
+        Start = Duration.FromTimeSpan(entry.Start),
+        End = Duration.FromTimeSpan(entry.End),
+        Text = entry.Text,
+    };
 
     public static ActionProposal ToContract(this Actions.ActionProposal proposal) => new()
     {

@@ -4,10 +4,11 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// One call the service holds while it runs and until its log is saved: who it is with, what was said, and the
-/// connection (if any) the browser follows it on. Everything said is kept here, so a browser that reconnects gets
-/// the whole transcript back. Members are guarded by the session itself; read them through the methods.
+/// connection (if any) the browser follows it on. Everything in it is also written to conversationdb as it changes
+/// (<see cref="CallStore"/>), so another process can rebuild it; only the connection and the transcription stream are
+/// this process's alone. Members are guarded by the session itself; read them through the methods.
 /// </summary>
-public sealed class CallSession(Guid agentId, ClientContext client, string? calendarEventId, DateTimeOffset startedAt)
+public sealed class CallSession(Guid agentId, ClientContext client, string? calendarEventId, DateTimeOffset startedAt, Guid? id = null)
 {
     private readonly Lock gate = new();
     private readonly List<TranscriptEntry> transcript = [];
@@ -15,9 +16,8 @@ public sealed class CallSession(Guid agentId, ClientContext client, string? cale
     private LiveConnection? connection;
     private readonly TaskCompletionSource<CallDraft> draft = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool saved;
-    private CancellationTokenSource? unattended;
 
-    public Guid Id { get; } = Guid.CreateVersion7();
+    public Guid Id { get; } = id ?? Guid.CreateVersion7();
 
     public Guid AgentId { get; } = agentId;
 
@@ -49,6 +49,9 @@ public sealed class CallSession(Guid agentId, ClientContext client, string? cale
     public DateTimeOffset? RelayFailedAt { get; set; }
 
     public SemaphoreSlim AudioGate { get; } = new(1, 1);
+
+    /// <summary>Orders the writes of the call's notes and actions, so an older snapshot never lands last.</summary>
+    public SemaphoreSlim StateGate { get; } = new(1, 1);
 
     /// <summary>Muted channels: their audio is dropped before it reaches transcription.</summary>
     public MutedChannels Muted { get; } = new();
@@ -127,8 +130,7 @@ public sealed class CallSession(Guid agentId, ClientContext client, string? cale
     }
 
     /// <summary>
-    /// Makes <paramref name="next"/> the connection the call is followed on and stops the unattended countdown;
-    /// returns the connection it replaces (a second tab takes the call over), if any.
+    /// Makes <paramref name="next"/> the connection the call is followed on; returns the connection it replaces (a second tab takes the call over), if any.
     /// </summary>
     public LiveConnection? Attach(LiveConnection next)
     {
@@ -136,28 +138,34 @@ public sealed class CallSession(Guid agentId, ClientContext client, string? cale
         {
             var previous = connection;
             connection = next;
-            unattended?.Cancel();
-            unattended = null;
             return previous;
         }
     }
 
-    /// <summary>
-    /// Forgets <paramref name="leaving"/> if it is still the current connection, and returns a token that is
-    /// cancelled when another connection attaches (the countdown to ending the unattended call runs on it).
-    /// </summary>
-    public CancellationToken? Detach(LiveConnection leaving)
+    /// <summary>Forgets <paramref name="leaving"/>; false when another connection has taken the call since.</summary>
+    public bool Detach(LiveConnection leaving)
     {
         lock (gate)
         {
             if (connection != leaving)
             {
-                return null;
+                return false;
             }
 
             connection = null;
-            unattended = new CancellationTokenSource();
-            return unattended.Token;
+            return true;
+        }
+    }
+
+    /// <summary>Whether a browser follows the call on this process.</summary>
+    public bool IsAttended
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connection is not null;
+            }
         }
     }
 

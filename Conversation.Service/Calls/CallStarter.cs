@@ -9,7 +9,7 @@ namespace AgentCalls.Conversation.Service.Calls;
 /// Starts a call: the client is read from Clients.Service with the agent's own token, so another agent's client is
 /// NotFound here as it is there.
 /// </summary>
-public sealed class CallStarter(ClientsClient clients, CallSessions calls, TimeProvider time)
+public sealed class CallStarter(ClientsClient clients, CallStore store, TimeProvider time)
 {
     public async Task<CallSession> StartAsync(Guid agentId, string clientId, string calendarEventId, string authorization, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class CallStarter(ClientsClient clients, CallSessions calls, TimeP
         }
 
         var call = new CallSession(agentId, ClientContext.From(client), calendarEventId.Length > 0 ? calendarEventId : null, time.GetUtcNow());
-        calls.Add(call);
+        await store.AddAsync(call, cancellationToken);
         return call;
     }
 }

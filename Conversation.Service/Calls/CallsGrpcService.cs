@@ -8,7 +8,7 @@ using CallsBase = AgentCalls.Contracts.Conversation.V1.Calls.CallsBase;
 
 namespace AgentCalls.Conversation.Service.Calls;
 
-public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, CallSessions calls, CallCloser closer, ActionDesk actions) : CallsBase
+public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, CallReader calls, CallCloser closer, ActionDesk actions) : CallsBase
 {
     public override async Task<Call> StartCall(StartCallRequest request, ServerCallContext context)
     {
@@ -17,26 +17,26 @@ public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, Ca
         return call.ToContract();
     }
 
-    public override Task<Call> GetCall(GetCallRequest request, ServerCallContext context) =>
-        Task.FromResult(Find(request.CallId).ToContract());
+    public override async Task<Call> GetCall(GetCallRequest request, ServerCallContext context) =>
+        (await FindAsync(request.CallId, context)).ToContract();
 
-    public override Task<CallDraft> EndCall(EndCallRequest request, ServerCallContext context) =>
-        closer.EndAsync(Find(request.CallId));
+    public override async Task<CallDraft> EndCall(EndCallRequest request, ServerCallContext context) =>
+        await closer.EndAsync(await FindAsync(request.CallId, context));
 
     public override async Task<ActionProposal> ProposeAction(ProposeActionRequest request, ServerCallContext context) =>
-        (await actions.ProposeAsync(Find(request.CallId), request.Kind, ActionArguments.From(request.Arguments), "agent", context.CancellationToken)).ToContract();
+        (await actions.ProposeAsync(await FindAsync(request.CallId, context), request.Kind, ActionArguments.From(request.Arguments), "agent", context.CancellationToken)).ToContract();
 
     public override async Task<ActionProposal> ConfirmAction(ConfirmActionRequest request, ServerCallContext context) =>
         (await actions.ConfirmAsync(
-            Find(request.CallId), request.ProposalId, request.RequestId, request.Arguments is null ? null : ActionArguments.From(request.Arguments),
+            await FindAsync(request.CallId, context), request.ProposalId, request.RequestId, request.Arguments is null ? null : ActionArguments.From(request.Arguments),
             context.GetHttpContext().Request.Headers.Authorization.ToString(), context.CancellationToken)).ToContract();
 
     public override async Task<ActionProposal> RejectAction(RejectActionRequest request, ServerCallContext context) =>
-        (await actions.RejectAsync(Find(request.CallId), request.ProposalId, context.CancellationToken)).ToContract();
+        (await actions.RejectAsync(await FindAsync(request.CallId, context), request.ProposalId, context.CancellationToken)).ToContract();
 
     public override async Task<SaveCallResponse> SaveCall(SaveCallRequest request, ServerCallContext context)
     {
-        var call = Find(request.CallId);
+        var call = await FindAsync(request.CallId, context);
         var input = SaveCallInput.From(request);
         if (call.State != CallState.Ended)
         {
@@ -48,6 +48,6 @@ public sealed class CallsGrpcService(CurrentAgent agent, CallStarter starter, Ca
         return new SaveCallResponse { CallLogId = log.Id.ToString() };
     }
 
-    private CallSession Find(string callId) =>
-        calls.Find(agent.Id, callId) ?? throw new RpcException(new Status(StatusCode.NotFound, "No such call."));
+    private async Task<CallSession> FindAsync(string callId, ServerCallContext context) =>
+        await calls.FindAsync(agent.Id, callId, context.CancellationToken) ?? throw new RpcException(new Status(StatusCode.NotFound, "No such call."));
 }

@@ -14,4 +14,11 @@ public sealed class CallsOptions
     /// <summary>An ended call nobody saves is logged with its draft after this long.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
     public TimeSpan UnsavedTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How often calls are closed from the database, and calls followed here are marked as followed: a quarter of the
+    /// shorter timeout (so a followed call is marked well within its idle timeout), at most 30 s.
+    /// </summary>
+    public TimeSpan SweepInterval =>
+        TimeSpan.FromTicks(Math.Min(Math.Min(IdleTimeout.Ticks, UnsavedTimeout.Ticks) / 4, TimeSpan.FromSeconds(30).Ticks));
 }

@@ -10,14 +10,14 @@ namespace AgentCalls.Conversation.Service.Calls;
 public static class LiveCallEndpoint
 {
     public static IEndpointConventionBuilder MapLiveCall(this IEndpointRouteBuilder app) =>
-        app.Map("/api/calls/{id}/live", async (string id, HttpContext http, CurrentAgent agent, CallSessions calls, LiveCallSocket live) =>
+        app.Map("/api/calls/{id}/live", async (string id, HttpContext http, CurrentAgent agent, CallReader calls, LiveCallSocket live) =>
         {
             if (!http.WebSockets.IsWebSocketRequest)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A WebSocket is expected here.");
             }
 
-            if (calls.Find(agent.Id, id) is not { } call)
+            if (await calls.FindAsync(agent.Id, id, http.RequestAborted) is not { } call)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such call.");
             }

@@ -7,9 +7,9 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// Runs one browser connection to a call (PROTOCOL.md): the state first, then audio frames in and control messages
-/// both ways until the browser leaves. A call left without a connection ends itself after the idle timeout.
+/// both ways until the browser leaves. A call left without a socket ends itself after the idle timeout (CallSweeper).
 /// </summary>
-public sealed class LiveCallSocket(CallAudio audio, CallCloser closer)
+public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore store, CallCloser closer)
 {
     /// <summary>Close code for a connection another one took the call from (4000–4999 are the application's).</summary>
     public const WebSocketCloseStatus Replaced = (WebSocketCloseStatus)4001;
@@ -17,8 +17,9 @@ public sealed class LiveCallSocket(CallAudio audio, CallCloser closer)
     private const int MaxMessageBytes = 64 * 1024;
     private const int MaxNoteLength = 2000;
 
-    public async Task RunAsync(CallSession call, WebSocket socket, string authorization, CancellationToken aborted)
+    public async Task RunAsync(CallSession found, WebSocket socket, string authorization, CancellationToken aborted)
     {
+        var call = held.Hold(found);
         var connection = new LiveConnection(socket);
         if (call.Attach(connection) is { } previous)
         {
@@ -36,9 +37,10 @@ public sealed class LiveCallSocket(CallAudio audio, CallCloser closer)
         }
         finally
         {
-            if (call.Detach(connection) is { } reconnected)
+            if (call.Detach(connection))
             {
-                closer.EndWhenUnattended(call, reconnected);
+                // The idle countdown starts now.
+                await store.SeenAsync([call.Id], CancellationToken.None);
             }
         }
     }
@@ -124,6 +126,7 @@ public sealed class LiveCallSocket(CallAudio audio, CallCloser closer)
                 break;
             case "note" when control.Text is { Length: > 0 and <= MaxNoteLength } text:
                 call.AddNote(text);
+                await store.SaveStateAsync(call, aborted);
                 await call.PushAsync(new NoteMessage(text), aborted);
                 break;
             case "end":

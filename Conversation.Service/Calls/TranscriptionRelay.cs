@@ -7,7 +7,8 @@ namespace AgentCalls.Conversation.Service.Calls;
 
 /// <summary>
 /// A call's audio on its way to Transcription.Service's StreamTranscription, and the segments coming back. The
-/// stream outlives the browser's connections (a reconnect continues it) and ends with the call.
+/// stream belongs to the process a browser follows the call on and outlives its connections (a reconnect there
+/// continues it); it ends with the call.
 /// </summary>
 public sealed class TranscriptionRelay : IAsyncDisposable
 {

@@ -1,5 +1,6 @@
 using AgentCalls.Conversation.Service.Assist.Playbooks;
 using AgentCalls.Conversation.Service.CallLogs;
+using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Documents;
 using AgentCalls.ServiceDefaults.Eventing;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,9 @@ namespace AgentCalls.Conversation.Service.Data;
 /// <summary>conversationdb: call sessions and the logs they leave, the agency documents answers cite, and the agents' playbooks. Every row carries the owning agent's id.</summary>
 public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
 {
+    public DbSet<CallRecord> Calls => Set<CallRecord>();
+    public DbSet<CallTranscriptLine> CallTranscriptLines => Set<CallTranscriptLine>();
+    public DbSet<Actions.ActionClaim> ActionClaims => Set<Actions.ActionClaim>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Passage> Passages => Set<Passage>();

@@ -29,6 +29,7 @@ public static class ApplicationServicesExtensions
         builder.AddDocuments();
         builder.AddServiceClients();
         builder.Services.AddScoped<CallLogListing>();
+        builder.Services.AddScoped<CallLogEditor>();
         builder.AddCalls();
         builder.AddAssist();
         return builder;
@@ -65,6 +66,9 @@ public static class ApplicationServicesExtensions
     {
         builder.Services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CallSessions>();
+        builder.Services.AddSingleton<CallStore>();
+        builder.Services.AddSingleton<CallReader>();
+        builder.Services.AddHostedService<CallSweeper>();
         builder.Services.AddSingleton<CallAudio>();
         builder.Services.AddSingleton<CallCloser>();
         builder.Services.AddSingleton<LiveCallSocket>();

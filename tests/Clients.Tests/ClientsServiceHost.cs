@@ -8,7 +8,6 @@ using AgentCalls.TestSupport;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 using Client = AgentCalls.Clients.Service.Clients.Client;
 using ClientsClient = AgentCalls.Contracts.Clients.V1.Clients.ClientsClient;
 
@@ -121,19 +120,7 @@ public sealed class ClientsServiceHost() : ServiceHost<ClientsDbContext>("client
         await Pages.ReadFromAsync("", token => ListAsync(agent, 200, token), page => page.Clients, page => page.NextPageToken);
 
     /// <summary>Publishes an event onto its stream as another service's outbox relay would.</summary>
-    public async Task PublishAsync(IMessage @event)
-    {
-        var redis = Services.GetRequiredService<IConnectionMultiplexer>();
-        var type = @event.Descriptor.FullName;
-        await redis.GetDatabase().StreamAddAsync(EventStreams.For(type),
-        [
-            new NameValueEntry(EventStreams.IdField, Guid.CreateVersion7().ToString()),
-            new NameValueEntry(EventStreams.TypeField, type),
-            new NameValueEntry(EventStreams.PayloadField, @event.ToByteArray()),
-            new NameValueEntry(EventStreams.OccurredAtField, DateTimeOffset.UtcNow.ToString("O")),
-            new NameValueEntry(EventStreams.TraceParentField, ""),
-        ]);
-    }
+    public Task PublishAsync(IMessage @event) => Services.PublishEventAsync(@event);
 
     public Task<T> QueryAsync<T>(Func<ClientsDbContext, Task<T>> query) => Services.QueryAsync(query);
 

@@ -57,12 +57,18 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
     }
 
     /// <summary>Opens the call's WebSocket as <paramref name="agent"/>, as the gateway would (with the agent's bearer token).</summary>
-    public async Task<LiveSocket> ConnectAsync(SignedInAgent agent, string callId)
+    public Task<LiveSocket> ConnectAsync(SignedInAgent agent, string callId) => LiveSocket.ConnectAsync(CreateWebSocketClient(), agent, callId);
+
+    /// <summary>
+    /// A new database of its own, and a way to start processes of the service on it (each call starts one more: the
+    /// service after a restart, or a replica), where calls go idle after <paramref name="idleTimeout"/>.
+    /// </summary>
+    public async Task<Func<ConversationProcess>> OnNewDatabaseAsync(TimeSpan idleTimeout)
     {
-        var client = CreateWebSocketClient();
-        client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {agent.AccessToken}";
-        var socket = await client.ConnectAsync(new Uri($"ws://localhost/api/calls/{callId}/live"), TestContext.Current.CancellationToken);
-        return new LiveSocket(socket);
+        var database = await Servers.CreateDatabaseAsync("conversationdb");
+        return () => new ConversationProcess(CreateInstance(h => h
+            .UseSetting("ConnectionStrings:conversationdb", database)
+            .UseSetting("Calls:IdleTimeout", idleTimeout.ToString())));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using AgentCalls.TestSupport;
 
 namespace AgentCalls.Conversation.Tests;
 
@@ -10,6 +11,13 @@ public sealed class LiveSocket(WebSocket socket) : IAsyncDisposable
     public WebSocket Socket { get; } = socket;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>Opens the call's WebSocket as <paramref name="agent"/>, as the gateway would (with the agent's bearer token).</summary>
+    public static async Task<LiveSocket> ConnectAsync(Microsoft.AspNetCore.TestHost.WebSocketClient client, SignedInAgent agent, string callId)
+    {
+        client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {agent.AccessToken}";
+        return new LiveSocket(await client.ConnectAsync(new Uri($"ws://localhost/api/calls/{callId}/live"), Cancel));
+    }
 
     public Task SendAudioAsync(byte[] frame) => Socket.SendAsync(frame, WebSocketMessageType.Binary, true, Cancel);
 

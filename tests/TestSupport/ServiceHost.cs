@@ -31,17 +31,25 @@ public abstract class ServiceHost<TMarker>(string connectionName) : IdentityHost
         await base.InitializeAsync();
         await BeforeServiceStartsAsync();
         ServiceDatabaseConnectionString = await Servers.CreateDatabaseAsync(connectionName);
-        factory = new WebApplicationFactory<TMarker>().WithWebHostBuilder(host =>
+        factory = CreateInstance();
+        Rest = factory.CreateClient();
+        Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+    }
+
+    /// <summary>
+    /// A process of the service as this host runs it, on this host's database; <paramref name="configure"/> may change
+    /// settings (another database, other timeouts). Tests use it for a replica, or for the service started again.
+    /// </summary>
+    public WebApplicationFactory<TMarker> CreateInstance(Action<IWebHostBuilder>? configure = null) =>
+        new WebApplicationFactory<TMarker>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Development");
             host.UseSetting($"ConnectionStrings:{connectionName}", ServiceDatabaseConnectionString);
             host.UseSetting("ConnectionStrings:redis", Servers.RedisConnectionString);
             host.UseSetting("Auth:Issuer", Issuer.ToString());
             ConfigureService(host);
+            configure?.Invoke(host);
         });
-        Rest = factory.CreateClient();
-        Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
-    }
 
     /// <summary>What a suite starts before the service: other services it calls (Identity is running by then).</summary>
     protected virtual Task BeforeServiceStartsAsync() => Task.CompletedTask;

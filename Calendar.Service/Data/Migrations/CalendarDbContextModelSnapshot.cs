@@ -74,6 +74,10 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("calendar_id");
 
+                    b.Property<Guid?>("CallLogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_log_id");
+
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("uuid")
                         .HasColumnName("client_id");
@@ -96,6 +100,10 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
 
                     b.Property<string>("Provider")
                         .IsRequired()

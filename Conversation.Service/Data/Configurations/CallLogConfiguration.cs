@@ -18,7 +18,7 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         callLog.Property(c => c.Audit).AsJsonb().HasDefaultValueSql("'[]'::jsonb");
         callLog.Property(c => c.FollowUps).HasDefaultValueSql("'{}'::text[]");
         callLog.Property(c => c.Notes).HasDefaultValueSql("'{}'::text[]");
-        callLog.HasGeneratedTsVectorColumn(c => c.SearchVector, "english", c => new { c.Summary, c.Transcript })
+        callLog.HasGeneratedTsVectorColumn(c => c.SearchVector, CallLogSearch.Language, c => new { c.Summary, c.Transcript })
             .HasIndex(c => c.SearchVector).HasMethod("GIN");
         callLog.HasIndex(c => new { c.AgentId, c.StartedAt, c.Id });
         callLog.HasIndex(c => new { c.AgentId, c.ClientId, c.StartedAt });

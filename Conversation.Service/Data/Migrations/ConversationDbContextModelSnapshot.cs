@@ -24,6 +24,36 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Actions.ActionClaim", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("ProposalId")
+                        .HasName("pk_action_claims");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_action_claims_call_id");
+
+                    b.ToTable("action_claims", (string)null);
+                });
+
             modelBuilder.Entity("AgentCalls.Conversation.Service.Assist.Playbooks.PlaybookCard", b =>
                 {
                     b.Property<Guid>("Id")
@@ -186,6 +216,160 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasDatabaseName("ix_call_logs_agent_id_started_at_id");
 
                     b.ToTable("call_logs", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("audit");
+
+                    b.Property<string>("CalendarEventId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("calendar_event_id");
+
+                    b.Property<string>("ChosenOutcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chosen_outcome");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name");
+
+                    b.Property<string>("ClientPolicies")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("client_policies");
+
+                    b.Property<string>("ClientTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_time_zone");
+
+                    b.Property<bool>("DoNotCall")
+                        .HasColumnType("boolean")
+                        .HasColumnName("do_not_call");
+
+                    b.PrimitiveCollection<List<string>>("DraftFollowUps")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("draft_follow_ups");
+
+                    b.Property<string>("DraftOutcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("draft_outcome");
+
+                    b.Property<string>("DraftSummary")
+                        .HasColumnType("text")
+                        .HasColumnName("draft_summary");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.PrimitiveCollection<List<string>>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposals");
+
+                    b.Property<bool>("RecordingConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recording_consent");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.PrimitiveCollection<List<string>>("Vocabulary")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("vocabulary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_calls_agent_id");
+
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("ix_calls_ended_at")
+                        .HasFilter("ended_at IS NOT NULL");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_calls_last_seen_at")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallTranscriptLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<TimeSpan>("End")
+                        .HasColumnType("interval")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Speaker")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("speaker");
+
+                    b.Property<TimeSpan>("Start")
+                        .HasColumnType("interval")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_transcript_lines");
+
+                    b.HasIndex("CallId", "Id")
+                        .HasDatabaseName("ix_call_transcript_lines_call_id_id");
+
+                    b.ToTable("call_transcript_lines", (string)null);
                 });
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.Documents.Document", b =>
@@ -395,6 +579,26 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_published_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Actions.ActionClaim", b =>
+                {
+                    b.HasOne("AgentCalls.Conversation.Service.Calls.CallRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_claims_calls_call_id");
+                });
+
+            modelBuilder.Entity("AgentCalls.Conversation.Service.Calls.CallTranscriptLine", b =>
+                {
+                    b.HasOne("AgentCalls.Conversation.Service.Calls.CallRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_transcript_lines_calls_call_id");
                 });
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.Documents.Passage", b =>
