@@ -1,10 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using AgentCalls.ServiceDefaults.Http;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenAI;
-using Polly;
 
 namespace AgentCalls.Conversation.Service.Ai;
 
@@ -39,27 +38,11 @@ public static class AiServicesExtensions
     private static void AddRole(IServiceCollection services, string role)
     {
         var httpClientName = $"llm-{role}";
-#pragma warning disable EXTEXP0001
-        services.AddHttpClient(httpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            // The standard handler's 10 s attempt timeout and its retries would stack on the role's own.
-            // RemoveAllResilienceHandlers is marked for evaluation; it is the documented way to opt out of the defaults.
-            .RemoveAllResilienceHandlers()
-            .AddResilienceHandler("llm", (pipeline, context) =>
-            {
-                var options = RoleOptions(context.ServiceProvider, role);
-                pipeline
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = options.MaxRetries,
-                        ShouldRetryAfterHeader = true,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(1),
-                        MaxDelay = options.MaxRetryDelay,
-                    })
-                    .AddTimeout(options.Timeout);
-            });
-#pragma warning restore EXTEXP0001
+        services.AddProviderHttpClient(httpClientName, provider =>
+        {
+            var options = RoleOptions(provider, role);
+            return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout);
+        });
 
         services.AddKeyedChatClient(role, provider =>
             {

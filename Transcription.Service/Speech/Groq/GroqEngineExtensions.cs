@@ -1,10 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Microsoft.Extensions.Http.Resilience;
+using AgentCalls.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Audio;
-using Polly;
 
 namespace AgentCalls.Transcription.Service.Speech.Groq;
 
@@ -24,31 +23,15 @@ public static class GroqEngineExtensions
             return services;
         }
 
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is the documented way to replace the standard handler, whose retries would stack on these.
-        services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RemoveAllResilienceHandlers()
-            .AddResilienceHandler(HttpClientName, (pipeline, context) =>
+        services.AddProviderHttpClient(
+            HttpClientName,
+            provider =>
             {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<GroqOptions>>().Value;
-                var logger = context.ServiceProvider.GetRequiredService<ILogger<GroqTranscriber>>();
-                pipeline
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = options.MaxRetries,
-                        ShouldRetryAfterHeader = true,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(1),
-                        MaxDelay = options.MaxRetryDelay,
-                        OnRetry = retry =>
-                        {
-                            logger.RetryingProvider(retry.Outcome.Result is { } response ? (int)response.StatusCode : null, retry.AttemptNumber + 1, retry.RetryDelay);
-                            return default;
-                        },
-                    })
-                    .AddTimeout(options.Timeout);
-            });
-#pragma warning restore EXTEXP0001
+                var options = provider.GetRequiredService<IOptions<GroqOptions>>().Value;
+                return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout);
+            },
+            (provider, retry) => provider.GetRequiredService<ILogger<GroqTranscriber>>().RetryingProvider(
+                retry.Outcome.Result is { } response ? (int)response.StatusCode : null, retry.AttemptNumber + 1, retry.RetryDelay));
 
         services.AddSingleton(provider =>
         {
