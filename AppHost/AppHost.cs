@@ -124,5 +124,20 @@ gateway
     .WithEnvironment("Gateway__ClientSecret", gatewaySecret)
     .WithHttpHealthCheck("/health");
 
+if (builder.ExecutionContext.IsPublishMode)
+{
+    // Deployed, Identity and the gateway run outside Development: they start only with their keys from a secret store
+    // (the token server's RSA keys, and certificates that encrypt their Data Protection key rings at rest).
+    IResourceBuilder<ParameterResource> Secret(string name) => builder.AddParameter(name, secret: true);
+    identity
+        .WithEnvironment("Identity__SigningKey", Secret("identity-signing-key"))
+        .WithEnvironment("Identity__EncryptionKey", Secret("identity-encryption-key"))
+        .WithEnvironment("Identity__DataProtection__Certificate", Secret("identity-key-ring-certificate"))
+        .WithEnvironment("Identity__DataProtection__CertificatePassword", Secret("identity-key-ring-certificate-password"));
+    gateway
+        .WithEnvironment("Gateway__DataProtection__Certificate", Secret("gateway-key-ring-certificate"))
+        .WithEnvironment("Gateway__DataProtection__CertificatePassword", Secret("gateway-key-ring-certificate-password"));
+}
+
 builder.Build().Run();
 DeploymentPublisher.WriteIfPublishing(builder);

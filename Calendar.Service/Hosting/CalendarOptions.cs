@@ -60,6 +60,13 @@ public sealed class CalendarOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// An agent's "Sync now" moves the next sync to now at most once in this time; a sooner ask is refused with when
+    /// to ask again, so pressing it in a loop cannot make Calendar call Google in a loop.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SyncNowCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether busy times per agent and day are cached in Redis (off only to measure what the cache gains).</summary>
     public bool CacheFreeBusy { get; set; } = true;
 }

@@ -59,5 +59,21 @@ public static class CalendarErrors
     /// <summary>A write that met a concurrent one it cannot settle; trying again is safe.</summary>
     public static RpcException Aborted(string message) => new(new Grpc.Core.Status(StatusCode.Aborted, message));
 
+    /// <summary>A sync was asked for moments ago: ResourceExhausted, with when to ask again as RetryInfo.</summary>
+    public static RpcException SyncAskedTooSoon(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+        return new global::Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = $"A sync with Google Calendar was asked for moments ago; ask again in {seconds} s.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "SYNC_ASKED_TOO_SOON", Domain = Domain }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(seconds)) }),
+            },
+        }.ToRpcException();
+    }
+
     public static RpcException NotFound(string what) => new(new Grpc.Core.Status(StatusCode.NotFound, $"No such {what}."));
 }

@@ -36,6 +36,9 @@ public sealed class GoogleSync
 
     public string? LastError { get; set; }
 
+    /// <summary>When the agent last asked for a sync now (<c>Calendar:SyncNowCooldown</c> is reckoned from then).</summary>
+    public DateTimeOffset? SyncRequestedAt { get; set; }
+
     /// <summary>When the next sync is due; null when none is (the agent must reconnect).</summary>
     public DateTimeOffset? NextSyncAt { get; set; }
 
@@ -52,7 +55,8 @@ public sealed class GoogleSync
 
     public string? ChannelResourceId { get; set; }
 
-    public string? ChannelToken { get; set; }
+    /// <summary>The SHA-256 of the channel's secret token (<see cref="Security.SecretTokens"/>); the token itself is only Google's.</summary>
+    public string? ChannelTokenHash { get; set; }
 
     public DateTimeOffset? ChannelExpiresAt { get; set; }
 

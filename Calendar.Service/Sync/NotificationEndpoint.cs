@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Calendar.Service.Sync;
@@ -28,7 +27,7 @@ public static partial class NotificationEndpoint
             return Results.NotFound();
         }
 
-        if (!Same(headers["X-Goog-Channel-Token"].ToString(), sync.ChannelToken) || headers["X-Goog-Resource-ID"] != sync.ChannelResourceId)
+        if (!SecretTokens.Matches(headers["X-Goog-Channel-Token"].ToString(), sync.ChannelTokenHash) || headers["X-Goog-Resource-ID"] != sync.ChannelResourceId)
         {
             LogRefused(logger, channelId);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -44,9 +43,6 @@ public static partial class NotificationEndpoint
 
         return Results.Ok();
     }
-
-    private static bool Same(string presented, string? expected) =>
-        expected is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a notification for channel {ChannelId}: wrong token or resource.")]
     private static partial void LogRefused(ILogger logger, string channelId);

@@ -183,7 +183,7 @@ public sealed partial class SyncRunner(
     {
         var now = time.GetUtcNow();
         var next = now + (state.ChannelId is null ? options.Value.PollInterval : options.Value.WatchedPollInterval);
-        var (channelId, resourceId, channelToken, expiresAt) = (state.ChannelId, state.ChannelResourceId, state.ChannelToken, state.ChannelExpiresAt);
+        var (channelId, resourceId, channelToken, expiresAt) = (state.ChannelId, state.ChannelResourceId, state.ChannelTokenHash, state.ChannelExpiresAt);
         await db.GoogleSyncs.Where(s => s.AgentId == lease.AgentId && s.LeaseHolder == lease.Holder).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.State, GoogleSyncState.Synced)
             .SetProperty(x => x.LastError, (string?)null)
@@ -191,7 +191,7 @@ public sealed partial class SyncRunner(
             .SetProperty(x => x.NextSyncAt, x => x.NextSyncAt < lease.Until && x.NextSyncAt < next ? x.NextSyncAt : next)
             .SetProperty(x => x.ChannelId, channelId)
             .SetProperty(x => x.ChannelResourceId, resourceId)
-            .SetProperty(x => x.ChannelToken, channelToken)
+            .SetProperty(x => x.ChannelTokenHash, channelToken)
             .SetProperty(x => x.ChannelExpiresAt, expiresAt)
             .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(x => x.LeaseHolder, (Guid?)null)

@@ -1,10 +1,12 @@
 using AgentCalls.Calendar.Service.Data;
+using AgentCalls.Calendar.Service.Hosting;
 using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.Contracts.Identity.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using GoogleAccountClient = AgentCalls.Contracts.Identity.V1.GoogleAccount.GoogleAccountClient;
 using IdentityConnectionStatus = AgentCalls.Contracts.Identity.V1.GoogleConnectionStatus;
@@ -17,7 +19,13 @@ namespace AgentCalls.Calendar.Service.Sync;
 /// this service) is caught up with; if Identity cannot be asked, the stored state is shown.
 /// </summary>
 public sealed class SyncStatuses(
-    CalendarDbContext db, GoogleAccountClient identity, IHttpContextAccessor http, SyncSignal signal, IConnectionMultiplexer redis, TimeProvider time)
+    CalendarDbContext db,
+    GoogleAccountClient identity,
+    IHttpContextAccessor http,
+    SyncSignal signal,
+    IConnectionMultiplexer redis,
+    IOptions<CalendarOptions> options,
+    TimeProvider time)
 {
     public async Task<SyncStatus> GetAsync(Guid agentId, CancellationToken cancellationToken)
     {
@@ -29,6 +37,8 @@ public sealed class SyncStatuses(
     {
         await ReconcileAsync(agentId, cancellationToken);
         var now = time.GetUtcNow();
+        await ClaimAskAsync(agentId, now, cancellationToken);
+
         // Not before a time Google asked AgentCalls to wait until (Retry-After), nor for a calendar that needs a reconnect.
         if (await db.GoogleSyncs
             .Where(s => s.AgentId == agentId && s.State != GoogleSyncState.ReconnectRequired && !(s.State == GoogleSyncState.BackingOff && s.NextSyncAt > now))
@@ -38,6 +48,28 @@ public sealed class SyncStatuses(
         }
 
         return await ReadAsync(agentId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the agent's ask, or refuses it when the last one is within the cooldown. The claim is one conditional
+    /// update, so asks racing from several tabs or replicas get one through.
+    /// </summary>
+    private async Task ClaimAskAsync(Guid agentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cooldown = options.Value.SyncNowCooldown;
+        var cooledSince = now - cooldown;
+        if (await db.GoogleSyncs
+            .Where(s => s.AgentId == agentId && (s.SyncRequestedAt == null || s.SyncRequestedAt <= cooledSince))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SyncRequestedAt, now), cancellationToken) > 0)
+        {
+            return;
+        }
+
+        var lastAsked = await db.GoogleSyncs.Where(s => s.AgentId == agentId).Select(s => s.SyncRequestedAt).FirstOrDefaultAsync(cancellationToken);
+        if (lastAsked is { } asked)
+        {
+            throw CalendarErrors.SyncAskedTooSoon(asked + cooldown - now);
+        }
     }
 
     private async Task ReconcileAsync(Guid agentId, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
 using AgentCalls.Calendar.Service.Google;
 using AgentCalls.Calendar.Service.Hosting;
-using Microsoft.AspNetCore.WebUtilities;
+using AgentCalls.Calendar.Service.Security;
 using Microsoft.Extensions.Options;
 
 namespace AgentCalls.Calendar.Service.Sync;
@@ -9,7 +8,7 @@ namespace AgentCalls.Calendar.Service.Sync;
 /// <summary>
 /// Push channels, when a public webhook address is configured: one per synced calendar, opened after a sync,
 /// replaced by a new one when it nears expiry (the old one stopped), each with a secret token Google sends back
-/// with every notification. Without the address, calendars are polled and any channel left over is stopped.
+/// with every notification (only its hash is stored). Without the address, calendars are polled and any channel left over is stopped.
 /// </summary>
 public sealed partial class WatchChannels(GoogleCalendarClient google, IOptions<CalendarOptions> options, TimeProvider time, ILogger<WatchChannels> logger)
 {
@@ -29,12 +28,12 @@ public sealed partial class WatchChannels(GoogleCalendarClient google, IOptions<
         if (Enabled)
         {
             var id = Guid.NewGuid().ToString("N");
-            var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+            var secret = SecretTokens.New();
             var address = new Uri(options.Value.PublicWebhookBaseUrl!, NotificationPath);
             var channel = await google.WatchAsync(accessToken, state.CalendarId, id, address, secret, options.Value.ChannelTtl, cancellationToken);
             state.ChannelId = id;
             state.ChannelResourceId = channel.ResourceId;
-            state.ChannelToken = secret;
+            state.ChannelTokenHash = SecretTokens.Hash(secret);
             state.ChannelExpiresAt = long.TryParse(channel.Expiration, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now + options.Value.ChannelTtl;
         }
         else
@@ -52,7 +51,7 @@ public sealed partial class WatchChannels(GoogleCalendarClient google, IOptions<
     {
         state.ChannelId = null;
         state.ChannelResourceId = null;
-        state.ChannelToken = null;
+        state.ChannelTokenHash = null;
         state.ChannelExpiresAt = null;
     }
 

@@ -62,11 +62,15 @@ public static class ApplicationServicesExtensions
         var connection = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("clientsdb")) { Options = "-c jit=off" };
         builder.Services.AddSingleton(new ImportDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
         builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddSingleton<UploadSlots>();
+        builder.Services.AddScoped<ImportQuotas>();
         builder.Services.AddScoped<CsvUpload>();
         builder.Services.AddScoped<ImportJobs>();
         builder.Services.AddScoped<CsvClientImporter>();
         builder.Services.AddScoped<CsvExport>();
         builder.Services.AddHostedService<ImportWorker>();
+        builder.Services.AddSingleton<ImportPurge>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportPurge>());
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)

@@ -12,19 +12,38 @@ public sealed class HouseholdBook(ClientsDbContext db)
 {
     public const int MaxNameLength = 200;
 
-    public async Task<Proto.ListHouseholdsResponse> ListAsync(Guid agentId, CancellationToken cancellationToken)
+    public async Task<Proto.ListHouseholdsResponse> ListAsync(Guid agentId, Proto.ListHouseholdsRequest request, CancellationToken cancellationToken)
     {
-        var households = await db.Households.AsNoTracking()
-            .Where(h => h.AgentId == agentId)
+        var violations = new FieldViolations();
+        var pageSize = PageSize.Resolve(request.PageSize, violations);
+        var after = PageToken<string>.Decode(request.PageToken, violations);
+        violations.ThrowIfAny();
+
+        var query = db.Households.AsNoTracking().Where(h => h.AgentId == agentId);
+        if (after is not null)
+        {
+            query = query.Where(h => EF.Functions.GreaterThan(ValueTuple.Create(h.NormalizedName, h.Id), ValueTuple.Create(after.SortKey, after.Id)));
+        }
+
+        var households = await query
             .OrderBy(h => h.NormalizedName).ThenBy(h => h.Id)
-            .Select(h => new Proto.Household
-            {
-                HouseholdId = h.Id.ToString(),
-                Name = h.Name,
-                MemberCount = db.Clients.Count(c => c.HouseholdId == h.Id),
-            })
+            .Take(pageSize + 1)
+            .Select(h => new { h.Id, h.Name, h.NormalizedName, MemberCount = db.Clients.Count(c => c.HouseholdId == h.Id) })
             .ToListAsync(cancellationToken);
-        return new Proto.ListHouseholdsResponse { Households = { households } };
+        var response = new Proto.ListHouseholdsResponse();
+        response.Households.AddRange(households.Take(pageSize).Select(h => new Proto.Household
+        {
+            HouseholdId = h.Id.ToString(),
+            Name = h.Name,
+            MemberCount = h.MemberCount,
+        }));
+        if (households.Count > pageSize)
+        {
+            var last = households[pageSize - 1];
+            response.NextPageToken = new PageToken<string>(last.NormalizedName, last.Id).Encode();
+        }
+
+        return response;
     }
 
     public async Task<Proto.Household> CreateAsync(Guid agentId, Proto.CreateHouseholdRequest request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace AgentCalls.Clients.Service.Households;
 public sealed class HouseholdsGrpcService(CurrentAgent agent, HouseholdBook book) : HouseholdsBase
 {
     public override Task<ListHouseholdsResponse> ListHouseholds(ListHouseholdsRequest request, ServerCallContext context) =>
-        book.ListAsync(agent.Id, context.CancellationToken);
+        book.ListAsync(agent.Id, request, context.CancellationToken);
 
     public override Task<Contracts.Clients.V1.Household> CreateHousehold(CreateHouseholdRequest request, ServerCallContext context) =>
         book.CreateAsync(agent.Id, request, context.CancellationToken);

@@ -6,12 +6,13 @@ using NpgsqlTypes;
 namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
-/// Stores an uploaded CSV file as it arrives, in 1 MiB chunks, in one transaction with its import row: a broken
-/// upload leaves nothing, and memory stays flat whatever the file's size. While storing, it finds the encoding, counts
-/// the records and keeps the header and the first rows, so the import answers with its columns, suggested mapping, row
-/// count and what each encoding makes of the file at once.
+/// Stores an uploaded CSV file. The body is first received into a temporary file, at whatever pace the client sends
+/// it, holding no database connection; then it is stored in 1 MiB chunks, in one short transaction with its import
+/// row: a broken upload leaves nothing, and memory stays flat whatever the file's size. While storing, it finds the
+/// encoding, counts the records and keeps the header and the first rows, so the import answers with its columns,
+/// suggested mapping, row count and what each encoding makes of the file at once.
 /// </summary>
-public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> options, TimeProvider time)
+public sealed class CsvUpload(ImportDatabase database, ImportQuotas quotas, IOptions<ImportOptions> options, TimeProvider time)
 {
     public const int ChunkBytes = 1024 * 1024;
     public const int MaxFileNameLength = 255;
@@ -24,6 +25,9 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
             throw FieldViolations.Single("fileName", $"is longer than {MaxFileNameLength} characters.");
         }
 
+        await using var received = await ReceiveAsync(body, cancellationToken);
+        await quotas.ThrowIfStorageFullAsync(agentId, received.Length, cancellationToken);
+
         var id = Guid.CreateVersion7();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -33,7 +37,7 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
             VALUES (@id, @agent, @name, 0, 'Uploaded', false, 'Update', '[]', ',', 0, 0, 0, 0, 0, 0, 0, 0, false, @now)
             """, cancellationToken, ("id", id), ("agent", agentId), ("name", name), ("now", time.GetUtcNow()));
 
-        var shape = await StoreChunksAsync(connection, id, body, cancellationToken);
+        var shape = await StoreChunksAsync(connection, id, received, cancellationToken);
         var delimiter = shape.Delimiter();
         var encodings = CsvEncodingOption.For(shape, delimiter);
         var headers = encodings[0].Header;
@@ -59,6 +63,42 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
         return id;
     }
 
+    /// <summary>The whole body in a temporary file (removed when disposed), or <see cref="FileTooLargeException"/> past the limit.</summary>
+    private async Task<FileStream> ReceiveAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxFileBytes;
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, ChunkBytes, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+            try
+            {
+                int read;
+                while ((read = await body.ReadAsync(buffer.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+                {
+                    if (file.Length + read > limit)
+                    {
+                        throw new FileTooLargeException(limit);
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task<CsvShape> StoreChunksAsync(Npgsql.NpgsqlConnection connection, Guid id, Stream body, CancellationToken cancellationToken)
     {
         var shape = new CsvShape();
@@ -78,11 +118,6 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
                 }
 
                 shape.Feed(buffer.AsSpan(0, filled));
-                if (shape.Bytes > options.Value.MaxFileBytes)
-                {
-                    throw FieldViolations.Single("file", $"is larger than {options.Value.MaxFileBytes:N0} bytes.");
-                }
-
                 sequence.Value = index;
                 data.Value = new ArraySegment<byte>(buffer, 0, filled);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -97,3 +132,6 @@ public sealed class CsvUpload(ImportDatabase database, IOptions<ImportOptions> o
         return shape;
     }
 }
+
+/// <summary>An upload past <see cref="ImportOptions.MaxFileBytes"/>: 413, naming <c>file</c>.</summary>
+public sealed class FileTooLargeException(long limit) : Exception($"is larger than {limit:N0} bytes, the most an import takes.");

@@ -4,6 +4,9 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using BadHttpRequestException = Microsoft.AspNetCore.Http.BadHttpRequestException;
 using Microsoft.Extensions.Options;
 
 namespace AgentCalls.Clients.Service.Import;
@@ -25,21 +28,41 @@ public static class ImportEndpoints
 
     /// <summary>
     /// <c>POST /api/clients/imports?fileName=book.csv</c>, the CSV as the body: 201 with the new import (its columns,
-    /// suggested mapping and row count); 400 problem details naming <c>file</c> or <c>fileName</c> otherwise.
+    /// suggested mapping and row count); problem details otherwise: 400 naming <c>file</c> or <c>fileName</c>, 413
+    /// naming <c>file</c> past <c>Import:MaxFileBytes</c>, 429 past one of the agent's quotas. A body sent slower than
+    /// <c>Import:MinUploadBytesPerSecond</c> is cut off.
     /// </summary>
     private static async Task<IResult> UploadAsync(
-        HttpContext http, CurrentAgent agent, CsvUpload upload, ImportJobs jobs, IOptions<ImportOptions> options, string? fileName, CancellationToken cancellationToken)
+        HttpContext http, CurrentAgent agent, CsvUpload upload, ImportJobs jobs, ImportQuotas quotas, IOptions<ImportOptions> options, string? fileName,
+        CancellationToken cancellationToken)
     {
+        // One byte over the limit still reaches the upload, which answers with the field and the limit.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = options.Value.MaxFileBytes;
+            limit.MaxRequestBodySize = options.Value.MaxFileBytes + 1;
+        }
+
+        if (http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate && options.Value.MinUploadBytesPerSecond > 0)
+        {
+            rate.MinDataRate = new MinDataRate(options.Value.MinUploadBytesPerSecond, options.Value.UploadGracePeriod);
         }
 
         try
         {
+            using var slot = quotas.TakeUploadSlot(agent.Id);
             var id = await upload.StoreAsync(agent.Id, fileName, http.Request.Body, cancellationToken);
             var import = await jobs.GetAsync(agent.Id, id.ToString(), cancellationToken);
             return Results.Text(Json.Format(import), "application/json", statusCode: StatusCodes.Status201Created);
+        }
+        catch (Exception e) when (e is FileTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            var message = $"is larger than {options.Value.MaxFileBytes:N0} bytes, the most an import takes.";
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] },
+                detail: $"The file {message}", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            return Results.Problem(title: "Import limit reached", detail: e.Status.Detail, statusCode: StatusCodes.Status429TooManyRequests);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument && e.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
         {

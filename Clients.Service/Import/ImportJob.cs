@@ -64,6 +64,15 @@ public sealed class ImportJob
     /// </summary>
     public Guid? LeaseToken { get; set; }
 
+    /// <summary>
+    /// How many times in a row a worker died holding this job before it committed a batch: the job is failed when it
+    /// reaches <see cref="ImportOptions.MaxAbandonedRuns"/>, so a file that brings its worker down cannot do so forever.
+    /// </summary>
+    public int AbandonedRuns { get; set; }
+
+    /// <summary>When the stored file was removed (<see cref="ImportOptions.FileRetention"/>); the import can no longer start.</summary>
+    public DateTimeOffset? FileRemovedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
     public DateTimeOffset? QueuedAt { get; set; }

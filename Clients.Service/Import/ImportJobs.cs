@@ -8,7 +8,7 @@ using Proto = AgentCalls.Contracts.Clients.V1;
 namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>The agent's imports: read, listed, started (for real or as a dry run), cancelled, and their reports.</summary>
-public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimeProvider time)
+public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, ImportQuotas quotas, TimeProvider time)
 {
     public async Task<Proto.Import> GetAsync(Guid agentId, string importId, CancellationToken cancellationToken) =>
         ImportView.ToProto(await FindAsync(agentId, ResourceId.Require(importId, "importId"), cancellationToken));
@@ -57,6 +57,14 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimePro
                 job.Status == ImportStatus.Succeeded ? "This file has been imported; upload it again to import it again." : "This import is already queued or running."));
         }
 
+        if (job.FileRemovedAt is not null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                "This import's file was removed, as files not imported are after a while; upload it again to import it."));
+        }
+
+        await quotas.ThrowIfQueueFullAsync(agentId, cancellationToken);
+
         // The headers are the file's as read in the chosen encoding, so the mapping and the error report name them rightly.
         job.Mapping = ImportMapping.Serialize([.. mapping.Select(c => c.Index < encoding.Header.Length ? c with { Header = encoding.Header[c.Index] } : c)]);
         job.Encoding = encoding.Encoding;
@@ -64,7 +72,7 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, TimePro
         job.DuplicateMode = mode;
         job.Status = ImportStatus.Queued;
         job.QueuedAt = time.GetUtcNow();
-        (job.StartedAt, job.FinishedAt, job.Error, job.CancelRequested, job.RowsDone) = (null, null, null, false, 0);
+        (job.StartedAt, job.FinishedAt, job.Error, job.CancelRequested, job.RowsDone, job.AbandonedRuns) = (null, null, null, false, 0, 0);
         await SaveAsync(cancellationToken);
         signal.Notify();
         return ImportView.ToProto(job);

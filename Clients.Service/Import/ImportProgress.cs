@@ -32,7 +32,7 @@ public sealed class ImportProgress(ImportLease lease, int storedErrors, int stor
             UPDATE imports SET rows_done = @done, clients_created = clients_created + @created, clients_updated = clients_updated + @updated,
               clients_unchanged = clients_unchanged + @unchanged, policies_created = policies_created + @policiesCreated,
               policies_updated = policies_updated + @policiesUpdated, rows_failed = rows_failed + @failed,
-              values_filed_as_other = values_filed_as_other + @filedAsOther, lease_expires_at = @lease
+              values_filed_as_other = values_filed_as_other + @filedAsOther, lease_expires_at = @lease, abandoned_runs = 0
             WHERE {ImportLease.Job}
             """, cancellationToken,
             ("done", rowsDone), ("created", outcome.ClientsCreated), ("updated", outcome.ClientsUpdated), ("unchanged", outcome.ClientsUnchanged),

@@ -39,6 +39,7 @@ public static class ImportView
             CreatedAt = Timestamp.FromDateTimeOffset(job.CreatedAt),
             StartedAt = job.StartedAt is { } started ? Timestamp.FromDateTimeOffset(started) : null,
             FinishedAt = job.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+            FileRemovedAt = job.FileRemovedAt is { } removed ? Timestamp.FromDateTimeOffset(removed) : null,
         };
         import.Mapping.AddRange(ImportMapping.Deserialize(job.Mapping).Select(c => new Proto.ColumnMapping { ColumnIndex = c.Index, Header = c.Header, Field = c.Field }));
         import.EncodingOptions.AddRange(CsvEncodingOption.Deserialize(job.EncodingOptions).Select(o => new Proto.ImportEncodingOption

@@ -7,12 +7,15 @@ using Npgsql;
 namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
-/// Runs queued imports, one at a time per process. Jobs live in clientsdb, so any replica can take one: a job is
-/// claimed with a lease (FOR UPDATE SKIP LOCKED) that each committed batch renews. If the process dies, the lease
-/// runs out and the next worker (this process after a restart, or another replica) resumes the job after its last
-/// committed batch. A worker that was only slow finds its next write refused (<see cref="ImportLease"/>) and stops,
-/// so two workers never both commit the same batch. On shutdown, or when the database drops the connection, the lease
-/// is handed back at once.
+/// Runs queued imports, <see cref="ImportOptions.Workers"/> at a time per process. Jobs live in clientsdb, so any
+/// replica can take one: a job is claimed with a lease (FOR UPDATE SKIP LOCKED) that each committed batch renews. If
+/// the process dies, the lease runs out and the next worker (this process after a restart, or another replica)
+/// resumes the job after its last committed batch; a job whose workers died <see cref="ImportOptions.MaxAbandonedRuns"/>
+/// times in a row before committing a batch is failed instead, so a file that crashes the service cannot do so
+/// forever. A worker that was only slow finds its next write refused (<see cref="ImportLease"/>) and stops, so two
+/// workers never both commit the same batch. On shutdown, or when the database drops the connection, the job is
+/// handed back to the queue at once. Agents are served in turn: an agent with an import running gets no second worker
+/// while others wait, and the agent served longest ago goes first.
 /// </summary>
 public sealed partial class ImportWorker(
     IServiceScopeFactory scopes, ImportDatabase database, ImportSignal signal, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportWorker> logger)
@@ -21,7 +24,14 @@ public sealed partial class ImportWorker(
     public const string UnexpectedFailure =
         "The import stopped on an unexpected error. Rows before it were imported; starting the import again resumes after them.";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string AbandonedFailure =
+        "The import stopped the service that ran it, more than once at the same point in the file, so it was not run again. "
+        + "Rows before that point were imported; check the rows after them, or split the file, and import it again.";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -46,17 +56,59 @@ public sealed partial class ImportWorker(
         }
     }
 
+    /// <summary>
+    /// Claims the next job, if any: queued, or running under a lease that ran out (its worker died: counted in
+    /// <c>abandoned_runs</c>). Claims are taken one at a time (an advisory lock), so two workers never give one agent
+    /// two jobs at once. A job abandoned too often is failed here and the next one looked for.
+    /// </summary>
     private async Task<ImportLease?> ClaimAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var token = Guid.CreateVersion7();
-        await using var claim = ImportDatabase.Command(connection, """
-            UPDATE imports SET status = 'Running', lease_token = @token, lease_expires_at = @lease, started_at = coalesce(started_at, @now)
-            WHERE id = (SELECT id FROM imports WHERE status = 'Queued' OR (status = 'Running' AND lease_expires_at < @now)
-                        ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id
-            """, ("token", token), ("now", time.GetUtcNow()), ("lease", time.GetUtcNow() + options.Value.Lease));
-        return await claim.ExecuteScalarAsync(cancellationToken) is Guid importId ? new ImportLease(importId, token) : null;
+        while (true)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var token = Guid.CreateVersion7();
+            var now = time.GetUtcNow();
+            await using var claim = ImportDatabase.Command(connection, """
+                SELECT pg_advisory_xact_lock(hashtext('clients.import.claim'));
+                WITH next AS (
+                  SELECT i.id, i.status = 'Running' AS abandoned FROM imports i
+                  WHERE (i.status = 'Queued' OR (i.status = 'Running' AND i.lease_expires_at < @now))
+                    AND NOT EXISTS (SELECT 1 FROM imports r WHERE r.agent_id = i.agent_id AND r.id <> i.id AND r.status = 'Running' AND r.lease_expires_at >= @now)
+                  ORDER BY (SELECT max(s.started_at) FROM imports s WHERE s.agent_id = i.agent_id) NULLS FIRST, i.queued_at
+                  LIMIT 1 FOR UPDATE SKIP LOCKED)
+                UPDATE imports SET status = 'Running', lease_token = @token, lease_expires_at = @lease, started_at = coalesce(started_at, @now),
+                  abandoned_runs = abandoned_runs + CASE WHEN next.abandoned THEN 1 ELSE 0 END
+                FROM next WHERE imports.id = next.id
+                RETURNING imports.id, imports.abandoned_runs
+                """, ("token", token), ("now", now), ("lease", now + options.Value.Lease));
+            Guid? claimed = null;
+            var abandonedRuns = 0;
+            await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+            {
+                // The first result is the advisory lock's.
+                await reader.NextResultAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    (claimed, abandonedRuns) = (reader.GetGuid(0), reader.GetInt32(1));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            if (claimed is not { } importId)
+            {
+                return null;
+            }
+
+            var lease = new ImportLease(importId, token);
+            if (abandonedRuns < options.Value.MaxAbandonedRuns)
+            {
+                return lease;
+            }
+
+            await EndAsync(lease, ImportStatus.Failed, AbandonedFailure, deleteFile: false);
+            LogAbandoned(logger, importId, abandonedRuns);
+        }
     }
 
     private async Task RunAsync(ImportLease lease, CancellationToken stoppingToken)
@@ -118,13 +170,15 @@ public sealed partial class ImportWorker(
         }
     }
 
+    /// <summary>Hands the job back to the queue (not abandoned: this worker stopped on purpose or lost its connection).</summary>
     private async Task ReleaseAsync(ImportLease lease)
     {
         try
         {
             await using var connection = await database.OpenAsync(CancellationToken.None);
-            await lease.WriteAsync(connection, $"UPDATE imports SET lease_expires_at = @now WHERE {ImportLease.Job} AND status = 'Running'",
-                CancellationToken.None, ("now", time.GetUtcNow()));
+            await lease.WriteAsync(connection, $"""
+                UPDATE imports SET status = 'Queued', lease_expires_at = NULL, lease_token = NULL WHERE {ImportLease.Job} AND status = 'Running'
+                """, CancellationToken.None);
         }
         catch (NpgsqlException e)
         {
@@ -148,6 +202,9 @@ public sealed partial class ImportWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} was taken over by another worker after this one's lease ran out; this one stopped.")]
     private static partial void LogTakenOver(ILogger logger, Exception exception, Guid importId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} was failed: its workers died {AbandonedRuns} times in a row before committing a batch.")]
+    private static partial void LogAbandoned(ILogger logger, Guid importId, int abandonedRuns);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} failed.")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid importId);

@@ -3,6 +3,7 @@ using AgentCalls.Gateway.Bff;
 using AgentCalls.Gateway.Proxy;
 using AgentCalls.Gateway.Security;
 using AgentCalls.Gateway.Sessions;
+using AgentCalls.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -24,8 +25,10 @@ public static class GatewayServicesExtensions
         RequireAllowedHosts(builder);
         builder.AddRedisClient("redis");
 
-        // Sessions and sign-in state survive restarts and are shared by replicas: the key ring lives in Redis.
-        builder.Services.AddDataProtection().SetApplicationName("AgentCalls.Gateway");
+        // Sessions and sign-in state survive restarts and are shared by replicas: the key ring lives in Redis, beside the
+        // sessions it encrypts, so outside Development it is itself encrypted with a certificate from configuration.
+        builder.Services.AddDataProtection().SetApplicationName("AgentCalls.Gateway")
+            .ProtectKeysAsConfigured(builder.Configuration, builder.Environment, "Gateway:DataProtection");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>
             keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "gateway:data-protection-keys"));
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using AgentCalls.Identity.Service.Data;
+using AgentCalls.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AgentCalls.Identity.Service.Hosting;
@@ -7,21 +7,16 @@ namespace AgentCalls.Identity.Service.Hosting;
 public static class DataProtectionExtensions
 {
     /// <summary>
-    /// The key ring that encrypts agents' Google tokens and the token server's keys lives in identitydb, shared by
-    /// replicas. When <c>Identity:DataProtection:CertificatePath</c> names a PKCS#12 file (with
-    /// <c>CertificatePassword</c>), the key ring itself is encrypted with that certificate at rest.
+    /// The key ring that encrypts agents' Google tokens lives in identitydb, shared by replicas, next to what it
+    /// protects; outside Development it is itself encrypted with a certificate from configuration
+    /// (<c>Identity:DataProtection</c>, see <see cref="KeyRingProtection"/>), or the service does not start.
     /// </summary>
     public static WebApplicationBuilder AddIdentityDataProtection(this WebApplicationBuilder builder)
     {
-        var dataProtection = builder.Services.AddDataProtection()
+        builder.Services.AddDataProtection()
             .SetApplicationName("AgentCalls.Identity")
-            .PersistKeysToDbContext<IdentityDbContext>();
-        var section = builder.Configuration.GetSection("Identity:DataProtection");
-        if (section["CertificatePath"] is { Length: > 0 } path)
-        {
-            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, section["CertificatePassword"]));
-        }
-
+            .PersistKeysToDbContext<IdentityDbContext>()
+            .ProtectKeysAsConfigured(builder.Configuration, builder.Environment, "Identity:DataProtection");
         return builder;
     }
 }

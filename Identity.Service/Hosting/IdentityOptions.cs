@@ -26,11 +26,23 @@ public sealed class IdentityOptions
     /// </summary>
     public bool DevelopmentSignIn { get; set; }
 
-    /// <summary>An RSA private key (PEM) to sign tokens with; when absent one is generated once and kept in identitydb.</summary>
+    /// <summary>
+    /// An RSA private key (PEM) to sign tokens with, from a secret store. Required outside Development; in Development,
+    /// when absent, one is generated once and kept in identitydb.
+    /// </summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>An RSA private key (PEM) to encrypt codes and refresh tokens with; when absent, as for <see cref="SigningKey"/>.</summary>
+    /// <summary>An RSA private key (PEM) to encrypt codes and refresh tokens with; as for <see cref="SigningKey"/>.</summary>
     public string? EncryptionKey { get; set; }
+
+    /// <summary>
+    /// Signing keys (PEM) replaced by <see cref="SigningKey"/>: still published, so tokens they signed validate until
+    /// they expire. Drop one once the longest token lifetime has passed since the rotation.
+    /// </summary>
+    public string[] PreviousSigningKeys { get; set; } = [];
+
+    /// <summary>Encryption keys (PEM) replaced by <see cref="EncryptionKey"/>: codes and refresh tokens they encrypted still decrypt.</summary>
+    public string[] PreviousEncryptionKeys { get; set; } = [];
 
     [Required]
     public GatewayClientOptions Gateway { get; set; } = new();

@@ -9,14 +9,16 @@ using Microsoft.IdentityModel.Tokens;
 namespace AgentCalls.Identity.Service.SigningKeys;
 
 /// <summary>
-/// Loads the token server's signing and encryption keys before the service takes traffic: from configuration
-/// when given, otherwise from identitydb, generating each once (under an advisory lock, so replicas starting
-/// together agree on one key).
+/// Loads the token server's signing and encryption keys before the service takes traffic: from configuration (a
+/// secret store; required outside Development), the current key first and the previous ones after it (they still
+/// validate and decrypt what they made before a rotation). In Development, a key not configured comes from
+/// identitydb, generated once (under an advisory lock, so replicas starting together agree on one key).
 /// </summary>
 public sealed partial class ServerKeyProvisioner(
     IServiceScopeFactory scopes,
     IDataProtectionProvider dataProtection,
     IOptions<IdentityOptions> options,
+    IHostEnvironment environment,
     ServerKeyRing ring,
     ILogger<ServerKeyProvisioner> logger) : IHostedService
 {
@@ -26,9 +28,17 @@ public sealed partial class ServerKeyProvisioner(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var signing = FromPem(options.Value.SigningKey) ?? await LoadOrCreateAsync(ServerKeyUse.Signing, cancellationToken);
-        var encryption = FromPem(options.Value.EncryptionKey) ?? await LoadOrCreateAsync(ServerKeyUse.Encryption, cancellationToken);
-        ring.Load([signing], [encryption]);
+        var settings = options.Value;
+        if (!environment.IsDevelopment() && (string.IsNullOrWhiteSpace(settings.SigningKey) || string.IsNullOrWhiteSpace(settings.EncryptionKey)))
+        {
+            throw new InvalidOperationException(
+                "Identity:SigningKey and Identity:EncryptionKey (RSA private keys in PEM, from a secret store) are required outside Development: "
+                + "keys kept in identitydb would let whoever reads the database forge any agent's tokens.");
+        }
+
+        var signing = FromPem(settings.SigningKey) ?? await LoadOrCreateAsync(ServerKeyUse.Signing, cancellationToken);
+        var encryption = FromPem(settings.EncryptionKey) ?? await LoadOrCreateAsync(ServerKeyUse.Encryption, cancellationToken);
+        ring.Load([signing, .. settings.PreviousSigningKeys.Select(pem => FromPem(pem)!)], [encryption, .. settings.PreviousEncryptionKeys.Select(pem => FromPem(pem)!)]);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,17 +6,21 @@ public static class PageSize
     public const int Default = 50;
     public const int Maximum = 200;
 
-    public static int Resolve(int requested, FieldViolations violations, string field = "pageSize")
+    public static int Resolve(int requested, FieldViolations violations, string field = "pageSize") =>
+        Resolve(requested, violations, Default, Maximum, field);
+
+    /// <summary>The same rule for a list whose rows are small and read many at once (a calendar's events).</summary>
+    public static int Resolve(int requested, FieldViolations violations, int @default, int maximum, string field = "pageSize")
     {
         if (requested == 0)
         {
-            return Default;
+            return @default;
         }
 
-        if (requested is < 1 or > Maximum)
+        if (requested < 1 || requested > maximum)
         {
-            violations.Add(field, $"must be between 1 and {Maximum} (or 0 for {Default}).");
-            return Default;
+            violations.Add(field, $"must be between 1 and {maximum} (or 0 for {@default}).");
+            return @default;
         }
 
         return requested;

@@ -38,6 +38,7 @@ public static class TelemetryExtensions
                 .AddMeter("Npgsql", ExtensionsAiSource, AgentCallsPrefix + "*"))
             .WithTracing(tracing => tracing
                 .AddProcessor<QuietPollingProcessor>()
+                .AddProcessor<SecretPathProcessor>()
                 .AddSource(builder.Environment.ApplicationName, ExtensionsAiSource, AgentCallsPrefix + "*")
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsNotHealthProbe)
                 .AddGrpcClientInstrumentation()

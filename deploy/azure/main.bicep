@@ -580,6 +580,16 @@ resource gateway 'Microsoft.App/containerApps@2024-03-01' = {
           keyVaultUrl: '${keyVaultUri}secrets/secrets-gateway-client-secret'
           identity: identityId
         }
+        {
+          name: 'secrets-gateway-key-ring-certificate'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-gateway-key-ring-certificate'
+          identity: identityId
+        }
+        {
+          name: 'secrets-gateway-key-ring-certificate-password'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-gateway-key-ring-certificate-password'
+          identity: identityId
+        }
       ]
     }
     template: {
@@ -639,6 +649,14 @@ resource gateway 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'Gateway__ClientSecret'
               secretRef: 'secrets-gateway-client-secret'
+            }
+            {
+              name: 'Gateway__DataProtection__Certificate'
+              secretRef: 'secrets-gateway-key-ring-certificate'
+            }
+            {
+              name: 'Gateway__DataProtection__CertificatePassword'
+              secretRef: 'secrets-gateway-key-ring-certificate-password'
             }
             {
               name: 'IDENTITY_GRPC'
@@ -818,8 +836,28 @@ resource identity 'Microsoft.App/containerApps@2024-03-01' = {
           identity: identityId
         }
         {
+          name: 'secrets-identity-key-ring-certificate'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-identity-key-ring-certificate'
+          identity: identityId
+        }
+        {
+          name: 'secrets-identity-key-ring-certificate-password'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-identity-key-ring-certificate-password'
+          identity: identityId
+        }
+        {
+          name: 'secrets-identity-encryption-key'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-identity-encryption-key'
+          identity: identityId
+        }
+        {
           name: 'secrets-gateway-client-secret'
           keyVaultUrl: '${keyVaultUri}secrets/secrets-gateway-client-secret'
+          identity: identityId
+        }
+        {
+          name: 'secrets-identity-signing-key'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-identity-signing-key'
           identity: identityId
         }
       ]
@@ -867,6 +905,18 @@ resource identity 'Microsoft.App/containerApps@2024-03-01' = {
               secretRef: 'secrets-calendar-client-secret'
             }
             {
+              name: 'Identity__DataProtection__Certificate'
+              secretRef: 'secrets-identity-key-ring-certificate'
+            }
+            {
+              name: 'Identity__DataProtection__CertificatePassword'
+              secretRef: 'secrets-identity-key-ring-certificate-password'
+            }
+            {
+              name: 'Identity__EncryptionKey'
+              secretRef: 'secrets-identity-encryption-key'
+            }
+            {
               name: 'Identity__Gateway__ClientSecret'
               secretRef: 'secrets-gateway-client-secret'
             }
@@ -877,6 +927,10 @@ resource identity 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'Identity__Gateway__RedirectUri'
               value: '${publicOrigin}/bff/callback'
+            }
+            {
+              name: 'Identity__SigningKey'
+              secretRef: 'secrets-identity-signing-key'
             }
             {
               name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'

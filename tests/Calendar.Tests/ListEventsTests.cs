@@ -54,4 +54,47 @@ public sealed class ListEventsTests(CalendarServiceHost host)
             [("Renewal call", "google", clientId.ToString(), Day.AddHours(9), Day.AddHours(9.5)), ("Lunch", "local", "", Day.AddHours(12), Day.AddHours(13))],
             events.Select(e => (e.Title, e.Provider, e.ClientId, e.StartTime.ToDateTimeOffset(), e.EndTime.ToDateTimeOffset())));
     }
+
+    [Fact]
+    public async Task ListEvents_MoreThanAPage_PagesInStartOrder_WithEventsAtTheSameTimeNeitherLostNorRepeated()
+    {
+        var agent = await host.SignInAsync("Pia Pages", cancellationToken: TestContext.Current.CancellationToken);
+        var added = await host.AddEventsAsync(agent,
+            ("First", Day.AddHours(8), Day.AddHours(9)),
+            ("Same time A", Day.AddHours(9), Day.AddHours(10)),
+            ("Same time B", Day.AddHours(9), Day.AddHours(10)),
+            ("Same time C", Day.AddHours(9), Day.AddHours(10)),
+            ("Last", Day.AddHours(15), Day.AddHours(16)));
+
+        var seen = new List<string>();
+        var pages = 0;
+        var request = new ListEventsRequest { StartTime = Timestamp(Day), EndTime = Timestamp(Day.AddDays(1)), PageSize = 2 };
+        do
+        {
+            var page = await host.ListAsync(agent, request);
+            Assert.InRange(page.Events.Count, 1, 2);
+            seen.AddRange(page.Events.Select(e => e.EventId));
+            request.PageToken = page.NextPageToken;
+            pages++;
+        }
+        while (request.PageToken.Length > 0);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(added.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Select(e => e.Id.ToString()), seen);
+    }
+
+    [Fact]
+    public async Task ListEvents_PageSizeOverTheMaximumOrAForeignPageToken_IsRefusedNamingTheField()
+    {
+        var agent = await host.SignInAsync("Fay Fields", cancellationToken: TestContext.Current.CancellationToken);
+        var range = new ListEventsRequest { StartTime = Timestamp(Day), EndTime = Timestamp(Day.AddDays(1)) };
+
+        var tooMany = await RpcAssert.InvalidArgumentAsync(() => host.ListAsync(agent, new ListEventsRequest(range) { PageSize = EventListing.MaximumPageSize + 1 }));
+        var forged = await RpcAssert.InvalidArgumentAsync(() => host.ListAsync(agent, new ListEventsRequest(range) { PageToken = "not-a-token" }));
+
+        Assert.Equal(["pageSize"], tooMany);
+        Assert.Equal(["pageToken"], forged);
+    }
+
+    private static Google.Protobuf.WellKnownTypes.Timestamp Timestamp(DateTimeOffset time) => Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time);
 }

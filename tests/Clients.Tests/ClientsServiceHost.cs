@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.ServiceDefaults.Eventing;
 using AgentCalls.TestSupport;
 using Google.Protobuf;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Client = AgentCalls.Clients.Service.Clients.Client;
@@ -16,7 +18,19 @@ namespace AgentCalls.Clients.Tests;
 /// <summary>Clients.Service on its own database, with the real Identity, for this test assembly.</summary>
 public sealed class ClientsServiceHost() : ServiceHost<ClientsDbContext>("clientsdb")
 {
+    /// <summary>The largest import file here: small, so a test can pass it cheaply (the service's default is 200 MiB).</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
+    /// <summary>Import files one agent may keep stored here.</summary>
+    public const long MaxStoredBytesPerAgent = 24L * 1024 * 1024;
+
     public ClientsClient Clients => new(Channel);
+
+    protected override void ConfigureService(IWebHostBuilder host)
+    {
+        host.UseSetting("Import:MaxFileBytes", MaxFileBytes.ToString(CultureInfo.InvariantCulture));
+        host.UseSetting("Import:MaxStoredBytesPerAgent", MaxStoredBytesPerAgent.ToString(CultureInfo.InvariantCulture));
+    }
 
     public Policies.PoliciesClient Policies => new(Channel);
 

@@ -50,6 +50,15 @@ public sealed class IdentityServerInstance : IAsyncDisposable
             host.UseSetting("Identity:DevelopmentSignIn", "true");
             host.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{httpPort}");
             host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");
+            if (environment != "Development")
+            {
+                // Outside Development Identity starts only with its keys and its key ring's protection from a secret store.
+                foreach (var (key, value) in TestKeys.IdentitySettings)
+                {
+                    host.UseSetting(key, value);
+                }
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 host.UseSetting(key, value);

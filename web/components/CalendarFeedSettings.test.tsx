@@ -42,7 +42,9 @@ describe("<CalendarFeedSettings>", () => {
     const address = await within(section).findByLabelText("Your feed address");
     expect(address).toHaveValue(feed.url);
     expect(address).toHaveAttribute("readonly");
-    expect(address).toHaveAccessibleDescription(/^Anyone with this address can read your calendar: keep it private\. Made .*2026/);
+    expect(address).toHaveAccessibleDescription(
+      /^Anyone with this address can read your calendar: keep it private\. It is shown only now: AgentCalls keeps no copy of it\. Made .*2026/,
+    );
     await user.click(within(section).getByRole("button", { name: "Copy" }));
 
     expect(writeText).toHaveBeenCalledExactlyOnceWith(feed.url);
@@ -78,6 +80,19 @@ describe("<CalendarFeedSettings>", () => {
     const posts = requestsTo(requests, "POST", "/api/calendar/feed:regenerate");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.headers.get("X-CSRF")).toBe("1");
+  });
+
+  it("says a feed made earlier cannot be shown again, and offers to replace it", async () => {
+    const { section, requests } = renderFeed({ "GET /api/calendar/feed": () => jsonResponse({ url: "", createdAt: feed.createdAt }) });
+
+    await userEvent.click(within(section).getByRole("button", { name: "Show my feed address" }));
+
+    expect(await within(section).findByText(/cannot be shown again/)).toHaveTextContent(/Your feed address was made .*2026.* and shown then/);
+    expect(within(section).queryByLabelText("Your feed address")).not.toBeInTheDocument();
+    await userEvent.click(within(section).getByRole("button", { name: "Replace address" }));
+    await userEvent.click(within(section).getByRole("button", { name: "Replace the address" }));
+    expect(await within(section).findByDisplayValue(newFeed.url)).toBeInTheDocument();
+    expect(requestsTo(requests, "POST", "/api/calendar/feed:regenerate")).toHaveLength(1);
   });
 
   it("shows why the address could not be had", async () => {

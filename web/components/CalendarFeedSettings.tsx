@@ -13,7 +13,8 @@ import styles from "./CalendarFeedSettings.module.css";
 
 /**
  * The agent's private iCalendar feed: the address to subscribe to from any calendar app (made when first
- * asked for), copied with a click, and replaced when it may have leaked (the old address stops working).
+ * asked for, and shown only then: the service keeps only its hash), copied with a click, and replaced when it may
+ * have leaked or been lost (the old address stops working).
  * Also where the scheduling settings are.
  */
 export function CalendarFeedSettings() {
@@ -78,38 +79,53 @@ function FeedAddress({ feed, replaced, pending, onReplace }: FeedAddressProps) {
 
   return (
     <>
-      <div className={styles.address}>
-        <label htmlFor="calendar-feed-url" className={styles.label}>
-          Your feed address
-        </label>
-        <div className={styles.row}>
-          <input
-            id="calendar-feed-url"
-            className={form.input}
-            readOnly
-            value={feed.url}
-            onFocus={(event) => event.currentTarget.select()}
-            aria-describedby="calendar-feed-hint"
-          />
-          <button type="button" className="button button-secondary" onClick={copy}>
-            Copy
-          </button>
+      {feed.url ? (
+        <div className={styles.address}>
+          <label htmlFor="calendar-feed-url" className={styles.label}>
+            Your feed address
+          </label>
+          <div className={styles.row}>
+            <input
+              id="calendar-feed-url"
+              className={form.input}
+              readOnly
+              value={feed.url}
+              onFocus={(event) => event.currentTarget.select()}
+              aria-describedby="calendar-feed-hint"
+            />
+            <button type="button" className="button button-secondary" onClick={copy}>
+              Copy
+            </button>
+          </div>
+          <p id="calendar-feed-hint" className={styles.hint}>
+            Anyone with this address can read your calendar: keep it private. It is shown only now: AgentCalls keeps no
+            copy of it.
+            {feed.createdAt && (
+              <>
+                {" "}
+                Made <Time value={feed.createdAt} />.
+              </>
+            )}
+          </p>
+          <p role="status" className={styles.status}>
+            {copied === "yes" && "Copied."}
+            {copied === "no" && "Could not copy: select the address and copy it yourself."}
+            {replaced && copied === "" && "A new address is ready; the old one no longer works."}
+          </p>
         </div>
-        <p id="calendar-feed-hint" className={styles.hint}>
-          Anyone with this address can read your calendar: keep it private.
+      ) : (
+        <p className={styles.address}>
+          Your feed address was made
           {feed.createdAt && (
             <>
               {" "}
-              Made <Time value={feed.createdAt} />.
+              <Time value={feed.createdAt} />
             </>
-          )}
+          )}{" "}
+          and shown then; AgentCalls keeps no copy of it, so it cannot be shown again. Calendar apps subscribed to it keep
+          working. If you no longer have it, replace it with a new one.
         </p>
-        <p role="status" className={styles.status}>
-          {copied === "yes" && "Copied."}
-          {copied === "no" && "Could not copy: select the address and copy it yourself."}
-          {replaced && copied === "" && "A new address is ready; the old one no longer works."}
-        </p>
-      </div>
+      )}
       {confirming ? (
         <div role="group" aria-label="Replace the feed address?" className={confirmPanel.confirm}>
           <p>

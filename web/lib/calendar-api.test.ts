@@ -56,6 +56,20 @@ describe("events", () => {
 
     await expect(listEvents(new Date("2026-03-02T00:00:00Z"), new Date("2026-03-03T00:00:00Z"))).resolves.toEqual([]);
   });
+
+  it("follows nextPageToken until the last page, keeping the order", async () => {
+    const start = "2026-03-02T05:00:00.000Z";
+    const end = "2026-03-09T04:00:00.000Z";
+    const requests = routeFetch(fetchMock, {
+      [`GET ${eventsPath(start, end)}`]: () => jsonResponse({ events: [callJson], nextPageToken: "p/2+" }),
+      [`GET ${eventsPath(start, end)}&pageToken=p%2F2%2B`]: () => jsonResponse({ events: [meetingJson] }),
+    });
+
+    const events = await listEvents(new Date(start), new Date(end));
+
+    expect(events.map((e) => e.eventId)).toEqual([callJson.eventId, "e-meeting"]);
+    expect(requests).toHaveLength(2);
+  });
 });
 
 describe("calendar settings", () => {

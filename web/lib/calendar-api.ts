@@ -1,4 +1,5 @@
 import { api } from "./api";
+import { readAllPages } from "./pages";
 import {
   asArray,
   asBoolean,
@@ -55,11 +56,10 @@ export function isCall(event: CalendarEvent): boolean {
   return event.clientId !== "";
 }
 
-/** The events overlapping [start, end), ordered by start. */
+/** The events overlapping [start, end), ordered by start (every page of them). */
 export async function listEvents(start: Date, end: Date, signal?: AbortSignal): Promise<CalendarEvent[]> {
   const query = new URLSearchParams({ startTime: start.toISOString(), endTime: end.toISOString() });
-  const body = asObject(await api.get<unknown>(`${calendarPath}/events?${query}`, { signal, cache: "no-store" }));
-  return asArray(body.events).map(toCalendarEvent);
+  return readAllPages(`${calendarPath}/events?${query}`, (page) => asArray(page.events).map(toCalendarEvent), signal);
 }
 
 /** The days of the week as google.type.DayOfWeek names them, Monday first. */

@@ -1,4 +1,5 @@
 import { api } from "./api";
+import { readAllPages } from "./pages";
 import { asArray, asNumber, asObject, asString } from "./proto-json";
 
 export const householdsPath = "/api/clients/households";
@@ -15,10 +16,9 @@ export function toHousehold(json: unknown): Household {
   return { householdId: asString(body.householdId), name: asString(body.name), memberCount: asNumber(body.memberCount) };
 }
 
-/** The agent's households, by name. */
+/** The agent's households, by name (every page of them). */
 export async function listHouseholds(signal?: AbortSignal): Promise<Household[]> {
-  const body = asObject(await api.get<unknown>(householdsPath, { signal, cache: "no-store" }));
-  return asArray(body.households).map(toHousehold);
+  return readAllPages(householdsPath, (page) => asArray(page.households).map(toHousehold), signal);
 }
 
 /** Creates a household; a name already used answers 400 naming `name`. */

@@ -59,6 +59,8 @@ export interface Import {
   createdAt?: string;
   startedAt?: string;
   finishedAt?: string;
+  /** When the stored file was removed (kept a while after its last use unless imported for real); it cannot start again. */
+  fileRemovedAt?: string;
   fileBytes: number;
 }
 
@@ -103,6 +105,7 @@ export function toImport(json: unknown): Import {
     createdAt: asTimestamp(body.createdAt),
     startedAt: asTimestamp(body.startedAt),
     finishedAt: asTimestamp(body.finishedAt),
+    fileRemovedAt: asTimestamp(body.fileRemovedAt),
     fileBytes: asNumber(body.fileBytes),
   };
 }

@@ -34,8 +34,8 @@ internal sealed class CalendarFeedAccessConfiguration : IEntityTypeConfiguration
     {
         feed.ToTable("calendar_feeds");
         feed.HasKey(f => f.AgentId);
-        feed.Property(f => f.Token).HasMaxLength(100);
-        feed.HasIndex(f => f.Token).IsUnique();
+        feed.Property(f => f.TokenHash).HasMaxLength(64);
+        feed.HasIndex(f => f.TokenHash).IsUnique();
     }
 }
 
@@ -52,7 +52,7 @@ internal sealed class GoogleSyncConfiguration : IEntityTypeConfiguration<GoogleS
         sync.Property(s => s.LastError).HasMaxLength(1000);
         sync.Property(s => s.ChannelId).HasMaxLength(64);
         sync.Property(s => s.ChannelResourceId).HasMaxLength(200);
-        sync.Property(s => s.ChannelToken).HasMaxLength(100);
+        sync.Property(s => s.ChannelTokenHash).HasMaxLength(64);
         sync.Property(s => s.LeaseHolder).IsConcurrencyToken();
         sync.HasIndex(s => s.NextSyncAt);
         sync.HasIndex(s => s.ChannelId).IsUnique();

@@ -162,18 +162,18 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("token");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
 
                     b.HasKey("AgentId")
                         .HasName("pk_calendar_feeds");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_calendar_feeds_token");
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
 
                     b.ToTable("calendar_feeds", (string)null);
                 });
@@ -240,10 +240,10 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("channel_resource_id");
 
-                    b.Property<string>("ChannelToken")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("channel_token");
+                    b.Property<string>("ChannelTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel_token_hash");
 
                     b.Property<int>("FullSyncEvents")
                         .HasColumnType("integer")
@@ -293,6 +293,10 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SyncRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sync_requested_at");
 
                     b.Property<string>("SyncToken")
                         .HasMaxLength(1024)

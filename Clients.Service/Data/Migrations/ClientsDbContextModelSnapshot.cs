@@ -382,6 +382,10 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AbandonedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("abandoned_runs");
+
                     b.Property<Guid>("AgentId")
                         .HasColumnType("uuid")
                         .HasColumnName("agent_id");
@@ -449,6 +453,10 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FileRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("file_removed_at");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")

@@ -76,6 +76,8 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
             host.UseSetting("Calendar:GooglePageSize", PageSize.ToString());
             host.UseSetting("Calendar:MaxInlineRetryAfter", "00:00:05");
             host.UseSetting("Calendar:SchedulerInterval", "00:00:00.100");
+            // Tests decide when a sync runs and ask back to back; the cooldown has a test of its own.
+            host.UseSetting("Calendar:SyncNowCooldown", "00:00:00");
             foreach (var (key, value) in Settings)
             {
                 host.UseSetting(key, value);
@@ -173,10 +175,16 @@ public sealed class ManualGoogleCalendar(CalendarServiceHost shared) : GoogleCal
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Calendar:PollInterval"] = "01:00:00" };
 }
 
-/// <summary>Polls every second, with no push notifications.</summary>
+/// <summary>Polls every second, with no push notifications; "Sync now" has a ten-minute cooldown.</summary>
 public sealed class PolledGoogleCalendar(CalendarServiceHost shared) : GoogleCalendarSystem(shared)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Calendar:PollInterval"] = "00:00:01" };
+    public static readonly TimeSpan SyncNowCooldown = TimeSpan.FromMinutes(10);
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Calendar:PollInterval"] = "00:00:01",
+        ["Calendar:SyncNowCooldown"] = SyncNowCooldown.ToString(),
+    };
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.TestSupport;
+using Google.Rpc;
+using Grpc.Core;
 
 namespace AgentCalls.Calendar.Tests.WithGoogle;
 
@@ -18,5 +20,25 @@ public sealed class GooglePollingTests(PolledGoogleCalendar system) : IClassFixt
         Assert.False(status.PushNotifications);
         Assert.Equal(SyncState.Synced, status.State);
         Assert.Empty(await system.Google.Calendar.ChannelsAsync());
+    }
+
+    [Fact]
+    public async Task SyncNow_AskedAgainWithinTheCooldown_IsRefusedWithWhenToAskAgain_AndPollingGoesOn()
+    {
+        var (user, agent) = await system.ConnectedAgentAsync("Cody Cooldown");
+        var cancel = TestContext.Current.CancellationToken;
+        await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
+        var askedAt = (await system.SyncRowAsync(agent)).SyncRequestedAt;
+
+        var refused = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
+            await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel));
+
+        var retryDelay = refused.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan();
+        Assert.NotNull(retryDelay);
+        Assert.InRange(retryDelay.Value, PolledGoogleCalendar.SyncNowCooldown - TimeSpan.FromMinutes(1), PolledGoogleCalendar.SyncNowCooldown);
+        Assert.Contains("ask again in", refused.Status.Detail);
+        Assert.Equal(askedAt, (await system.SyncRowAsync(agent)).SyncRequestedAt);
+        await system.Google.Calendar.PutEventAsync(user, "after-refusal", "Still polled", TestDays.Today.AddDays(3).AddHours(9));
+        await Eventually.IsTrueAsync(async () => (await system.EventsAsync(agent)).Any(e => e.Title == "Still polled"));
     }
 }

@@ -25,11 +25,16 @@ public sealed class GooglePushTests(PushedGoogleCalendar system) : IClassFixture
         var (_, agent) = await system.ConnectedAgentAsync("Fo Forged");
         var row = await Eventually.ReturnsAsync(async () => await system.SyncRowAsync(agent) is { ChannelId: not null } r ? r : null);
 
-        var wrongToken = await NotifyAsync(row.ChannelId!, "not-the-token", row.ChannelResourceId!);
-        var unknown = await NotifyAsync(Guid.NewGuid().ToString("N"), row.ChannelToken!, row.ChannelResourceId!);
-        var right = await NotifyAsync(row.ChannelId!, row.ChannelToken!, row.ChannelResourceId!);
+        // The token is Google's (here the fake's); Calendar keeps only its hash, which is no token.
+        var token = (await system.Google.Calendar.ChannelsAsync()).Single(c => c.Id == row.ChannelId).Token!;
 
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.OK), (wrongToken, unknown, right));
+        var wrongToken = await NotifyAsync(row.ChannelId!, "not-the-token", row.ChannelResourceId!);
+        var storedHashAsToken = await NotifyAsync(row.ChannelId!, row.ChannelTokenHash!, row.ChannelResourceId!);
+        var unknown = await NotifyAsync(Guid.NewGuid().ToString("N"), token, row.ChannelResourceId!);
+        var right = await NotifyAsync(row.ChannelId!, token, row.ChannelResourceId!);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.OK), (wrongToken, storedHashAsToken, unknown, right));
+        Assert.NotEqual(token, row.ChannelTokenHash);
     }
 
     [Fact]

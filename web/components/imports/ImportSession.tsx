@@ -127,7 +127,8 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
   const columnErrors = mapping.map((_, position) => errors.for(`mapping[${position}].field`, `mapping[${position}].columnIndex`));
   const mappingErrors = errors.for("mapping");
   const modeErrors = errors.for("duplicateMode");
-  const editable = !inProgress && !importedForReal;
+  const fileRemoved = job.fileRemovedAt !== undefined;
+  const editable = !inProgress && !importedForReal && !fileRemoved;
   // The headers as the chosen encoding reads them.
   const headers = job.encodingOptions.find((option) => option.encoding === encoding)?.header ?? [];
   const shownMapping = mapping.map((column) => ({ ...column, header: headers[column.columnIndex] ?? column.header }));
@@ -216,6 +217,13 @@ function ImportSteps({ job, onChange }: { job: Import; onChange: (job: Import) =
               : "Run a dry run first: it shows what the import would do without changing your book."}
           </p>
         </div>
+      )}
+
+      {fileRemoved && !importedForReal && (
+        <p role="status" className="muted">
+          This file was removed, as files not imported are after a while. <Link href="/clients/import">Upload it again</Link> to
+          import it.
+        </p>
       )}
 
       {inProgress && <ImportProgress job={job} cancelling={cancelling} onCancel={cancel} />}

@@ -276,6 +276,22 @@ describe("Import page", () => {
     expect(screen.getByRole("button", { name: "Dry run" })).toBeEnabled();
   });
 
+  it("says a removed file must be uploaded again, with nothing left to run", async () => {
+    renderImport(`id=${importId}`, {
+      [`GET ${importPath}`]: () =>
+        jsonResponse({
+          ...uploadedImportJson,
+          status: "IMPORT_STATUS_FAILED",
+          error: "The file could not be read.",
+          fileRemovedAt: "2026-03-05T10:00:00Z",
+        }),
+    });
+
+    const removed = (await screen.findByText(/This file was removed, as files not imported are after a while\./)).closest("p")!;
+    expect(within(removed).getByRole("link", { name: "Upload it again" })).toHaveAttribute("href", "/clients/import");
+    expect(screen.queryByRole("button", { name: /Dry run|Import \d/ })).not.toBeInTheDocument();
+  });
+
   it("shows a refused mapping and encoding at the columns and the picker at fault", async () => {
     renderImport(`id=${importId}`, {
       [`GET ${importPath}`]: () => jsonResponse(uploadedImportJson),

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 
-namespace AgentCalls.Eventing.Tests.Support;
+namespace AgentCalls.TestSupport;
 
 /// <summary>The spans an in-memory exporter received; safe to read while the exporter adds from other threads.</summary>
 public sealed class ExportedSpans : ICollection<Activity>
