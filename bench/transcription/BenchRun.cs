@@ -114,6 +114,7 @@ public static class BenchRun
         Report.Target("first partial <= 300 ms after speech starts (p95)", $"{one.StartToPartial.P95:F0} ms", one.StartToPartial.P95 <= 300);
         Report.Target($">= 2 concurrent two-channel calls on {Environment.ProcessorCount} cores", $"{sustained}", sustained >= 2);
         Report.Target("<= 200 MiB resident memory per stream", ProcessMemory.Mib(perStream), perStream <= 200L * 1024 * 1024);
+        Console.WriteLine($"Load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
     private static void Row(string name, double rate, double baseline) =>

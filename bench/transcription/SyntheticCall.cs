@@ -6,6 +6,8 @@ namespace AgentCalls.Bench.Transcription;
 /// <summary>
 /// An insurance call made with espeak-ng: the agent (en-us) and the client (en-us+f3, another voice) take turns on their
 /// own channels, each silent while the other speaks, with the client's name and carriers as the stream's vocabulary.
+/// The stream opens <see cref="LeadInSeconds"/> before anyone speaks, as a call does while it rings: the service loads
+/// the decoders after the settings arrive (about a second on an idle machine), which is stream start-up, not latency.
 /// </summary>
 public static class SyntheticCall
 {
@@ -25,13 +27,15 @@ public static class SyntheticCall
         (ProtoChannel.Client, "thank you that sounds good talk to you then"),
     ];
 
+    public const double LeadInSeconds = 3;
+
     public static int Turns => Script.Length;
 
     /// <summary>The first <paramref name="turns"/> turns as two channels, and what each channel said.</summary>
     public static async Task<(CallChannel[] Channels, Dictionary<ProtoChannel, string> Reference)> MakeAsync(int turns)
     {
-        var agent = new List<short>(SpokenAudio.Silence(0.5));
-        var client = new List<short>(SpokenAudio.Silence(0.5));
+        var agent = new List<short>(SpokenAudio.Silence(LeadInSeconds));
+        var client = new List<short>(SpokenAudio.Silence(LeadInSeconds));
         foreach (var (speaker, line) in Script.Take(turns))
         {
             var speech = await SpokenAudio.SayAsync(line, speaker == ProtoChannel.Agent ? "en-us" : "en-us+f3");
