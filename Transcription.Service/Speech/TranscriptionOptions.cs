@@ -14,4 +14,11 @@ public sealed class TranscriptionOptions
     /// <summary>Audio seconds an agent may have transcribed per calendar month (UTC); 0 means no limit.</summary>
     [Range(0, double.MaxValue)]
     public double MonthlyLimitSeconds { get; set; } = 36_000;
+
+    /// <summary>
+    /// How much audio a live stream takes between writes of its metered seconds (and checks of the allowance): what a
+    /// crash of the service mid-call can lose.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MeteringInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

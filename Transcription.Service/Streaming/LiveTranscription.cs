@@ -17,9 +17,11 @@ namespace AgentCalls.Transcription.Service.Streaming;
 /// segments. Every channel has its own segmenter and recognizer running at once. Bounded queues carry the audio in
 /// and the segments out, so a slow reader stops the stream from reading more audio instead of growing memory;
 /// when the call ends, fails or is cancelled the recognizers are stopped and their decoders freed before it returns.
+/// Its audio is metered as it arrives (<see cref="StreamMetering"/>); once the month's allowance is used up the audio
+/// already admitted is transcribed and answered, and the stream ends with ResourceExhausted.
 /// </summary>
 public sealed class LiveTranscription(
-    LiveSessionSettings sessionSettings, SpeechSettingsEditor agentSettings, SileroVadModel vadModel, IOptions<VadOptions> vadOptions, UsageMeter meter, ActiveRecognizers active)
+    LiveSessionSettings sessionSettings, SpeechSettingsEditor agentSettings, SileroVadModel vadModel, IOptions<VadOptions> vadOptions, UsageMeter meter, IOptions<TranscriptionOptions> options, ActiveRecognizers active)
 {
     /// <summary>About 3 s of audio in 100 ms chunks per channel, and as many segments, may wait.</summary>
     private const int QueueLength = 32;
@@ -38,10 +40,11 @@ public sealed class LiveTranscription(
         await meter.EnsureWithinLimitAsync(agentId, cancellationToken);
 
         using var session = await engine.StartSessionAsync(settings.Vocabulary, cancellationToken);
+        var metering = await StreamMetering.StartAsync(meter, agentId, engine.Name, options.Value.MeteringInterval, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var recognizers = new List<IUtteranceRecognizer>();
         var running = new List<Task>();
-        long samples = 0;
+        var usedUp = false;
         try
         {
             // Decoders load their models in parallel: a second each.
@@ -82,11 +85,16 @@ public sealed class LiveTranscription(
 
             try
             {
-                while (await requests.MoveNext(stop.Token))
+                while (!usedUp && await requests.MoveNext(stop.Token))
                 {
                     var audio = Audio(requests.Current, inputs.Keys);
-                    samples += audio.Samples.Length;
-                    await inputs[audio.Channel].Writer.WriteAsync(audio.Samples, stop.Token);
+                    var admitted = await metering.AdmitAsync(audio.Samples.Length, stop.Token);
+                    if (admitted > 0)
+                    {
+                        await inputs[audio.Channel].Writer.WriteAsync(admitted == audio.Samples.Length ? audio.Samples : audio.Samples[..admitted], stop.Token);
+                    }
+
+                    usedUp = metering.UsedUp;
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -101,6 +109,11 @@ public sealed class LiveTranscription(
 
             await transcribed;
             await written;
+            if (usedUp)
+            {
+                // The audio the allowance held has been transcribed and answered; the rest is refused.
+                throw meter.AllowanceUsedUp();
+            }
         }
         finally
         {
@@ -112,11 +125,8 @@ public sealed class LiveTranscription(
                 active.Closed();
             }
 
-            if (samples > 0)
-            {
-                // Metered even when the caller went away: the audio was transcribed.
-                await meter.RecordStreamAsync(agentId, engine.Name, samples / (double)SileroVadModel.SampleRate, CancellationToken.None);
-            }
+            // Metered even when the caller went away: the audio was transcribed.
+            await metering.EndAsync(CancellationToken.None);
         }
     }
 

@@ -24,15 +24,21 @@ public sealed class UsageMeter(TranscriptionDbContext db, TimeProvider time, IOp
     /// <summary>ResourceExhausted, with a message for the agent, when this month's limit is used up.</summary>
     public async Task EnsureWithinLimitAsync(Guid agentId, CancellationToken cancellationToken)
     {
-        if (MonthlyLimitSeconds <= 0 || await UsedThisMonthAsync(agentId, cancellationToken) < MonthlyLimitSeconds)
+        if (await SecondsLeftAsync(agentId, cancellationToken) > 0)
         {
             return;
         }
 
-        var resets = CurrentMonth().End;
-        throw new RpcException(new Status(StatusCode.ResourceExhausted,
-            $"This month's transcription allowance of {MonthlyLimitSeconds / 60:0.#} minutes is used up; it renews on {resets:MMMM d, yyyy} (UTC)."));
+        throw AllowanceUsedUp();
     }
+
+    /// <summary>What is left of the agent's allowance this month, in seconds; infinite when there is no limit.</summary>
+    public async Task<double> SecondsLeftAsync(Guid agentId, CancellationToken cancellationToken) =>
+        MonthlyLimitSeconds <= 0 ? double.PositiveInfinity : MonthlyLimitSeconds - await UsedThisMonthAsync(agentId, cancellationToken);
+
+    /// <summary>The answer to a stream or call once this month's allowance is used up, naming it and when it renews.</summary>
+    public RpcException AllowanceUsedUp() => new(new Status(StatusCode.ResourceExhausted,
+        $"This month's transcription allowance of {MonthlyLimitSeconds / 60:0.#} minutes is used up; it renews on {CurrentMonth().End:MMMM d, yyyy} (UTC)."));
 
     /// <summary>
     /// ResourceExhausted when a recording of <paramref name="audioSeconds"/> would take the agent past this month's limit,
@@ -60,15 +66,48 @@ public sealed class UsageMeter(TranscriptionDbContext db, TimeProvider time, IOp
             $"{MonthlyLimitSeconds / 60:0.#} minutes ({Math.Max(0, left) / 60:0.#} minutes); it renews on {CurrentMonth().End:MMMM d, yyyy} (UTC)."));
     }
 
-    /// <summary>Records a finished live stream as a completed job metered at its audio seconds.</summary>
-    public async Task RecordStreamAsync(Guid agentId, string engine, double audioSeconds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a live stream's metering: a running job and its usage record, both at 0 seconds, counted from the start
+    /// (so the usage report shows the stream while it runs).
+    /// </summary>
+    public async Task<MeteredStream> StartStreamAsync(Guid agentId, string engine, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var job = new TranscriptionJob { AgentId = agentId, Provider = engine, Status = TranscriptionJobStatus.Completed, AudioSeconds = audioSeconds, CreatedAt = now, CompletedAt = now };
+        var job = new TranscriptionJob { AgentId = agentId, Provider = engine, Status = TranscriptionJobStatus.Running, CreatedAt = now };
+        var usage = new UsageRecord { AgentId = agentId, JobId = job.Id, Provider = engine, RecordedAt = now };
         db.Jobs.Add(job);
-        db.Usage.Add(new UsageRecord { AgentId = agentId, JobId = job.Id, Provider = engine, AudioSeconds = audioSeconds, RecordedAt = now });
+        db.Usage.Add(usage);
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new MeteredStream(job.Id, usage.Id);
     }
+
+    /// <summary>Writes the stream's metered seconds so far; <paramref name="ended"/> completes its job.</summary>
+    public async Task UpdateStreamAsync(MeteredStream stream, double audioSeconds, bool ended, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Usage.Where(u => u.Id == stream.UsageId).ExecuteUpdateAsync(u => u.SetProperty(r => r.AudioSeconds, audioSeconds), ct);
+            await db.Jobs.Where(j => j.Id == stream.JobId).ExecuteUpdateAsync(
+                j =>
+                {
+                    j.SetProperty(x => x.AudioSeconds, audioSeconds);
+                    if (ended)
+                    {
+                        j.SetProperty(x => x.Status, TranscriptionJobStatus.Completed).SetProperty(x => x.CompletedAt, now);
+                    }
+                },
+                ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>Forgets a stream that sent no audio: nothing was transcribed, nothing is metered.</summary>
+    public Task DiscardStreamAsync(MeteredStream stream, CancellationToken cancellationToken) =>
+        db.Jobs.Where(j => j.Id == stream.JobId).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>The calendar month (UTC) that holds <paramref name="now"/>, as [start, end).</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) MonthOf(DateTimeOffset now)

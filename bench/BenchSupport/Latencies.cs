@@ -19,6 +19,9 @@ public sealed class Latencies(string name)
         return result;
     }
 
+    /// <summary>A latency measured some other way (from timestamps).</summary>
+    public void Add(double latencyMilliseconds) => milliseconds.Add(latencyMilliseconds);
+
     public void AddRange(Latencies other) => milliseconds.AddRange(other.milliseconds);
 
     /// <summary>The latency at or below which <paramref name="fraction"/> of the calls finished (nearest rank).</summary>

@@ -15,17 +15,30 @@ public static class LiveStream
     public static StreamTranscriptionRequest Audio(ProtoChannel channel, byte[] pcm16) =>
         new() { Audio = new AudioChunk { Channel = channel, Pcm16 = ByteString.CopyFrom(pcm16) } };
 
-    /// <summary>Sends every message, closes the request side and returns all responses in order.</summary>
+    /// <summary>
+    /// Sends every message, closes the request side and returns all responses in order. A stream the service ends
+    /// early throws the status it ended with (its remaining messages are not sent).
+    /// </summary>
     public static async Task<List<StreamTranscriptionResponse>> RunAsync(TranscriptionServiceHost host, SignedInAgent agent, IEnumerable<StreamTranscriptionRequest> requests)
     {
         using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
         var reading = ReadAllAsync(call.ResponseStream);
-        foreach (var request in requests)
+        try
         {
-            await call.RequestStream.WriteAsync(request, TestContext.Current.CancellationToken);
+            foreach (var request in requests)
+            {
+                await call.RequestStream.WriteAsync(request, TestContext.Current.CancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // The service ended the call early: reading throws the status it ended with; if it ended well, this stands.
+            await reading;
+            throw;
         }
 
-        await call.RequestStream.CompleteAsync();
         return await reading;
     }
 

@@ -1,3 +1,4 @@
+using AgentCalls.TestSupport;
 using AgentCalls.Transcription.Service.Speech.Groq;
 
 namespace AgentCalls.Transcription.Tests;

@@ -103,6 +103,50 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
     }
 
     [Fact]
+    public async Task StreamTranscription_StillOpen_GetUsageAlreadyShowsItsSeconds()
+    {
+        var agent = await host.SignInAsync("Opal Open", cancellationToken: TestContext.Current.CancellationToken);
+        using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        await call.RequestStream.WriteAsync(Settings([ProtoChannel.Agent]), TestContext.Current.CancellationToken);
+        foreach (var chunk in Interleaved((ProtoChannel.Agent, SpokenAudio.Silence(3))))
+        {
+            await call.RequestStream.WriteAsync(chunk, TestContext.Current.CancellationToken);
+        }
+
+        // The test host meters every second of audio: most of the 3 s show while the stream is open.
+        var open = await Eventually.ReturnsAsync(async () =>
+        {
+            var usage = await host.GetUsageAsync(agent, new GetUsageRequest());
+            return usage.MonthAudioSeconds >= 2 ? usage : null;
+        });
+        Assert.Equal(1, open.JobCount);
+        await call.RequestStream.CompleteAsync();
+        await foreach (var _ in call.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+        }
+
+        var closed = await host.GetUsageAsync(agent, new GetUsageRequest());
+        Assert.Equal(1, closed.JobCount);
+        Assert.Equal(3, closed.AudioSeconds, 3);
+    }
+
+    [Fact]
+    public async Task StreamTranscription_AllowanceRunsOutMidStream_EndsResourceExhaustedWithTheAudioUpToItMetered()
+    {
+        var agent = await host.SignInAsync("Pia Pastlimit", cancellationToken: TestContext.Current.CancellationToken);
+        await host.AddJobAsync(agent.AgentId, "pocketsphinx", (36_000 - 2, DateTimeOffset.UtcNow));
+        var audio = Padded(await SpokenAudio.SayAsync(AgentLine));
+
+        var error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted,
+            () => RunAsync(host, agent, [Settings([ProtoChannel.Agent], Vocabulary), .. Interleaved((ProtoChannel.Agent, audio))]));
+
+        Assert.Contains("allowance of 600 minutes is used up", error.Status.Detail);
+        var usage = await host.GetUsageAsync(agent, new GetUsageRequest());
+        Assert.Equal(36_000, usage.MonthAudioSeconds, 3);
+        Assert.Equal(2, usage.JobCount);
+    }
+
+    [Fact]
     public async Task StreamTranscription_AudioBeforeSettings_IsInvalidArgumentOnSettings() =>
         Assert.Equal(["settings"], await InvalidAsync([Audio(ProtoChannel.Agent, new byte[320])]));
 

@@ -46,6 +46,8 @@ public sealed class TranscriptionServiceHost() : ServiceHost<TranscriptionDbCont
         host.UseSetting("Transcription:Groq:BaseUrl", Groq.BaseUrl.ToString());
         host.UseSetting("Transcription:Groq:ApiKey", GroqApiKey);
         host.UseSetting("Transcription:Groq:MaxUploadBytes", GroqMaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+        // Live streams write their metered seconds every second of audio, so a test sees them while a stream is open.
+        host.UseSetting("Transcription:MeteringInterval", "00:00:01");
         host.UseSetting("Transcription:Recordings:MaxBytes", MaxRecordingBytes.ToString(CultureInfo.InvariantCulture));
         host.ConfigureServices(services => services.AddSingleton<SpeechGate>().AddSingleton<ISpeechEngine, GatedSpeechEngine>());
     }

@@ -1,3 +1,4 @@
+using AgentCalls.TestSupport;
 using AgentCalls.Transcription.Service.Vad;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace AgentCalls.Transcription.Tests;
+namespace AgentCalls.TestSupport;
 
-/// <summary>Speech made with espeak-ng and resampled by sox to 16 kHz mono PCM16, as a live call sends it.</summary>
+/// <summary>Speech made with espeak-ng (or a recording) resampled by sox to 16 kHz mono PCM16, as a live call sends it.</summary>
 public static class SpokenAudio
 {
     public const int SampleRate = 16_000;
@@ -13,6 +13,10 @@ public static class SpokenAudio
 
     public static Task<short[]> SayAsync(string text, string voice = "en-us") =>
         Cache.GetOrAdd((text, voice), key => new Lazy<Task<short[]>>(() => SynthesizeAsync(key.Item1, key.Item2))).Value;
+
+    /// <summary>A recording (any format sox reads) as 16 kHz mono PCM16.</summary>
+    public static async Task<short[]> ReadAsync(string path) =>
+        MemoryMarshal.Cast<byte, short>(await RunAsync("sox", ["-R", path, "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", "-"])).ToArray();
 
     public static short[] Silence(double seconds) => new short[(int)(seconds * SampleRate)];
 
@@ -48,7 +52,8 @@ public static class SpokenAudio
         }
     }
 
-    private static async Task<byte[]> RunAsync(string program, string[] arguments)
+    /// <summary>Runs a program to its end and returns what it wrote to standard output; a failure throws with its errors.</summary>
+    public static async Task<byte[]> RunAsync(string program, string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         arguments.ToList().ForEach(start.ArgumentList.Add);
