@@ -12,8 +12,6 @@ public sealed class CallDraftWriterTests(LlmServiceHost host)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Marker() => $"mk{Guid.NewGuid():N}"[..14];
-
     private static readonly DateTimeOffset InTwoDays = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2).AddHours(16), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(-6));
 
     private static string Draft(string summary, string outcome, string what, string when) => JsonSerializer.Serialize(new
@@ -28,7 +26,7 @@ public sealed class CallDraftWriterTests(LlmServiceHost host)
     [Fact]
     public async Task ValidStructuredReply_IsTheDraft_WithSourceModel()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(SummaryModel, marker, FakeChatReply.Text(Valid));
 
         var draft = await EndCallWithNoteAsync("Summary Sally", marker);
@@ -44,7 +42,7 @@ public sealed class CallDraftWriterTests(LlmServiceHost host)
     [Fact]
     public async Task InvalidReply_IsRepairedOnce_WithItsErrorsSentBack()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(SummaryModel, marker, FakeChatReply.Text(Invalid), FakeChatReply.Text(Valid));
 
         var draft = await EndCallWithNoteAsync("Repair Reza", marker);
@@ -61,7 +59,7 @@ public sealed class CallDraftWriterTests(LlmServiceHost host)
     [Fact]
     public async Task InvalidTwice_FallsBackToTheOfflineDraft()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(SummaryModel, marker, FakeChatReply.Text(Invalid), FakeChatReply.Text(Invalid), FakeChatReply.Text(Valid));
 
         var draft = await EndCallWithNoteAsync("Fallback Fern", marker);
@@ -75,7 +73,7 @@ public sealed class CallDraftWriterTests(LlmServiceHost host)
     [Fact]
     public async Task ProviderFailing_FallsBackToTheOfflineDraft()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(SummaryModel, marker, [.. Enumerable.Repeat(FakeChatReply.Error(503), LlmServiceHost.MaxRetries + 1)]);
 
         var draft = await EndCallWithNoteAsync("Outage Otis", marker);

@@ -32,6 +32,9 @@ public sealed class LlmServiceHost : ConversationServiceHost
         }
     }
 
+    /// <summary>A word only one test's prompts carry, to script the fake's replies by (<see cref="FakeOpenAi.Reply"/>).</summary>
+    public static string Marker() => $"mk{Guid.NewGuid():N}"[..14];
+
     /// <summary>The model <paramref name="role"/> asks for, by which a test scripts replies for that role alone (<see cref="FakeOpenAi.ReplyTo"/>).</summary>
     public static string Model(string role) => $"fake-{role.ToLowerInvariant()}";
 

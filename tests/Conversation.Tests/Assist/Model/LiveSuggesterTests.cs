@@ -14,12 +14,10 @@ public sealed class LiveSuggesterTests(LlmServiceHost host)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Marker() => $"mk{Guid.NewGuid():N}"[..14];
-
     [Fact]
     public async Task ClientUtterance_StreamsASuggestionInPieces_WithTheClientsFileInThePrompt()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         const string Said = "Let me check whether a multi-policy discount applies to your home policy.";
         host.OpenAi.ReplyTo(LiveModel, marker, FakeChatReply.Text(Said, pieces: 4));
         var (agent, client, _, socket) = await host.OpenCallAsync("Stream Stella", "Paula Prompt");
@@ -61,7 +59,7 @@ public sealed class LiveSuggesterTests(LlmServiceHost host)
     [Fact]
     public async Task NewerClientUtterance_CancelsTheSuggestionBeingWritten_AndAbortsItsRequest()
     {
-        var (first, second) = (Marker(), Marker());
+        var (first, second) = (LlmServiceHost.Marker(), LlmServiceHost.Marker());
         host.OpenAi.ReplyTo(LiveModel, first, FakeChatReply.Text(string.Join(" ", Enumerable.Repeat("slowly", 40)), pieces: 40) with { PieceDelay = TimeSpan.FromMilliseconds(250) });
         host.OpenAi.ReplyTo(LiveModel, second, FakeChatReply.Text("Happy to walk you through the renewal.", pieces: 2));
         var (_, _, _, socket) = await host.OpenCallAsync("Cancel Cleo", "Moving Moe");
@@ -95,38 +93,44 @@ public sealed class LiveSuggesterTests(LlmServiceHost host)
     [Fact]
     public async Task ProviderRateLimitingPastItsRetries_EndsInAClearError_AndTheCallGoesOn()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(LiveModel, marker, [.. Enumerable.Repeat(FakeChatReply.Error(429, TimeSpan.FromSeconds(1)), LlmServiceHost.MaxRetries + 1)]);
-        var (_, _, _, socket) = await host.OpenCallAsync("Limited Lou", "Busy Bea");
-        await using var _socket = socket;
 
-        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, $"{marker} can we talk about my premium"));
-        var error = await socket.ReceiveAsync("error");
-        var attempts = host.RequestsTo(LlmRole.LiveConversation, marker).Count;
-        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, "hello are you still there"));
-        var after = await socket.ReceiveAsync("final");
+        var (error, attempts, after) = await FailThenGoOnAsync("Limited Lou", marker);
 
         Assert.Equal("suggestion_failed", error.GetProperty("code").GetString());
         Assert.Contains("429", error.GetProperty("message").GetString());
-        Assert.Equal("hello are you still there", after.GetProperty("segment").GetProperty("text").GetString());
+        Assert.Equal(NextWords, after.GetProperty("segment").GetProperty("text").GetString());
         Assert.Equal(LlmServiceHost.MaxRetries + 1, attempts);
     }
 
     [Fact]
     public async Task StreamCutOffMidway_EndsInAClearError_AndTheCallGoesOn()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(LiveModel, marker, FakeChatReply.CutMidway("You could offer a payment plan for the premium.", afterChunks: 2));
-        var (_, _, _, socket) = await host.OpenCallAsync("Cut Carl", "Dropped Dot");
-        await using var _socket = socket;
 
-        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, $"{marker} money is tight this month"));
-        var error = await socket.ReceiveAsync("error");
-        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, "so what can we do"));
-        var after = await socket.ReceiveAsync("final");
+        var (error, _, after) = await FailThenGoOnAsync("Cut Carl", marker);
 
         Assert.Equal("suggestion_failed", error.GetProperty("code").GetString());
         Assert.Contains("cut off", error.GetProperty("message").GetString());
-        Assert.Equal("so what can we do", after.GetProperty("segment").GetProperty("text").GetString());
+        Assert.Equal(NextWords, after.GetProperty("segment").GetProperty("text").GetString());
+    }
+
+    private const string NextWords = "hello are you still there";
+
+    /// <summary>
+    /// The client's words with <paramref name="marker"/>, whose suggestion fails, then the client's next words: the
+    /// <c>error</c>, the requests the fake had for the first words by then, and the next <c>final</c>.
+    /// </summary>
+    private async Task<(JsonElement Error, int Attempts, JsonElement After)> FailThenGoOnAsync(string agentName, string marker)
+    {
+        var (_, _, _, socket) = await host.OpenCallAsync(agentName, "Troubled Tess");
+        await using var _socket = socket;
+        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, $"{marker} can we talk about my premium"));
+        var error = await socket.ReceiveAsync("error");
+        var attempts = host.RequestsTo(LlmRole.LiveConversation, marker).Count;
+        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, NextWords));
+        return (error, attempts, await socket.ReceiveAsync("final"));
     }
 }

@@ -17,12 +17,10 @@ public sealed class ModelActionsTests(LlmServiceHost host)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Marker() => $"mk{Guid.NewGuid():N}"[..14];
-
     [Fact]
     public async Task ModelsWriteToolCall_BecomesAProposal_ThatRunsOnlyOnConfirm_AndOnce()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(ToolsModel, marker, FakeChatReply.Call("add_note", """{"text":"Wants a flood quote"}""", pieces: 5));
         var (agent, client, call, socket) = await host.OpenCallAsync("Tool Tina", "Noted Nora");
         await using var _socket = socket;
@@ -50,7 +48,7 @@ public sealed class ModelActionsTests(LlmServiceHost host)
     [Fact]
     public async Task ToolCallArguments_SplitAcrossManyDeltas_ArriveWholeInTheProposal()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(ToolsModel, marker, FakeChatReply.Call(
             "schedule_follow_up", """{"startTime":"2027-03-10T10:00:00-05:00","durationMinutes":20,"notes":"Review the flood quote"}""", pieces: 12));
         var (_, _, _, socket) = await host.OpenCallAsync("Split Sid", "Later Lara");
@@ -66,7 +64,7 @@ public sealed class ModelActionsTests(LlmServiceHost host)
     [Fact]
     public async Task ModelsReadToolCall_RunsAtOnce_AndItsRedactedResultGoesBackToTheModel()
     {
-        var marker = Marker();
+        var marker = LlmServiceHost.Marker();
         host.OpenAi.ReplyTo(ToolsModel, marker, FakeChatReply.Call("get_client", "{}"), FakeChatReply.Text("none"));
         var (agent, client, call, socket) = await host.OpenCallAsync("Read Rena", "Rita Reader");
         await using var _socket = socket;
