@@ -15,6 +15,12 @@ namespace AgentCalls.Conversation.Service.CallLogs;
 public sealed class CallDraftWriter(
     CallBriefs briefs, TimeProvider time, ILogger<CallDraftWriter> logger, [FromKeyedServices(LlmRole.Summarisation)] IChatClient? model = null)
 {
+    /// <summary>
+    /// The longest the end of a call waits for the model (both attempts, with the role's own retries): the agent is
+    /// waiting for the draft, and a provider that is down would otherwise hold it for minutes.
+    /// </summary>
+    public static readonly TimeSpan MaxModelTime = TimeSpan.FromSeconds(45);
+
     public async Task<CallDraft> DraftAsync(CallSession call, CancellationToken cancellationToken)
     {
         if (model is null)
@@ -24,7 +30,9 @@ public sealed class CallDraftWriter(
 
         try
         {
-            if (await new ModelDrafter(model, briefs, time).DraftAsync(call, cancellationToken) is { } drafted)
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(MaxModelTime);
+            if (await new ModelDrafter(model, briefs, time).DraftAsync(call, bounded.Token) is { } drafted)
             {
                 return drafted;
             }
