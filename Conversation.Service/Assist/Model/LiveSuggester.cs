@@ -9,8 +9,8 @@ namespace AgentCalls.Conversation.Service.Assist.Model;
 /// <summary>
 /// The live-conversation role on a call: on each finished client utterance, a short suggestion of what to say next,
 /// streamed to the socket piece by piece. A newer client utterance cancels the suggestion still being written: its
-/// request to the model is aborted (the token reaches the HTTP request), and the browser is told. Not registered
-/// work when the role is not configured (<see cref="IsConfigured"/>): the playbook cards stand in.
+/// request to the model is aborted (the token reaches the HTTP request), and the browser is told. Does nothing
+/// when the role is not configured (<see cref="IsConfigured"/>): the playbook cards stand in.
 /// </summary>
 public sealed partial class LiveSuggester(
     CallBriefs briefs, ILogger<LiveSuggester> logger, [FromKeyedServices(LlmRole.LiveConversation)] IChatClient? model = null)
