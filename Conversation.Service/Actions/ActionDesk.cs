@@ -30,6 +30,21 @@ public sealed class ActionDesk(ActionRunner runner, CallStore store, CallReader 
         return added;
     }
 
+    /// <summary>
+    /// Proposes for the assistant (speech, model): the same kind with the same arguments still open proposes nothing
+    /// new (null), since what is already proposed stands.
+    /// </summary>
+    public async Task<ActionProposal?> ProposeUnlessOpenAsync(CallSession call, string kind, JsonObject arguments, string source, CancellationToken cancellationToken)
+    {
+        var asked = arguments.ToJsonString();
+        if (call.Actions.Proposals().Any(p => p.Kind == kind && p.State == ProposalState.Proposed && p.Arguments.ToJsonString() == asked))
+        {
+            return null;
+        }
+
+        return await ProposeAsync(call, kind, arguments, source, cancellationToken);
+    }
+
     public async Task<ActionProposal> ConfirmAsync(
         CallSession call, string proposalId, string requestId, JsonObject? edited, string authorization, CancellationToken cancellationToken)
     {

@@ -1,8 +1,13 @@
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace AgentCalls.Conversation.Service.Ai;
 
-/// <summary>Redacts sensitive numbers from every text a role sends (instructions, transcript, passages) before it leaves.</summary>
+/// <summary>
+/// Redacts sensitive numbers from every text a role sends (instructions, transcript, passages, and the results of the
+/// tools the model called) before it leaves. Sits inside the function-invoking client, so every round of a tool loop
+/// passes it.
+/// </summary>
 internal sealed class RedactingChatClient(IChatClient inner) : DelegatingChatClient(inner)
 {
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -16,7 +21,15 @@ internal sealed class RedactingChatClient(IChatClient inner) : DelegatingChatCli
         [.. messages.Select(message =>
         {
             var copy = message.Clone();
-            copy.Contents = [.. message.Contents.Select(content => content is TextContent text ? new TextContent(SensitiveDataRedactor.Redact(text.Text)) : content)];
+            copy.Contents = [.. message.Contents.Select(Redact)];
             return copy;
         })];
+
+    private static AIContent Redact(AIContent content) => content switch
+    {
+        TextContent text => new TextContent(SensitiveDataRedactor.Redact(text.Text)),
+        FunctionResultContent result => new FunctionResultContent(result.CallId, SensitiveDataRedactor.Redact(
+            result.Result as string ?? JsonSerializer.Serialize(result.Result, AIJsonUtilities.DefaultOptions))),
+        _ => content,
+    };
 }

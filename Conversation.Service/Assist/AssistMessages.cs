@@ -11,9 +11,20 @@ public sealed record SuggestionMessage(SuggestionView Suggestion) : LiveMessage(
 /// <summary>A client's question answered from the agent's documents (PROTOCOL.md, <c>answer</c>).</summary>
 public sealed record AnswerMessage(AnswerView Answer) : LiveMessage("answer");
 
-/// <summary>A card as suggested: its guidance with the client's facts filled in, and what brought it up.</summary>
+/// <summary>
+/// A suggestion as shown: a playbook card (<c>source</c> "playbook": its guidance with the client's facts filled in, and
+/// what brought it up) or the live-conversation model's words (<c>source</c> "model": no card fields).
+/// </summary>
 public sealed record SuggestionView(
-    string SuggestionId, string CardId, string CardKey, string Title, string Guidance, string Utterance, string MatchedExample, double Score);
+    string SuggestionId, string? CardId, string? CardKey, string Title, string Guidance, string Utterance, string? MatchedExample, double? Score,
+    string Source = SuggestionView.PlaybookSource)
+{
+    public const string PlaybookSource = "playbook";
+    public const string ModelSource = "model";
+
+    public static SuggestionView FromModel(string suggestionId, string text, string utterance) =>
+        new(suggestionId, null, null, "Suggested reply", text.Trim(), utterance, null, null, ModelSource);
+}
 
 /// <summary>
 /// An answer as the browser shows it; <c>citations</c> are the <c>Citation</c> messages of AskDocuments in their REST

@@ -1,5 +1,6 @@
 using AgentCalls.Conversation.Service.Assist.Cards;
 using AgentCalls.Conversation.Service.Assist.Intents;
+using AgentCalls.Conversation.Service.Assist.Model;
 using AgentCalls.Conversation.Service.Assist.Playbooks;
 using AgentCalls.Conversation.Service.Calls;
 
@@ -7,7 +8,7 @@ namespace AgentCalls.Conversation.Service.Assist;
 
 public static class AssistServicesExtensions
 {
-    /// <summary>The offline assistant on live calls (cards, answers, proposals from speech) and the playbook API; needs <c>AddAi</c> and <c>AddDocuments</c>.</summary>
+    /// <summary>The assistant on live calls (model suggestions and tool calls where configured, else cards and proposals from speech; answers) and the playbook API; needs <c>AddAi</c> and <c>AddDocuments</c>.</summary>
     public static WebApplicationBuilder AddAssist(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AssistOptions>().BindConfiguration(AssistOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -15,6 +16,9 @@ public static class AssistServicesExtensions
         builder.Services.AddSingleton<MeaningMatch>();
         builder.Services.AddSingleton<CardMatcher>();
         builder.Services.AddSingleton<SpeechProposals>();
+        builder.Services.AddSingleton<CallBriefs>();
+        builder.Services.AddSingleton<LiveSuggester>();
+        builder.Services.AddSingleton<ModelActions>();
         builder.Services.AddSingleton<ICallListener, CallAssistant>();
         builder.Services.AddScoped<PlaybookLibrary>();
         return builder;

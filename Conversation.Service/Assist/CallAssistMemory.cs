@@ -33,6 +33,15 @@ public sealed class CallAssistMemory
         }
     }
 
+    /// <summary>Records a model's finished suggestion (cards go through <see cref="TryShow"/>).</summary>
+    public void AddSuggestion(SuggestionView suggestion)
+    {
+        lock (gate)
+        {
+            suggestions.Add(suggestion);
+        }
+    }
+
     public void AddAnswer(AnswerView answer)
     {
         lock (gate)

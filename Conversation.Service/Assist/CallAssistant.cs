@@ -3,6 +3,7 @@ using AgentCalls.Conversation.Service.Actions;
 using AgentCalls.Conversation.Service.Answers;
 using AgentCalls.Conversation.Service.Assist.Cards;
 using AgentCalls.Conversation.Service.Assist.Intents;
+using AgentCalls.Conversation.Service.Assist.Model;
 using AgentCalls.Conversation.Service.Assist.Playbooks;
 using AgentCalls.Conversation.Service.Assist.Questions;
 using AgentCalls.Conversation.Service.Calls;
@@ -12,14 +13,15 @@ using NodaTime;
 namespace AgentCalls.Conversation.Service.Assist;
 
 /// <summary>
-/// The offline assistant on a live call. On each finished utterance: a playbook card the client's words call for
-/// (once per call), an action the words ask for (proposed, never run), and, for a client's question, an answer from
-/// the agent's documents. The utterance is embedded once for all of it. A failure here is logged and never reaches the
-/// transcript.
+/// The assistant on a live call. On each finished utterance: a suggestion for a client's words (the live-conversation
+/// model's, streamed, when that role is configured; else a playbook card, once per call), an action the words ask for
+/// (the function-execution model's tool calls when configured; else matched from speech; proposed, never run), and, for
+/// a client's question, an answer from the agent's documents. Offline, the utterance is embedded once for all of it. A
+/// failure here is logged and never reaches the transcript.
 /// </summary>
 public sealed partial class CallAssistant(
-    IServiceScopeFactory scopes, PhraseVectors vectors, CardMatcher cards, SpeechProposals proposals, IOptions<AssistOptions> options,
-    TimeProvider time, ILogger<CallAssistant> logger) : ICallListener
+    IServiceScopeFactory scopes, PhraseVectors vectors, CardMatcher cards, SpeechProposals proposals, LiveSuggester suggester, ModelActions modelActions,
+    IOptions<AssistOptions> options, TimeProvider time, ILogger<CallAssistant> logger) : ICallListener
 {
     public async Task OnFinalAsync(CallSession call, TranscriptEntry entry, CancellationToken cancellationToken)
     {
@@ -28,26 +30,52 @@ public sealed partial class CallAssistant(
             return;
         }
 
+        var fromClient = entry.Speaker == Speakers.Client.Name;
+        if (fromClient)
+        {
+            // Cancels the suggestion for the client's previous words, if it is still being written.
+            suggester.Start(call, entry, cancellationToken);
+        }
+
+        if (modelActions.IsConfigured)
+        {
+            // Off the transcript's path, like the answers below.
+            _ = modelActions.RunAsync(call, entry, cancellationToken);
+        }
+
+        var cardsOffline = fromClient && !suggester.IsConfigured;
         try
         {
-            var vector = vectors.Utterance(entry.Text, cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            if (entry.Speaker == Speakers.Client.Name)
+            if (cardsOffline || !modelActions.IsConfigured)
             {
-                await SuggestAsync(scope.ServiceProvider, call, entry, vector, cancellationToken);
+                await OfflineAsync(call, entry, cardsOffline, cancellationToken);
             }
-
-            await ProposeAsync(scope.ServiceProvider, call, entry, vector, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogAssistFailed(call.Id, e);
         }
 
-        if (entry.Speaker == Speakers.Client.Name && options.Value.AnswerQuestions && QuestionForm.IsQuestion(entry.Text))
+        if (fromClient && options.Value.AnswerQuestions && QuestionForm.IsQuestion(entry.Text))
         {
             // Off the transcript's path: an answer may take a model's time, and the next utterance must not wait for it.
             _ = AnswerAsync(call, entry.Text, cancellationToken);
+        }
+    }
+
+    /// <summary>The card and the proposal from speech, for the roles that are not configured; the utterance is embedded once for both.</summary>
+    private async Task OfflineAsync(CallSession call, TranscriptEntry entry, bool cardsOffline, CancellationToken cancellationToken)
+    {
+        var vector = vectors.Utterance(entry.Text, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        if (cardsOffline)
+        {
+            await SuggestAsync(scope.ServiceProvider, call, entry, vector, cancellationToken);
+        }
+
+        if (!modelActions.IsConfigured)
+        {
+            await ProposeAsync(scope.ServiceProvider, call, entry, vector, cancellationToken);
         }
     }
 
@@ -76,16 +104,9 @@ public sealed partial class CallAssistant(
             return;
         }
 
-        var (kind, arguments) = proposal;
-
         // The same words said again propose nothing new: what is already proposed stands.
-        var asked = arguments.ToJsonString();
-        if (call.Actions.Proposals().Any(p => p.Kind == kind && p.State == ProposalState.Proposed && p.Arguments.ToJsonString() == asked))
-        {
-            return;
-        }
-
-        await services.GetRequiredService<ActionDesk>().ProposeAsync(call, kind, arguments, "speech", cancellationToken);
+        var (kind, arguments) = proposal;
+        await services.GetRequiredService<ActionDesk>().ProposeUnlessOpenAsync(call, kind, arguments, "speech", cancellationToken);
     }
 
     private async Task AnswerAsync(CallSession call, string question, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ public static partial class CallDrafter
 {
     private const int SummaryUtterances = 4;
 
+    public const string OfflineSource = "offline";
+
     private static readonly HashSet<string> StopWords =
     [
         "about", "after", "again", "also", "been", "before", "being", "could", "does", "doing", "from", "have", "here", "into",
@@ -38,6 +40,7 @@ public static partial class CallDrafter
             CallId = call.Id.ToString(),
             Summary = Summarize(transcript),
             Outcome = call.ChosenOutcome ?? ProposeOutcome(transcript),
+            Source = OfflineSource,
         };
         draft.FollowUps.AddRange(call.Actions.FollowUps());
         return draft;

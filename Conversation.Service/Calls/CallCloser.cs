@@ -9,7 +9,7 @@ namespace AgentCalls.Conversation.Service.Calls;
 /// live, and saving removes the call's row in the transaction that writes its log.
 /// </summary>
 public sealed partial class CallCloser(
-    CallSessions calls, CallAudio audio, CallStore store, CallReader reader, IServiceScopeFactory scopes, TimeProvider time, ILogger<CallCloser> logger)
+    CallSessions calls, CallAudio audio, CallDraftWriter drafts, CallStore store, CallReader reader, IServiceScopeFactory scopes, TimeProvider time, ILogger<CallCloser> logger)
 {
     /// <summary>Ends the call (once) and returns its draft; later calls return the same draft.</summary>
     public async Task<CallDraft> EndAsync(CallSession call)
@@ -18,7 +18,7 @@ public sealed partial class CallCloser(
         {
             call.Actions.ExpireOpen(time.GetUtcNow());
             await audio.StopAsync(call);
-            var draft = CallDrafter.Draft(call);
+            var draft = await drafts.DraftAsync(call, CancellationToken.None);
             if (!await store.EndAsync(call, draft) && (await reader.LoadAsync(call.Id, CancellationToken.None))?.Draft is { } stored)
             {
                 // Another process ended it first: its draft is the call's.

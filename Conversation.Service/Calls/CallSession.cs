@@ -53,6 +53,12 @@ public sealed class CallSession(Guid agentId, ClientContext client, string? cale
     /// <summary>Orders the writes of the call's notes and actions, so an older snapshot never lands last.</summary>
     public SemaphoreSlim StateGate { get; } = new(1, 1);
 
+    /// <summary>
+    /// The bearer header of the connection that follows the call on this process, for the assistant's reading tools (free
+    /// slots) that ask another service as the agent. Never stored; null until a socket connects.
+    /// </summary>
+    public string? Authorization { get; set; }
+
     /// <summary>Muted channels: their audio is dropped before it reaches transcription.</summary>
     public MutedChannels Muted { get; } = new();
 

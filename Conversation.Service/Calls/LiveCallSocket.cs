@@ -21,6 +21,7 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
     {
         var call = held.Hold(found);
         var connection = new LiveConnection(socket);
+        call.Authorization = authorization;
         if (call.Attach(connection) is { } previous)
         {
             await previous.CloseAsync(Replaced, "Another connection took the call.");

@@ -60,10 +60,11 @@ public sealed record SegmentView(string? UtteranceId, string Speaker, double Sta
     public static SegmentView Of(TranscriptEntry entry) => new(null, entry.Speaker, entry.Start.TotalSeconds, entry.End.TotalSeconds, entry.Text);
 }
 
-/// <summary>A call's draft log.</summary>
-public sealed record DraftView(string Summary, string Outcome, IReadOnlyList<string> FollowUps)
+/// <summary>A call's draft log; <c>source</c> says who wrote it ("model" or "offline").</summary>
+public sealed record DraftView(string Summary, string Outcome, IReadOnlyList<string> FollowUps, string? Source)
 {
-    public static DraftView Of(Contracts.Conversation.V1.CallDraft draft) => new(draft.Summary, Outcomes.Name(draft.Outcome), [.. draft.FollowUps]);
+    public static DraftView Of(Contracts.Conversation.V1.CallDraft draft) =>
+        new(draft.Summary, Outcomes.Name(draft.Outcome), [.. draft.FollowUps], draft.Source.Length > 0 ? draft.Source : null);
 }
 
 /// <summary>A channel was muted or unmuted.</summary>

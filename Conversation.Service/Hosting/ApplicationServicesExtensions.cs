@@ -70,6 +70,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddSingleton<CallReader>();
         builder.Services.AddHostedService<CallSweeper>();
         builder.Services.AddSingleton<CallAudio>();
+        builder.Services.AddSingleton<CallDraftWriter>();
         builder.Services.AddSingleton<CallCloser>();
         builder.Services.AddSingleton<LiveCallSocket>();
         builder.Services.AddScoped<CallStarter>();

@@ -1,3 +1,4 @@
+using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.CallLogs;
@@ -6,6 +7,7 @@ using AgentCalls.Calendar.Tests;
 using AgentCalls.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using PoliciesClient = AgentCalls.Contracts.Clients.V1.Policies.PoliciesClient;
 using CallsClient = AgentCalls.Contracts.Conversation.V1.Calls.CallsClient;
 using ConversationClient = AgentCalls.Contracts.Conversation.V1.Conversation.ConversationClient;
 
@@ -53,6 +55,27 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
     {
         var client = await ClientsServer.CreateAsync(agent, clientName);
         var call = await Calls.StartCallAsync(new StartCallRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        return (client, call);
+    }
+
+    /// <summary>A new client of <paramref name="agent"/>'s in Chicago with a home policy (Prairie Mutual, $1,250.00, renewing in 40 days), and a call started with them.</summary>
+    public async Task<(Contracts.Clients.V1.Client Client, Call Call)> StartCallWithPolicyAsync(SignedInAgent agent, string clientName = "Maria Lopez")
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var client = await ClientsServer.Clients.CreateClientAsync(
+            new CreateClientRequest { Client = new Contracts.Clients.V1.Client { DisplayName = clientName, TimeZone = "America/Chicago" } }, agent.Bearer, cancellationToken: cancel);
+        var renews = DateTime.UtcNow.AddDays(40);
+        await new PoliciesClient(ClientsServer.Channel).CreatePolicyAsync(new CreatePolicyRequest
+        {
+            ClientId = client.ClientId,
+            Policy = new Policy
+            {
+                PolicyNumber = $"HO-{Guid.NewGuid():N}"[..20], Carrier = "Prairie Mutual", LineOfBusiness = LineOfBusiness.Home, Status = PolicyStatus.Active,
+                PremiumMinor = 125_000, EffectiveDate = new Google.Type.Date { Year = renews.Year - 1, Month = renews.Month, Day = Math.Min(renews.Day, 28) },
+                ExpirationDate = new Google.Type.Date { Year = renews.Year, Month = renews.Month, Day = Math.Min(renews.Day, 28) },
+            },
+        }, agent.Bearer, cancellationToken: cancel);
+        var call = await Calls.StartCallAsync(new StartCallRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: cancel);
         return (client, call);
     }
 

@@ -17,6 +17,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ScriptedReplies<FakeChatReply> scripted = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> requests = new();
+    private readonly ConcurrentQueue<FakeOpenAiRequest> aborted = new();
 
     private FakeOpenAi(WebApplication app, Uri baseUrl)
     {
@@ -33,6 +34,9 @@ public sealed class FakeOpenAi : IAsyncDisposable
     /// <summary>Everything sent, in arrival order.</summary>
     public IReadOnlyList<FakeOpenAiRequest> Requests => [.. requests];
 
+    /// <summary>The chat requests the client aborted (closed the connection) before the reply was written to its end.</summary>
+    public IReadOnlyList<FakeOpenAiRequest> Aborted => [.. aborted];
+
     public static async Task<FakeOpenAi> StartAsync()
     {
         var (app, origin) = FakeHost.Create();
@@ -46,6 +50,9 @@ public sealed class FakeOpenAi : IAsyncDisposable
     /// <summary>The next chat request whose body contains <paramref name="marker"/> gets <paramref name="reply"/> (in the order scripted).</summary>
     public void Reply(string marker, params FakeChatReply[] replies) => scripted.Add(marker, replies);
 
+    /// <summary>As <see cref="Reply"/>, for requests to <paramref name="model"/> only (roles sharing the fake send different models).</summary>
+    public void ReplyTo(string model, string marker, params FakeChatReply[] replies) => scripted.Add([$"\"model\":\"{model}\"", marker], replies);
+
     /// <summary>The chat requests whose body contains <paramref name="marker"/>.</summary>
     public IReadOnlyList<JsonObject> ChatRequestsContaining(string marker) =>
         [.. Requests.Where(r => r.Path.EndsWith("chat/completions", StringComparison.Ordinal) && r.Body.Contains(marker, StringComparison.Ordinal))
@@ -54,7 +61,20 @@ public sealed class FakeOpenAi : IAsyncDisposable
     private async Task ChatAsync(HttpContext context)
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        requests.Enqueue(new FakeOpenAiRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
+        var received = new FakeOpenAiRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body);
+        requests.Enqueue(received);
+        try
+        {
+            await ReplyAsync(context, body);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            aborted.Enqueue(received);
+        }
+    }
+
+    private async Task ReplyAsync(HttpContext context, string body)
+    {
         var request = JsonNode.Parse(body)!.AsObject();
         var reply = scripted.Take(body) ?? FakeChatReply.Text("The fake has no reply scripted for this prompt.");
         if (TimeToFirstToken > TimeSpan.Zero)
@@ -120,7 +140,9 @@ public sealed class FakeOpenAi : IAsyncDisposable
             sent++;
             if (reply.CutAfterChunks is { } cut && sent >= cut)
             {
-                context.Abort();
+                // The stream ends cleanly, with no finish reason and no [DONE], as a provider's proxy that gives up midway
+                // ends it. (Aborting the connection instead can reset it before the client has read the response's head,
+                // and the client then retries the request as if nothing had arrived.)
                 throw new OperationCanceledException("The fake cut the stream.");
             }
         }
@@ -151,6 +173,10 @@ public sealed class FakeOpenAi : IAsyncDisposable
                 foreach (var piece in Split(reply.Content ?? "", reply.Pieces))
                 {
                     await SendAsync(new JsonObject { ["content"] = piece }, null);
+                    if (reply.PieceDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(reply.PieceDelay, context.RequestAborted);
+                    }
                 }
 
                 await SendAsync(new JsonObject(), "stop");
@@ -161,7 +187,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
         }
         catch (OperationCanceledException) when (reply.CutAfterChunks is not null)
         {
-            // The connection is gone, as when a provider drops a stream midway.
+            // The stream stops here, as when a provider drops it midway.
         }
     }
 
@@ -233,7 +259,10 @@ public sealed record FakeChatReply
     /// <summary>How many deltas a streamed reply's text or tool arguments arrive in.</summary>
     public int Pieces { get; init; } = 3;
 
-    /// <summary>A streamed reply drops the connection after this many chunks.</summary>
+    /// <summary>How long a streamed text reply waits after each piece, for tests of a reply the caller abandons midway.</summary>
+    public TimeSpan PieceDelay { get; init; }
+
+    /// <summary>A streamed reply stops after this many chunks, without a finish reason.</summary>
     public int? CutAfterChunks { get; init; }
 
     public static FakeChatReply Text(string content, int pieces = 3) => new() { Content = content, Pieces = pieces };

@@ -30,7 +30,8 @@ public static partial class GuidanceTemplate
         return Spaces().Replace(text, " ").Trim();
     }
 
-    private static string Describe(ClientPolicy policy)
+    /// <summary>"auto with Acme, $1,200.00, renews 1 Apr 2026": a policy as the assistant speaks of it.</summary>
+    public static string Describe(ClientPolicy policy)
     {
         var parts = new List<string> { $"{policy.Line} with {policy.Carrier}" };
         if (policy.PremiumMinor > 0)

@@ -5,7 +5,6 @@ using AgentCalls.Conversation.Tests.Documents;
 using AgentCalls.TestSupport;
 using NodaTime;
 using Channel = AgentCalls.Contracts.Transcription.V1.Channel;
-using PoliciesClient = AgentCalls.Contracts.Clients.V1.Policies.PoliciesClient;
 
 namespace AgentCalls.Conversation.Tests.Assist;
 
@@ -18,7 +17,7 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     public async Task ClientsWords_BringUpTheMatchingCardOnce_WithTheClientsPolicyInTheGuidance()
     {
         var agent = await host.SignInAsync("Card Carla", cancellationToken: Cancel);
-        var (client, call) = await StartCallWithPolicyAsync(agent);
+        var (client, call) = await host.StartCallWithPolicyAsync(agent);
         await using var socket = await host.ConnectAsync(agent, call.CallId);
         await socket.ReceiveAsync("state");
 
@@ -40,7 +39,7 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     public async Task Reconnect_GetsTheSuggestionsShownSoFarInItsState()
     {
         var agent = await host.SignInAsync("Rejoin Rhea", cancellationToken: Cancel);
-        var (_, call) = await StartCallWithPolicyAsync(agent);
+        var (_, call) = await host.StartCallWithPolicyAsync(agent);
         await using (var first = await host.ConnectAsync(agent, call.CallId))
         {
             await first.ReceiveAsync("state");
@@ -60,7 +59,7 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     public async Task AgentsOwnWords_BringUpNoCard()
     {
         var agent = await host.SignInAsync("Agent Arlo", cancellationToken: Cancel);
-        var (_, call) = await StartCallWithPolicyAsync(agent);
+        var (_, call) = await host.StartCallWithPolicyAsync(agent);
         await using var socket = await host.ConnectAsync(agent, call.CallId);
         await socket.ReceiveAsync("state");
 
@@ -76,7 +75,7 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     {
         var agent = await host.SignInAsync("Question Quinn", cancellationToken: Cancel);
         await host.UploadOkAsync(agent, "ho3.md", SampleDocuments.Markdown());
-        var (_, call) = await StartCallWithPolicyAsync(agent);
+        var (_, call) = await host.StartCallWithPolicyAsync(agent);
         await using var socket = await host.ConnectAsync(agent, call.CallId);
         await socket.ReceiveAsync("state");
 
@@ -95,7 +94,7 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     public async Task LetsTalkAgainNextTuesdayAtTen_ProposesAFollowUpAtTenInTheClientsZone_AndRunsNothing()
     {
         var agent = await host.SignInAsync("Follow Fay", cancellationToken: Cancel);
-        var (_, call) = await StartCallWithPolicyAsync(agent);
+        var (_, call) = await host.StartCallWithPolicyAsync(agent);
         await using var socket = await host.ConnectAsync(agent, call.CallId);
         await socket.ReceiveAsync("state");
 
@@ -120,7 +119,7 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     public async Task PleaseDontCallMeAgain_ProposesDoNotCall_AndTheClientIsUnchangedUntilConfirmed()
     {
         var agent = await host.SignInAsync("Dnc Dana", cancellationToken: Cancel);
-        var (client, call) = await StartCallWithPolicyAsync(agent);
+        var (client, call) = await host.StartCallWithPolicyAsync(agent);
         await using var socket = await host.ConnectAsync(agent, call.CallId);
         await socket.ReceiveAsync("state");
 
@@ -149,22 +148,4 @@ public sealed class CallAssistantTests(ConversationServiceHost host)
     }
 
     /// <summary>A client in Chicago with a home policy in force, and a call started with them.</summary>
-    private async Task<(Client Client, Call Call)> StartCallWithPolicyAsync(SignedInAgent agent)
-    {
-        var client = await host.ClientsServer.Clients.CreateClientAsync(
-            new CreateClientRequest { Client = new Client { DisplayName = "Maria Lopez", TimeZone = "America/Chicago" } }, agent.Bearer, cancellationToken: Cancel);
-        var renews = DateTime.UtcNow.AddDays(40);
-        await new PoliciesClient(host.ClientsServer.Channel).CreatePolicyAsync(new CreatePolicyRequest
-        {
-            ClientId = client.ClientId,
-            Policy = new Policy
-            {
-                PolicyNumber = $"HO-{Guid.NewGuid():N}"[..20], Carrier = "Prairie Mutual", LineOfBusiness = LineOfBusiness.Home, Status = PolicyStatus.Active,
-                PremiumMinor = 125_000, EffectiveDate = new Google.Type.Date { Year = renews.Year - 1, Month = renews.Month, Day = Math.Min(renews.Day, 28) },
-                ExpirationDate = new Google.Type.Date { Year = renews.Year, Month = renews.Month, Day = Math.Min(renews.Day, 28) },
-            },
-        }, agent.Bearer, cancellationToken: Cancel);
-        var call = await host.Calls.StartCallAsync(new StartCallRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel);
-        return (client, call);
-    }
 }
