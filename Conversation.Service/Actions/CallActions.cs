@@ -121,6 +121,29 @@ public sealed class CallActions
         proposal.Ran.TrySetResult();
     }
 
+    public const string InterruptedResult =
+        "Interrupted: AgentCalls stopped while this ran, so whether it was done is unknown. Check the client and the calendar before doing it again.";
+
+    /// <summary>
+    /// Fails the proposals a process that is gone was running (restored as running: no run of this process will finish
+    /// them), saying so, so a call's log never shows an action as running forever. Returns them.
+    /// </summary>
+    public IReadOnlyList<ActionProposal> FailInterrupted(DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            var interrupted = proposals.Where(p => p.State == ProposalState.Running && p.Ran.Task.IsCompleted).ToList();
+            foreach (var proposal in interrupted)
+            {
+                proposal.State = ProposalState.Failed;
+                proposal.Result = InterruptedResult;
+                Record(proposal, "failed", at, InterruptedResult);
+            }
+
+            return interrupted;
+        }
+    }
+
     /// <summary>Everything still open expires when the call ends: nothing runs after the call unconfirmed.</summary>
     public void ExpireOpen(DateTimeOffset at)
     {

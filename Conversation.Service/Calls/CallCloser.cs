@@ -61,15 +61,23 @@ public sealed partial class CallCloser(
         }
     }
 
-    /// <summary>Ends a call nobody followed for the idle timeout, and logs it with its draft.</summary>
+    /// <summary>
+    /// Ends a call nobody followed for the idle timeout, and logs it with its draft; an action its dead process was
+    /// running is logged as interrupted.
+    /// </summary>
     public async Task CloseUnattendedAsync(CallSession call, TimeSpan idleTimeout)
     {
         LogUnattended(call.Id, idleTimeout);
+        call.Actions.FailInterrupted(time.GetUtcNow());
         await SaveDraftAsync(call, await EndAsync(call));
     }
 
     /// <summary>Logs an ended call nobody saved in time with its draft.</summary>
-    public async Task CloseUnsavedAsync(CallSession call) => await SaveDraftAsync(call, await call.DraftReady);
+    public async Task CloseUnsavedAsync(CallSession call)
+    {
+        call.Actions.FailInterrupted(time.GetUtcNow());
+        await SaveDraftAsync(call, await call.DraftReady);
+    }
 
     private async Task SaveDraftAsync(CallSession call, CallDraft draft)
     {

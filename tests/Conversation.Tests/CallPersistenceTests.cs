@@ -1,4 +1,5 @@
 using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.Conversation.Service.Actions;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
@@ -110,5 +111,32 @@ public sealed class CallPersistenceTests(ConversationServiceHost host)
         Assert.Equal([TimeSpan.FromSeconds(3)], log.TranscriptLines.Where(l => l.Speaker == "client").Select(l => l.Start));
         Assert.False(stillStored);
         Assert.Single(logged.Select(m => CallLogged.Parser.ParseFrom(m.Payload)), e => e.CallLogId == orphan.Id.ToString() && e.CalendarEventId == "evt-orphan");
+    }
+
+    [Fact]
+    public async Task Sweep_ActionThatWasRunningWhenItsProcessDied_IsLoggedAsInterrupted_NotRunning()
+    {
+        var agent = await host.SignInAsync("Interrupted Ida", cancellationToken: Cancel);
+        var lastSeen = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var proposalId = Guid.NewGuid();
+        var arguments = """{"text":"call back on Friday"}""";
+        var orphan = new CallRecord
+        {
+            Id = Guid.CreateVersion7(), AgentId = agent.AgentId, ClientId = Guid.NewGuid(), ClientName = "Ivo Interrupted",
+            StartedAt = lastSeen.AddMinutes(-2), LastSeenAt = lastSeen,
+            Proposals = [new ProposalRecord(proposalId, ActionKinds.AddNote, arguments, "agent", lastSeen.AddMinutes(-1), ProposalState.Running, "request-1", null)],
+            Audit =
+            [
+                new AuditEntry(lastSeen.AddMinutes(-1), "proposed", proposalId.ToString(), ActionKinds.AddNote, arguments),
+                new AuditEntry(lastSeen.AddSeconds(-50), "confirmed", proposalId.ToString(), ActionKinds.AddNote, arguments),
+            ],
+        };
+        await host.Services.AddRowsAsync<ConversationDbContext>([orphan], Cancel);
+
+        var log = await Eventually.ReturnsAsync(() =>
+            host.QueryAsync<CallLog?>(db => db.CallLogs.AsNoTracking().SingleOrDefaultAsync(l => l.Id == orphan.Id, Cancel)));
+
+        Assert.Equal(["proposed", "confirmed", "failed"], log.Audit.Where(e => e.ProposalId == proposalId.ToString()).Select(e => e.Step));
+        Assert.Equal(CallActions.InterruptedResult, log.Audit.Last().Result);
     }
 }
