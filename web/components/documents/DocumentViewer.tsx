@@ -2,15 +2,24 @@
 
 import { useEffect, useRef } from "react";
 import { ProblemAlert } from "@/components/ProblemAlert";
-import { documentsApi } from "@/lib/documents-api";
+import { documentsApi, type Citation } from "@/lib/documents-api";
 import { useLoad } from "@/lib/use-load";
 import { highlightSegments, type Range } from "./highlight";
 import styles from "./DocumentViewer.module.css";
 
-interface DocumentViewerProps {
+export interface DocumentViewerProps {
   documentId: string;
   passage: Range;
   quote?: Range;
+}
+
+/** Where a citation opens its document: the passage, with the quoted words marked. */
+export function citedPlace(citation: Citation): DocumentViewerProps {
+  return {
+    documentId: citation.passage.documentId,
+    passage: { start: citation.passage.startOffset, end: citation.passage.endOffset },
+    quote: { start: citation.quoteStart, end: citation.quoteEnd },
+  };
 }
 
 /** A document's text opened at a passage, the passage highlighted and the quoted words marked. */
