@@ -88,17 +88,16 @@ export function fromLocalInput(local: string): string {
   return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
-/** A proposal's arguments in a line: "When: Tue 10 Mar, 10:00 · Notes: renewal". */
-export function describeArguments(spec: ActionSpec, args: Record<string, unknown>): string {
+/** A proposal's arguments as the screen lists them; a time also as the moment itself (for `<time dateTime>`). */
+export function argumentParts(spec: ActionSpec, args: Record<string, unknown>): { label: string; text: string; dateTime?: string }[] {
   return spec.fields
     .filter((f) => args[f.name] !== undefined && args[f.name] !== "")
     .map((f) => {
       const value = args[f.name];
-      const text =
-        f.kind === "datetime" && typeof value === "string" && !Number.isNaN(Date.parse(value))
-          ? new Date(value).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })
-          : String(value);
-      return `${f.label}: ${text}`;
-    })
-    .join(" · ");
+      if (f.kind === "datetime" && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
+        const text = new Date(value).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+        return { label: f.label, text, dateTime: value };
+      }
+      return { label: f.label, text: String(value) };
+    });
 }

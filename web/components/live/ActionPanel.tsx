@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { ProblemAlert } from "@/components/ProblemAlert";
 import { asApiError, type ApiError } from "@/lib/api";
-import { actionSpec, actionSpecs, describeArguments, type ActionSpec } from "@/lib/live-actions";
+import { actionSpec, actionSpecs, argumentParts, type ActionSpec } from "@/lib/live-actions";
 import type { Proposal } from "@/lib/live-call";
 import { liveCallApi } from "@/lib/live-call-api";
 import { ActionArgumentsForm } from "./ActionArgumentsForm";
@@ -99,11 +99,20 @@ function ProposalItem({ callId, proposal }: { callId: string; proposal: Proposal
   }
 
   const open = proposal.state === "proposed";
-  const summary = describeArguments(spec, proposal.arguments);
+  const parts = argumentParts(spec, proposal.arguments);
   return (
     <li className={styles.card} aria-label={spec.label}>
       <h3>{spec.label}</h3>
-      {summary && <p>{summary}</p>}
+      {parts.length > 0 && (
+        <p>
+          {parts.map((part, index) => (
+            <span key={part.label}>
+              {index > 0 && " · "}
+              {part.label}: {part.dateTime ? <time dateTime={part.dateTime}>{part.text}</time> : part.text}
+            </span>
+          ))}
+        </p>
+      )}
       <p className={styles.why}>
         <span className={styles.state}>{proposal.state}</span> · {sources[proposal.source] ?? proposal.source}
         {proposal.result && ` · ${proposal.result}`}

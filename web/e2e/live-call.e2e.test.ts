@@ -1,0 +1,102 @@
+import { expect, test } from "vitest";
+import { postFromPage, screenshot, signInAsNewAgent, usePage } from "./browser";
+import { recordCall } from "./call-audio";
+
+/**
+ * A whole call in Chromium. The agent's "microphone" is a softphone's stereo recording of the call made at test time
+ * (espeak-ng and sox; the agent left, the client right), played once by Chromium's fake capture device; the screen
+ * is told the input is a stereo mix, so the client's words arrive on the client's channel, where the playbook cards
+ * and the follow-up from speech listen.
+ */
+const callAudio = recordCall([
+  { speaker: "agent", text: "hello maria this is your insurance agent calling about your auto policy renewal" },
+  { speaker: "client", text: "that is too expensive i can get it much cheaper somewhere else" },
+  { speaker: "agent", text: "i understand let me look for a discount for you" },
+  { speaker: "client", text: "okay let's talk again next tuesday at ten" },
+  { speaker: "agent", text: "great talk to you next tuesday at ten goodbye" },
+]);
+
+const browserPage = usePage([
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
+  `--use-file-for-fake-audio-capture=${callAudio}%noloop`,
+]);
+
+test("an agent runs a call: both speakers transcribed, a playbook card, a follow-up from speech confirmed onto the calendar, the log saved", { timeout: 300_000 }, async ({ onTestFailed }) => {
+  const page = browserPage.current();
+  onTestFailed(async () => {
+    const path = await screenshot(page, "live-call-failure");
+    console.error(`Screenshot of the failure at ${page.url()}: ${path}`);
+    const transcript = await page.getByRole("list", { name: "Transcript" }).textContent().catch(() => "(none)");
+    console.error(`Transcript on the screen: ${transcript}`);
+  });
+  const stamp = Date.now();
+  const name = "Maria Lopez";
+
+  await signInAsNewAgent(page, `E2E Live ${stamp}`, `e2e-live-${stamp}@example.com`);
+  const client = await postFromPage<{ clientId: string }>(page, "/api/clients", {
+    displayName: name,
+    phones: [{ number: "+1 312 555 0188", type: "PHONE_TYPE_MOBILE" }],
+  });
+
+  // Start the call from the client's page.
+  await page.goto(`/clients/${client.clientId}`);
+  await page.getByRole("button", { name: `Start call with ${name}` }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/calls/live/"));
+  await page.getByRole("heading", { level: 1, name: `Call with ${name}` }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  await page.getByText(`${name} has not agreed to be recorded`).waitFor();
+
+  // The microphone carries the softphone's stereo mix: the recording starts playing now.
+  await page.getByLabel("The microphone carries").selectOption("stereo-mix");
+  await page.getByRole("button", { name: "Turn on the microphone" }).click();
+  await page.getByRole("button", { name: "Turn off the microphone" }).waitFor();
+
+  const transcript = page.getByRole("list", { name: "Transcript" });
+  const finals = (speaker: string) => transcript.locator(`li[data-speaker="${speaker}"]:not([aria-busy])`);
+  await finals("agent").first().waitFor({ timeout: 60_000 });
+  await finals("client").first().waitFor({ timeout: 60_000 });
+
+  // The client's objection brings up the price card.
+  const suggestions = page.getByRole("list", { name: "Suggestions" });
+  await suggestions.getByRole("listitem", { name: "Price objection" }).waitFor({ timeout: 60_000 });
+
+  // "Let's talk again next Tuesday at ten" is proposed as a follow-up, waiting for the agent's yes.
+  const actions = page.getByRole("list", { name: "Proposed actions" });
+  const followUp = actions.getByRole("listitem", { name: "Schedule a follow-up" }).filter({ hasText: "from what was said" }).first();
+  await followUp.waitFor({ timeout: 60_000 });
+  const startTime = (await followUp.locator("time").getAttribute("dateTime")) ?? "";
+  expect(new Date(startTime).getTime()).toBeGreaterThan(Date.now());
+  await followUp.getByRole("button", { name: "Confirm" }).click();
+  await followUp.getByText("succeeded").waitFor({ timeout: 30_000 });
+
+  // An action proposed with its button runs on Confirm as well.
+  await page.getByRole("group", { name: "Propose an action" }).getByRole("button", { name: "Add a note to the client" }).click();
+  const noteForm = page.getByRole("form", { name: "Add a note to the client" });
+  await noteForm.getByLabel("Note").fill(`Wants a discount (${stamp})`);
+  await noteForm.getByRole("button", { name: "Propose" }).click();
+  const note = actions.getByRole("listitem", { name: "Add a note to the client" }).filter({ hasText: "proposed by you" });
+  await note.getByRole("button", { name: "Confirm" }).click();
+  await note.getByText("succeeded").waitFor({ timeout: 30_000 });
+
+  // End: the draft log, edited and saved, opens as the call log.
+  await page.getByRole("button", { name: "End call" }).click();
+  const summary = page.getByLabel("Summary");
+  await summary.waitFor();
+  expect((await summary.inputValue()).length).toBeGreaterThan(0);
+  const edited = `${await summary.inputValue()} Agent's note ${stamp}.`;
+  await summary.fill(edited);
+  await page.getByLabel("Outcome", { exact: true }).selectOption("callback requested");
+  await page.getByRole("button", { name: "Save the call log" }).click();
+  await page.waitForURL((url) => /^\/calls\/[^/]+$/.test(url.pathname) && !url.pathname.startsWith("/calls/live"));
+  const savedSummary = page.getByLabel("Summary");
+  await savedSummary.waitFor();
+  expect(await savedSummary.inputValue()).toBe(edited);
+  expect(await page.locator("main").textContent()).toContain(name);
+
+  // The follow-up is on the calendar, as a call with the client.
+  await page.goto(`/calendar?at=${encodeURIComponent(new Date(startTime).toISOString())}`);
+  const clientLink = page.getByRole("link", { name, exact: true });
+  await clientLink.waitFor();
+  expect(await clientLink.getAttribute("href")).toBe(`/clients/${client.clientId}`);
+});
