@@ -81,7 +81,8 @@ function ProposalItem({ callId, proposal }: { callId: string; proposal: Proposal
   const [error, setError] = useState<ApiError | null>(null);
   // One key per intended confirmation: a retry after a lost answer runs the action once at most; a refusal the
   // server answered (bad arguments) ends that intention, and the next Confirm is a new one.
-  const requestId = useRef(crypto.randomUUID());
+  const requestId = useRef<string | null>(null);
+  const intended = () => (requestId.current ??= crypto.randomUUID());
 
   async function run(call: () => Promise<unknown>) {
     setPending(true);
@@ -91,7 +92,7 @@ function ProposalItem({ callId, proposal }: { callId: string; proposal: Proposal
       setEditing(false);
     } catch (failure) {
       const problem = asApiError(failure);
-      if (problem.status !== 0) requestId.current = crypto.randomUUID();
+      if (problem.status !== 0) requestId.current = null;
       setError(problem);
     } finally {
       setPending(false);
@@ -119,7 +120,7 @@ function ProposalItem({ callId, proposal }: { callId: string; proposal: Proposal
       </p>
       {open && !editing && (
         <div className={styles.row}>
-          <button type="button" className="button button-primary" disabled={pending} onClick={() => run(() => liveCallApi.confirm(callId, proposal.proposalId, requestId.current))}>
+          <button type="button" className="button button-primary" disabled={pending} onClick={() => run(() => liveCallApi.confirm(callId, proposal.proposalId, intended()))}>
             Confirm
           </button>
           {spec.fields.length > 0 && (
@@ -139,7 +140,7 @@ function ProposalItem({ callId, proposal }: { callId: string; proposal: Proposal
           submitLabel="Confirm"
           pending={pending}
           error={error}
-          onSubmit={(args) => run(() => liveCallApi.confirm(callId, proposal.proposalId, requestId.current, args))}
+          onSubmit={(args) => run(() => liveCallApi.confirm(callId, proposal.proposalId, intended(), args))}
           onCancel={() => {
             setEditing(false);
             setError(null);
