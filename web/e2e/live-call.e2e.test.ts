@@ -24,7 +24,10 @@ const browserPage = usePage([
 
 test("an agent runs a call: both speakers transcribed, a playbook card, a follow-up from speech confirmed onto the calendar, the log saved", { timeout: 300_000 }, async ({ onTestFailed }) => {
   const page = browserPage.current();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
   onTestFailed(async () => {
+    if (pageErrors.length > 0) console.error(`Errors on the page:\n${pageErrors.join("\n")}`);
     const path = await screenshot(page, "live-call-failure");
     console.error(`Screenshot of the failure at ${page.url()}: ${path}`);
     const transcript = await page.getByRole("list", { name: "Transcript" }).textContent().catch(() => "(none)");

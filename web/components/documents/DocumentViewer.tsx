@@ -26,7 +26,10 @@ export function citedPlace(citation: Citation): DocumentViewerProps {
 export function DocumentViewer({ documentId, passage, quote }: DocumentViewerProps) {
   const { state, reload } = useLoad(documentId, (signal) => documentsApi.get(documentId, signal));
   const mark = useRef<HTMLElement>(null);
-  useEffect(() => mark.current?.scrollIntoView?.({ block: "center" }), [state, passage.start, quote?.start]);
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for the effect's cleanup.
+  useEffect(() => {
+    mark.current?.scrollIntoView?.({ block: "center" });
+  }, [state, passage.start, quote?.start]);
 
   if (state.status === "loading") return <p>Opening the document…</p>;
   if (state.status === "error") return <ProblemAlert error={state.error} onRetry={reload} />;

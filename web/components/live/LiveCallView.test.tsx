@@ -76,13 +76,13 @@ const call = {
   state: "live",
   startedAt: "2026-12-06T09:00:00Z",
   transcript: [{ speaker: "agent", start: 0.5, end: 2, text: "hello maria" }],
-  notes: [],
-  muted: [],
+  notes: [] as string[],
+  muted: [] as string[],
   doNotCall: false,
   recordingConsent: true,
-  proposals: [],
-  suggestions: [],
-  answers: [],
+  proposals: [] as unknown[],
+  suggestions: [] as unknown[],
+  answers: [] as unknown[],
 };
 
 function renderCall(routes: Record<string, Route> = {}, state: Partial<typeof call> & Record<string, unknown> = {}) {

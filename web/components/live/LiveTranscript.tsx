@@ -13,7 +13,10 @@ interface LiveTranscriptProps {
 /** The call as it is said: finished utterances, then those still being spoken (replaced by their final). */
 export function LiveTranscript({ clientName, transcript, partials }: LiveTranscriptProps) {
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: "nearest" }), [transcript.length, partials]);
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for the effect's cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: "nearest" });
+  }, [transcript.length, partials]);
   const who = (speaker: string) => (speaker === "agent" ? "You" : speaker === "client" ? clientName || "Client" : speaker);
   const empty = transcript.length === 0 && partials.length === 0;
   return (
