@@ -9,15 +9,17 @@ const rate = 16_000;
 export interface Turn {
   speaker: "agent" | "client";
   text: string;
+  /** An espeak-ng voice; the Transcription tests' two ("en-us", and "en-us+f3" for a second speaker) recognise well. */
+  voice?: string;
 }
 
 /**
  * Speech as espeak-ng says it (the voice and speed the Transcription tests recognise well), through sox to 16 kHz
  * mono PCM16; `-R` so sox's dither is the same on every run.
  */
-function say(text: string, directory: string): Int16Array {
+function say(text: string, voice: string, directory: string): Int16Array {
   const wav = join(directory, "say.wav");
-  execFileSync("espeak-ng", ["-v", "en-us", "-s", "150", "-w", wav, text]);
+  execFileSync("espeak-ng", ["-v", voice, "-s", "150", "-w", wav, text]);
   const raw = execFileSync("sox", ["-R", wav, "-r", String(rate), "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", "-"]);
   return new Int16Array(raw.buffer, raw.byteOffset, raw.length / 2);
 }
@@ -29,7 +31,7 @@ function say(text: string, directory: string): Int16Array {
  */
 export function recordCall(turns: Turn[], { leadSeconds = 1.5, gapSeconds = 1.2, tailSeconds = 4 } = {}): string {
   const directory = mkdtempSync(join(tmpdir(), "agentcalls-call-audio-"));
-  const spoken = turns.map((turn) => ({ ...turn, samples: say(turn.text, directory) }));
+  const spoken = turns.map((turn) => ({ ...turn, samples: say(turn.text, turn.voice ?? "en-us", directory) }));
   const frames = Math.round((leadSeconds + tailSeconds + gapSeconds * (turns.length - 1)) * rate) + spoken.reduce((n, t) => n + t.samples.length, 0);
   const stereo = new Int16Array(frames * 2);
   let at = Math.round(leadSeconds * rate);
