@@ -1,5 +1,3 @@
-import { outcomes } from "./call-logs-api";
-
 /** An argument of an action as the screen edits it. */
 export interface ActionField {
   name: string;
@@ -38,8 +36,6 @@ export const actionSpecs: ActionSpec[] = [
   { kind: "mark_do_not_call", label: "Mark do not call", fields: [{ name: "reason", label: "Reason", kind: "text" }] },
   { kind: "set_outcome", label: "Set the outcome", fields: [{ name: "outcome", label: "Outcome", kind: "outcome", required: true }] },
 ];
-
-export const outcomeChoices = outcomes;
 
 export function actionSpec(kind: string): ActionSpec {
   return actionSpecs.find((s) => s.kind === kind) ?? { kind, label: kind.replace(/_/g, " "), fields: [] };

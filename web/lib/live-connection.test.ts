@@ -1,35 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LiveConnection, replacedCloseCode, type ConnectionStatus } from "./live-connection";
+import { FakeSocket } from "@/testing/live-socket";
 import type { LiveMessage } from "./live-call";
-
-/** A socket the test drives: it opens, receives and closes when told. */
-class FakeSocket {
-  static OPEN = 1;
-  readyState = 0;
-  binaryType = "blob";
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number }) => void) | null = null;
-  constructor(readonly url: string) {}
-  send(data: unknown) {
-    this.sent.push(data);
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(json: unknown) {
-    this.onmessage?.({ data: JSON.stringify(json) });
-  }
-  drop(code = 1006) {
-    this.readyState = 3;
-    this.onclose?.({ code });
-  }
-}
 
 describe("LiveConnection", () => {
   let sockets: FakeSocket[];
@@ -59,9 +31,8 @@ describe("LiveConnection", () => {
 
   it("hands on the server's messages and sends control and audio while open", () => {
     connection.open();
-    sockets[0].open();
-    sockets[0].receive({ v: 1, type: "note", text: "hi" });
-    sockets[0].receive({ v: 1, type: "unknown-kind" });
+    sockets[0].serve();
+    sockets[0].serve({ type: "note", text: "hi" }, { type: "unknown-kind" });
 
     expect(connection.send({ type: "end" })).toBe(true);
     connection.sendAudio(new ArrayBuffer(3));
@@ -73,7 +44,7 @@ describe("LiveConnection", () => {
 
   it("reconnects after a drop, waiting longer each time, and drops audio meanwhile", () => {
     connection.open();
-    sockets[0].open();
+    sockets[0].serve();
     sockets[0].drop();
     expect(statuses.at(-1)).toBe("reconnecting");
     connection.sendAudio(new ArrayBuffer(3));
@@ -88,7 +59,7 @@ describe("LiveConnection", () => {
     expect(sockets).toHaveLength(2);
     vi.advanceTimersByTime(1);
     expect(sockets).toHaveLength(3);
-    sockets[2].open();
+    sockets[2].serve();
 
     expect(statuses.at(-1)).toBe("open");
     expect(sockets[0].sent).toEqual([]);
@@ -96,7 +67,7 @@ describe("LiveConnection", () => {
 
   it("stays closed when another window takes the call over, until asked to connect again", () => {
     connection.open();
-    sockets[0].open();
+    sockets[0].serve();
     sockets[0].drop(replacedCloseCode);
     vi.advanceTimersByTime(10_000);
 
@@ -108,7 +79,7 @@ describe("LiveConnection", () => {
 
   it("does not reconnect once the page closes it", () => {
     connection.open();
-    sockets[0].open();
+    sockets[0].serve();
     connection.close();
     sockets[0].drop(1000);
     vi.advanceTimersByTime(10_000);

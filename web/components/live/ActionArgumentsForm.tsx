@@ -5,7 +5,8 @@ import { Field } from "@/components/forms/Field";
 import { FormErrors } from "@/components/forms/form-errors";
 import { FormProblem } from "@/components/forms/FormProblem";
 import type { ApiError } from "@/lib/api";
-import { argumentsToInputs, inputsToArguments, outcomeChoices, type ActionSpec } from "@/lib/live-actions";
+import { argumentsToInputs, inputsToArguments, type ActionSpec } from "@/lib/live-actions";
+import { OutcomeOptions } from "./OutcomeOptions";
 import styles from "./LiveCall.module.css";
 
 interface ActionArgumentsFormProps {
@@ -42,10 +43,7 @@ export function ActionArgumentsForm({ spec, initial, submitLabel, pending, error
             if (field.kind === "outcome")
               return (
                 <select {...common} onChange={(e) => change(e.target.value)}>
-                  <option value="">Choose…</option>
-                  {outcomeChoices.map((o) => (
-                    <option key={o}>{o}</option>
-                  ))}
+                  <OutcomeOptions />
                 </select>
               );
             if (field.kind === "long-text") return <textarea {...common} rows={2} onChange={(e) => change(e.target.value)} />;

@@ -5,9 +5,9 @@ import { Field } from "@/components/forms/Field";
 import { FormErrors } from "@/components/forms/form-errors";
 import { FormProblem } from "@/components/forms/FormProblem";
 import { asApiError, type ApiError } from "@/lib/api";
-import { outcomes } from "@/lib/call-logs-api";
 import type { Draft } from "@/lib/live-call";
 import { liveCallApi } from "@/lib/live-call-api";
+import { OutcomeOptions } from "./OutcomeOptions";
 import styles from "./LiveCall.module.css";
 
 interface CallSummaryEditorProps {
@@ -49,12 +49,7 @@ export function CallSummaryEditor({ callId, draft, onSaved }: CallSummaryEditorP
       <Field id="call-outcome" label="Outcome" errors={errors.for("outcome")}>
         {(input) => (
           <select {...input} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            <option value="">Choose…</option>
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
+            <OutcomeOptions />
           </select>
         )}
       </Field>

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CaptureCallbacks } from "@/lib/audio-capture";
 import { requestsTo, routeFetch, type Route } from "@/testing/gateway";
+import { FakeSocket } from "@/testing/live-socket";
 import { jsonResponse, problemResponse } from "@/testing/responses";
 import { LiveCallView } from "./LiveCallView";
 
@@ -19,45 +20,6 @@ vi.mock("@/lib/audio-capture", () => ({
     return { stop: () => capture.stop() };
   },
 }));
-
-/** The call's socket as the test drives it. */
-class FakeSocket {
-  static OPEN = 1;
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  binaryType = "blob";
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number }) => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: unknown) {
-    this.sent.push(data);
-  }
-  close() {
-    this.readyState = 3;
-  }
-  serve(...messages: unknown[]) {
-    act(() => {
-      if (this.readyState !== 1) {
-        this.readyState = 1;
-        this.onopen?.();
-      }
-      for (const m of messages) this.onmessage?.({ data: JSON.stringify({ v: 1, ...(m as object) }) });
-    });
-  }
-  drop() {
-    act(() => {
-      this.readyState = 3;
-      this.onclose?.({ code: 1006 });
-    });
-  }
-  commands(): unknown[] {
-    return this.sent.filter((s) => typeof s === "string").map((s) => JSON.parse(s as string));
-  }
-}
 
 const fetchMock = vi.fn<typeof fetch>();
 
