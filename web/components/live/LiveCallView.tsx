@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { citedPlace, DocumentViewer, type DocumentViewerProps } from "@/components/documents/DocumentViewer";
 import { Notice } from "@/components/Notice";
 import { PageHeader } from "@/components/PageHeader";
@@ -37,11 +37,16 @@ export function LiveCallView({ callId }: { callId: string }) {
   const [ending, setEnding] = useState(false);
   const [endedDraft, setEndedDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const ended = call.state === "ended" || endedDraft !== null;
+  const { stopAll } = live;
+  // However the call ended (here, in another window, or idle on the server), the audio stops.
+  useEffect(() => {
+    if (ended) stopAll();
+  }, [ended, stopAll]);
 
   async function end() {
     setEnding(true);
     setError(null);
-    live.stopAll();
     try {
       setEndedDraft(await liveCallApi.end(callId));
     } catch (failure) {
@@ -73,7 +78,6 @@ export function LiveCallView({ callId }: { callId: string }) {
       </>
     );
 
-  const ended = call.state === "ended" || endedDraft !== null;
   const draft = call.draft ?? endedDraft;
   const client = call.clientName || "The client";
   return (
