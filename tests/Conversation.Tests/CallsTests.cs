@@ -64,7 +64,8 @@ public sealed class CallsTests(ConversationServiceHost host)
         await socket.SendAudioAsync([(byte)Channel.Agent, 0, 0]);
         await Task.Delay(TimeSpan.FromSeconds(12), Cancel);
         await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Agent, "still there"));
-        var final = await socket.ReceiveAsync("final");
+        // A broken stream answers nothing at all: fail within seconds rather than at the module's timeout.
+        var final = await socket.ReceiveAsync("final").WaitAsync(TimeSpan.FromSeconds(20), Cancel);
 
         Assert.Equal("still there", final.GetProperty("segment").GetProperty("text").GetString());
     }
