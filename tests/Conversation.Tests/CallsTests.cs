@@ -52,6 +52,25 @@ public sealed class CallsTests(ConversationServiceHost host)
     }
 
     [Fact]
+    public async Task Live_SilenceLongerThanAnHttpAttemptTimeout_KeepsTheTranscriptionStream()
+    {
+        var agent = await host.SignInAsync("Quiet Quinn", cancellationToken: Cancel);
+        var (_, call) = await host.StartCallAsync(agent, "Sam Silent");
+        await using var socket = await host.ConnectAsync(agent, call.CallId);
+        await socket.ReceiveAsync("state");
+
+        // The stream opens on the first audio; the engine answers nothing (no response headers) while nobody speaks.
+        // The standard resilience handler's 10 s attempt timeout, counted until those headers, used to end it here.
+        await socket.SendAudioAsync([(byte)Channel.Agent, 0, 0]);
+        await Task.Delay(TimeSpan.FromSeconds(12), Cancel);
+        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Agent, "still there"));
+        // A broken stream answers nothing at all: fail within seconds rather than at the module's timeout.
+        var final = await socket.ReceiveAsync("final").WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+
+        Assert.Equal("still there", final.GetProperty("segment").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Live_Reconnect_GetsTheWholeTranscriptInItsState()
     {
         var agent = await host.SignInAsync("Reconnect Rita", cancellationToken: Cancel);

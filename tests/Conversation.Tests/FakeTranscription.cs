@@ -80,6 +80,12 @@ public sealed class FakeTranscription : IAsyncDisposable
                 }
 
                 var text = Encoding.UTF8.GetString(request.Audio.Pcm16.Span).TrimEnd('\0');
+                if (text.Length == 0)
+                {
+                    // Silence: like a real engine, nothing to say (and so no response headers yet).
+                    continue;
+                }
+
                 var id = $"u{++utterances}";
                 TranscriptSegment Segment(string said) => new()
                 {

@@ -11,8 +11,8 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Debian's Chromium, headless; never a browser downloaded by Playwright. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless; never a browser downloaded by Playwright. `extraArgs` add switches (a fake microphone). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -24,6 +24,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
@@ -40,11 +41,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * One browser page on the gateway for the tests of the file (or `describe`) that calls this: launched before
  * them, closed after. The page is `current()`, valid inside the tests.
  */
-export function usePage(): { current: () => Page } {
+export function usePage(extraArgs: string[] = []): { current: () => Page } {
   let browser: Browser | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(extraArgs);
     const context = await browser.newContext({ baseURL: baseUrl() });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -68,4 +69,21 @@ export async function signInAsNewAgent(page: Page, displayName: string, email: s
   await page.getByRole("textbox", { name: "E-mail" }).fill(email);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/today");
+}
+
+/** POSTs JSON to the gateway from the signed-in page, as the app does (session cookie, X-CSRF); throws unless 200. */
+export async function postFromPage<T>(page: Page, path: string, body: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ path, body }) => {
+      const response = await fetch(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF": "1" },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { path, body },
+  );
+  if (answer.status !== 200) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
+  return JSON.parse(answer.text) as T;
 }

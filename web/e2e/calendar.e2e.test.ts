@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { screenshot, signInAsNewAgent, usePage } from "./browser";
+import { postFromPage, screenshot, signInAsNewAgent, usePage } from "./browser";
 
 const browserPage = usePage();
 
@@ -10,21 +10,7 @@ function dateIn(days: number): { year: number; month: number; day: number } {
 }
 
 /** Calls the gateway from the signed-in page, as the app does (session cookie, X-CSRF on writes). */
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const answer = await browserPage.current().evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF": "1" },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, text: await response.text() };
-    },
-    { path, body },
-  );
-  if (answer.status !== 200) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
-  return JSON.parse(answer.text) as T;
-}
+const postJson = <T>(path: string, body: unknown) => postFromPage<T>(browserPage.current(), path, body);
 
 /**
  * Reloads the page until `check` holds on what the server sends (events reach Clients a moment after Calendar

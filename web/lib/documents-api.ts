@@ -99,18 +99,21 @@ export function toAnswerMessage(value: unknown): AnswerMessage {
     covered: asBoolean(m.covered),
     answer: asString(m.answer),
     source: asString(m.source),
-    citations: asArray(m.citations).map((c) => {
-      const citation = asObject(c);
-      return {
-        number: asNumber(citation.number),
-        passage: toPassage(citation.passage),
-        quote: asString(citation.quote),
-        quoteStart: asNumber(citation.quoteStart),
-        quoteEnd: asNumber(citation.quoteEnd),
-        verified: asBoolean(citation.verified),
-        problem: asString(citation.problem),
-      };
-    }),
+    citations: asArray(m.citations).map(toCitation),
+  };
+}
+
+/** A citation in AskDocuments' REST JSON (also how the live call's answers carry them). */
+export function toCitation(value: unknown): Citation {
+  const citation = asObject(value);
+  return {
+    number: asNumber(citation.number),
+    passage: toPassage(citation.passage),
+    quote: asString(citation.quote),
+    quoteStart: asNumber(citation.quoteStart),
+    quoteEnd: asNumber(citation.quoteEnd),
+    verified: asBoolean(citation.verified),
+    problem: asString(citation.problem),
   };
 }
 

@@ -8,7 +8,8 @@ import { jsonResponse, problemResponse } from "@/testing/responses";
 import { CalendarView } from "./CalendarView";
 
 let searchParams = new URLSearchParams();
-vi.mock("next/navigation", () => ({ useSearchParams: () => searchParams }));
+const push = vi.fn();
+vi.mock("next/navigation", () => ({ useSearchParams: () => searchParams, useRouter: () => ({ push }) }));
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -44,6 +45,15 @@ function day(name: string): HTMLElement {
 }
 
 describe("Calendar page", () => {
+  it("starts a scheduled call as that event and opens the live-call screen", async () => {
+    const requests = renderCalendar({ "POST /api/conversation/calls": () => jsonResponse({ callId: "call-1" }) });
+
+    await userEvent.click(await screen.findByRole("button", { name: "Start call with Margaret Oyelaran" }, loaded));
+
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/calls/live/call-1"));
+    expect(requestsTo(requests, "POST", "/api/conversation/calls")[0].body).toEqual({ clientId: callJson.clientId, calendarEventId: eventId });
+  });
+
   it("shows this week in the agent's time zone, calls set apart with their client", async () => {
     renderCalendar();
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { asApiError, type ApiError } from "@/lib/api";
 import { cancelCall, type CalendarEvent } from "@/lib/calendar-api";
 import { formatDateTimeIn } from "@/lib/zoned-time";
+import { StartCallButton } from "../live/StartCallButton";
 import { ProblemAlert } from "../ProblemAlert";
 import { RescheduleCallDialog } from "./RescheduleCallDialog";
 import styles from "./WeekView.module.css";
@@ -14,7 +15,7 @@ interface CallActionsProps {
   onChanged: (message: string, call?: CalendarEvent) => void;
 }
 
-/** Reschedule (a dialog of free times) and Cancel (asked first) for one scheduled call. */
+/** Start (the live-call screen), Reschedule (a dialog of free times) and Cancel (asked first) for one scheduled call. */
 export function CallActions({ call, timeZone, onChanged }: CallActionsProps) {
   const [rescheduling, setRescheduling] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -38,6 +39,7 @@ export function CallActions({ call, timeZone, onChanged }: CallActionsProps) {
     <>
       {!confirming && (
         <div className={styles.actions}>
+          <StartCallButton client={{ clientId: call.clientId, displayName: who }} calendarEventId={call.eventId} className={styles.action} />
           <button type="button" className={styles.action} onClick={() => setRescheduling(true)} aria-haspopup="dialog">
             Reschedule <span className="visually-hidden">the call with {who}</span>
           </button>

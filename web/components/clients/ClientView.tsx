@@ -7,6 +7,7 @@ import { getClient, type Client } from "@/lib/clients-api";
 import { useLoad } from "@/lib/use-load";
 import { CallScheduledNotice } from "../calendar/CallScheduledNotice";
 import { ScheduleCallButton } from "../calendar/ScheduleCallButton";
+import { StartCallButton } from "../live/StartCallButton";
 import { PageHeader } from "../PageHeader";
 import { ProblemAlert } from "../ProblemAlert";
 import { ClientDetails } from "./ClientDetails";
@@ -17,7 +18,7 @@ import styles from "./ClientView.module.css";
 
 interface ClientViewProps {
   clientId: string;
-  /** More actions for the client, shown beside "Edit client" and "Schedule call". */
+  /** More actions for the client, shown beside "Edit client", "Schedule call" and "Start call". */
   actions?: ReactNode;
 }
 
@@ -81,6 +82,7 @@ export function ClientView({ clientId, actions }: ClientViewProps) {
               Edit client
             </Link>
             <ScheduleCallButton client={client} onScheduled={handleScheduled} />
+            <StartCallButton client={client} className="button button-secondary" />
             {actions}
           </>
         }

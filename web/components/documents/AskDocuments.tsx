@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { ProblemAlert } from "@/components/ProblemAlert";
 import { asApiError, type ApiError } from "@/lib/api";
 import { documentsApi, type AnswerMessage, type Citation } from "@/lib/documents-api";
-import { answerParts } from "./highlight";
+import { CitedAnswer } from "./CitedAnswer";
 import styles from "./AskDocuments.module.css";
 
 interface AskDocumentsProps {
@@ -49,7 +49,6 @@ export function AskDocuments({ onOpenCitation, ask = documentsApi.ask }: AskDocu
     }
   }
 
-  const byNumber = new Map(final?.citations.map((c) => [c.number, c]));
   return (
     <section aria-label="Ask your documents">
       <form className={styles.form} onSubmit={submit}>
@@ -71,36 +70,7 @@ export function AskDocuments({ onOpenCitation, ask = documentsApi.ask }: AskDocu
         </p>
       )}
       {final && !final.covered && <p className={styles.notCovered}>{final.answer}</p>}
-      {final?.covered && (
-        <>
-          <p className={styles.answer} aria-label="Answer">
-            {answerParts(final.answer).map((part, index) =>
-              typeof part === "number" && byNumber.has(part) ? (
-                <button key={index} type="button" className={styles.cite} onClick={() => onOpenCitation(byNumber.get(part)!)}>
-                  [{part}]
-                </button>
-              ) : (
-                <span key={index}>{typeof part === "number" ? `[${part}]` : part}</span>
-              ),
-            )}
-          </p>
-          <ol className={styles.citations} aria-label="Sources">
-            {final.citations.map((citation) => (
-              <li key={citation.number}>
-                <button type="button" className={styles.cite} onClick={() => onOpenCitation(citation)}>
-                  {describe(citation)}
-                </button>
-                {!citation.verified && <span className={styles.flag}> — {citation.problem}</span>}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      {final?.covered && <CitedAnswer answer={final.answer} citations={final.citations} onOpenCitation={onOpenCitation} />}
     </section>
   );
-}
-
-function describe({ passage }: Citation): string {
-  const place = passage.page > 0 ? `page ${passage.page}` : passage.headingPath.join(" › ");
-  return place ? `${passage.documentTitle}, ${place}` : passage.documentTitle;
 }

@@ -3,18 +3,11 @@
 import { useState } from "react";
 import { ProblemAlert } from "@/components/ProblemAlert";
 import { asApiError, type ApiError } from "@/lib/api";
-import { documentsApi, type Citation, type UploadProgress } from "@/lib/documents-api";
+import { documentsApi, type UploadProgress } from "@/lib/documents-api";
 import { useLoad } from "@/lib/use-load";
 import { AskDocuments } from "./AskDocuments";
-import { DocumentViewer } from "./DocumentViewer";
-import type { Range } from "./highlight";
+import { citedPlace, DocumentViewer, type DocumentViewerProps } from "./DocumentViewer";
 import styles from "./DocumentLibrary.module.css";
-
-interface Opened {
-  documentId: string;
-  passage: Range;
-  quote?: Range;
-}
 
 /** The Documents page: upload with progress, the list with status and delete, the Ask box, and the opened passage. */
 export function DocumentLibrary() {
@@ -22,7 +15,7 @@ export function DocumentLibrary() {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [opened, setOpened] = useState<Opened | null>(null);
+  const [opened, setOpened] = useState<DocumentViewerProps | null>(null);
 
   async function upload(file: File) {
     setUploading(true);
@@ -47,14 +40,6 @@ export function DocumentLibrary() {
     } catch (failure) {
       setError(asApiError(failure));
     }
-  }
-
-  function openCitation(citation: Citation) {
-    setOpened({
-      documentId: citation.passage.documentId,
-      passage: { start: citation.passage.startOffset, end: citation.passage.endOffset },
-      quote: { start: citation.quoteStart, end: citation.quoteEnd },
-    });
   }
 
   return (
@@ -119,7 +104,7 @@ export function DocumentLibrary() {
           </tbody>
         </table>
       )}
-      <AskDocuments onOpenCitation={openCitation} />
+      <AskDocuments onOpenCitation={(citation) => setOpened(citedPlace(citation))} />
       {opened && <DocumentViewer key={`${opened.documentId}-${opened.passage.start}-${opened.quote?.start}`} {...opened} />}
     </>
   );

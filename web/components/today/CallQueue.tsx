@@ -10,6 +10,7 @@ import { ProblemAlert } from "../ProblemAlert";
 import { DateText, Time } from "../Time";
 import { CallScheduledNotice } from "../calendar/CallScheduledNotice";
 import { ScheduleCallButton } from "../calendar/ScheduleCallButton";
+import { StartCallButton } from "../live/StartCallButton";
 import styles from "./CallQueue.module.css";
 
 /** Who needs a call today, most pressing first, each with the reasons in words. */
@@ -115,6 +116,7 @@ function QueueEntry({ entry, onScheduled }: { entry: CallQueueEntry; onScheduled
         <span className={styles.actions}>
           {entry.phone && <a href={`tel:${entry.phone}`}>{entry.phone}</a>}
           <ScheduleCallButton client={entry} onScheduled={onScheduled} className="button button-secondary" />
+          <StartCallButton client={entry} className="button button-secondary" />
         </span>
       </div>
       <ul className={styles.reasons} aria-label={`Why call ${entry.displayName}`}>

@@ -7,6 +7,8 @@ import { jsonResponse, problemResponse } from "@/testing/responses";
 import { TodayView } from "./TodayView";
 
 const fetchMock = vi.fn<typeof fetch>();
+const push = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
 
 beforeEach(() => {
   vi.stubGlobal("fetch", fetchMock);
@@ -58,6 +60,24 @@ function renderToday(routes: Record<string, Route> = {}) {
 }
 
 describe("Today page", () => {
+  it("starts a call with an entry's client and opens the live-call screen", async () => {
+    const requests = renderToday({ "POST /api/conversation/calls": () => jsonResponse({ callId: "call-7" }) });
+
+    await userEvent.click(await screen.findByRole("button", { name: "Start call with Theodore Brandt" }));
+
+    expect(push).toHaveBeenCalledWith("/calls/live/call-7");
+    expect(requestsTo(requests, "POST", "/api/conversation/calls")[0].body).toEqual({ clientId: "c-theo", calendarEventId: "" });
+  });
+
+  it("shows why a call could not start beside the entry", async () => {
+    renderToday({ "POST /api/conversation/calls": () => problemResponse({ title: "Too many requests", status: 429 }, { "Retry-After": "5" }) });
+
+    await userEvent.click(await screen.findByRole("button", { name: "Start call with Theodore Brandt" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Too many requests");
+    expect(push).not.toHaveBeenCalled();
+  });
+
   it("lists who to call, most pressing first, with the reasons in words and a link to each client", async () => {
     renderToday();
 
