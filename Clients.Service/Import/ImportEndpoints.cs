@@ -42,7 +42,10 @@ public static class ImportEndpoints
             limit.MaxRequestBodySize = options.Value.MaxFileBytes + 1;
         }
 
-        if (http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate && options.Value.MinUploadBytesPerSecond > 0)
+        // Kestrel sets a rate per request on HTTP/1.1 only (the gateway's HTTP/2 forward is bounded by the gateway's own
+        // Gateway:MinRequestBodyBytesPerSecond, where the client's bytes arrive).
+        if (HttpProtocol.IsHttp11(http.Request.Protocol) && http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate
+            && options.Value.MinUploadBytesPerSecond > 0)
         {
             rate.MinDataRate = new MinDataRate(options.Value.MinUploadBytesPerSecond, options.Value.UploadGracePeriod);
         }

@@ -10,6 +10,13 @@ public sealed class GatewayOptions
     /// <summary>The gateway's client id at Identity.</summary>
     public const string ClientId = "agentcalls-gateway";
 
+    /// <summary>
+    /// A request body sent slower than this, after a 10 s grace, is cut off (Kestrel's MinRequestBodyDataRate), so a
+    /// client trickling an upload cannot hold the gateway and the service behind it. API bodies are small and sent at
+    /// once; WebSockets are not bound by it.
+    /// </summary>
+    public const string MinRequestBodyBytesPerSecondKey = SectionName + ":MinRequestBodyBytesPerSecond";
+
     /// <summary>The gateway's client secret at Identity (user-secrets or environment; AppHost generates one).</summary>
     [Required]
     public string ClientSecret { get; set; } = "";

@@ -5,6 +5,7 @@ using AgentCalls.Gateway.Security;
 using AgentCalls.Gateway.Sessions;
 using AgentCalls.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,6 +24,9 @@ public static class GatewayServicesExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         RequireAllowedHosts(builder);
+        var minimumRate = builder.Configuration.GetValue(GatewayOptions.MinRequestBodyBytesPerSecondKey, 8 * 1024.0);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MinRequestBodyDataRate = minimumRate > 0 ? new MinDataRate(minimumRate, TimeSpan.FromSeconds(10)) : null);
         builder.AddRedisClient("redis");
 
         // Sessions and sign-in state survive restarts and are shared by replicas: the key ring lives in Redis, beside the
