@@ -14,6 +14,10 @@ import { recordCall } from "./call-audio";
 const callAudio = recordCall([
   { speaker: "agent", text: "hi maria lopez this is your insurance agent" },
   { speaker: "client", text: "well my premium went up again this year", voice: "en-us+f3" },
+  { speaker: "agent", text: "i can review your coverage" },
+  // The objection twice, in words of the phrases the model is biased toward: recognition of synthetic speech
+  // captured live varies from run to run (one run heard the first line as "will like we limits on any the you").
+  { speaker: "client", text: "my premium is going up this year", voice: "en-us+f3" },
   { speaker: "agent", text: "we offer a multi policy discount" },
   { speaker: "client", text: "can we schedule a call next tuesday", voice: "en-us+f3" },
   { speaker: "agent", text: "thank you for your time goodbye" },
