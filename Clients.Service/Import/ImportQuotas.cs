@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using AgentCalls.Clients.Service.Data;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -17,7 +18,7 @@ public sealed class ImportQuotas(ClientsDbContext db, UploadSlots slots, IOption
 
     /// <summary>Takes one of the agent's upload slots for the upload's time; dispose it when the upload ends.</summary>
     public IDisposable TakeUploadSlot(Guid agentId) =>
-        slots.TryTake(agentId, options.Value.MaxConcurrentUploadsPerAgent)
+        slots.TryTake(agentId)
             ?? throw Exhausted("uploads", $"You have {options.Value.MaxConcurrentUploadsPerAgent} uploads in progress; wait for one to finish.");
 
     public async Task ThrowIfStorageFullAsync(Guid agentId, long addingBytes, CancellationToken cancellationToken)
@@ -53,48 +54,27 @@ public sealed class ImportQuotas(ClientsDbContext db, UploadSlots slots, IOption
         }.ToRpcException();
 }
 
-/// <summary>Uploads in progress per agent in this process (a singleton).</summary>
-public sealed class UploadSlots
+/// <summary>
+/// Uploads in progress per agent in this process (a singleton): a concurrency limiter per agent, without a queue (a
+/// second tab waits for nothing, it is told), idle agents' limiters cleaned up by the library.
+/// </summary>
+public sealed class UploadSlots(IOptions<ImportOptions> options) : IDisposable
 {
-    private readonly Dictionary<Guid, int> inProgress = [];
-    private readonly Lock gate = new();
+    private readonly PartitionedRateLimiter<Guid> limiter = PartitionedRateLimiter.Create<Guid, Guid>(agentId =>
+        RateLimitPartition.GetConcurrencyLimiter(agentId, _ => new ConcurrencyLimiterOptions { PermitLimit = options.Value.MaxConcurrentUploadsPerAgent, QueueLimit = 0 }));
 
-    public IDisposable? TryTake(Guid agentId, int limit)
+    /// <summary>A slot, released when disposed; null when the agent has all of theirs in use.</summary>
+    public IDisposable? TryTake(Guid agentId)
     {
-        lock (gate)
+        var lease = limiter.AttemptAcquire(agentId);
+        if (lease.IsAcquired)
         {
-            var current = inProgress.GetValueOrDefault(agentId);
-            if (current >= limit)
-            {
-                return null;
-            }
-
-            inProgress[agentId] = current + 1;
-            return new Slot(this, agentId);
+            return lease;
         }
+
+        lease.Dispose();
+        return null;
     }
 
-    private void Give(Guid agentId)
-    {
-        lock (gate)
-        {
-            if (--inProgress[agentId] == 0)
-            {
-                inProgress.Remove(agentId);
-            }
-        }
-    }
-
-    private sealed class Slot(UploadSlots slots, Guid agentId) : IDisposable
-    {
-        private int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
-            {
-                slots.Give(agentId);
-            }
-        }
-    }
+    public void Dispose() => limiter.Dispose();
 }

@@ -260,3 +260,26 @@ public sealed class SlowUploadTests(ClientsServiceHost host)
         }
     }
 }
+
+/// <summary>Uploads one agent may have in progress at once: the slots, as the upload endpoint takes them.</summary>
+public sealed class UploadSlotsTests
+{
+    [Fact]
+    public void TakingMoreSlotsThanTheLimit_IsRefusedForThatAgentOnly_UntilOneIsGivenBack()
+    {
+        using var slots = new UploadSlots(Microsoft.Extensions.Options.Options.Create(new ImportOptions { MaxConcurrentUploadsPerAgent = 2 }));
+        var (agent, other) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var first = slots.TryTake(agent);
+        var second = slots.TryTake(agent);
+        var third = slots.TryTake(agent);
+        var others = slots.TryTake(other);
+        first!.Dispose();
+        var afterRelease = slots.TryTake(agent);
+
+        Assert.NotNull(second);
+        Assert.Null(third);
+        Assert.NotNull(others);
+        Assert.NotNull(afterRelease);
+    }
+}
