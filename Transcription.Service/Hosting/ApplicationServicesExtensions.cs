@@ -55,6 +55,8 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<SpeechSettingsEditor>();
         builder.Services.AddScoped<UsageMeter>();
         builder.Services.AddScoped<LiveTranscription>();
+        builder.Services.AddScoped<AbandonedStreams>();
+        builder.Services.AddHostedService<AbandonedStreamSweeper>();
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)

@@ -21,4 +21,10 @@ public sealed class TranscriptionOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan MeteringInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a live stream's job stays running without a write before it is presumed lost with its process: an open
+    /// stream writes at least every <see cref="MeteringInterval"/>, even when no audio arrives (a muted call).
+    /// </summary>
+    public TimeSpan StreamLease => MeteringInterval * 3;
 }

@@ -21,7 +21,8 @@ namespace AgentCalls.Transcription.Service.Streaming;
 /// already admitted is transcribed and answered, and the stream ends with ResourceExhausted.
 /// </summary>
 public sealed class LiveTranscription(
-    LiveSessionSettings sessionSettings, SpeechSettingsEditor agentSettings, SileroVadModel vadModel, IOptions<VadOptions> vadOptions, UsageMeter meter, IOptions<TranscriptionOptions> options, ActiveRecognizers active)
+    LiveSessionSettings sessionSettings, SpeechSettingsEditor agentSettings, SileroVadModel vadModel, IOptions<VadOptions> vadOptions, UsageMeter meter, IOptions<TranscriptionOptions> options, ActiveRecognizers active,
+    TimeProvider time, ILogger<LiveTranscription> logger)
 {
     /// <summary>About 3 s of audio in 100 ms chunks per channel, and as many segments, may wait.</summary>
     private const int QueueLength = 32;
@@ -40,7 +41,7 @@ public sealed class LiveTranscription(
         await meter.EnsureWithinLimitAsync(agentId, cancellationToken);
 
         using var session = await engine.StartSessionAsync(settings.Vocabulary, cancellationToken);
-        var metering = await StreamMetering.StartAsync(meter, agentId, engine.Name, options.Value.MeteringInterval, cancellationToken);
+        var metering = await StreamMetering.StartAsync(meter, agentId, engine.Name, options.Value.MeteringInterval, time, logger, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var recognizers = new List<IUtteranceRecognizer>();
         var running = new List<Task>();

@@ -73,7 +73,10 @@ public sealed class UsageMeter(TranscriptionDbContext db, TimeProvider time, IOp
     public async Task<MeteredStream> StartStreamAsync(Guid agentId, string engine, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var job = new TranscriptionJob { AgentId = agentId, Provider = engine, Status = TranscriptionJobStatus.Running, CreatedAt = now };
+        var job = new TranscriptionJob
+        {
+            AgentId = agentId, Provider = engine, Status = TranscriptionJobStatus.Running, CreatedAt = now, LeaseExpiresAt = now + options.Value.StreamLease,
+        };
         var usage = new UsageRecord { AgentId = agentId, JobId = job.Id, Provider = engine, RecordedAt = now };
         db.Jobs.Add(job);
         db.Usage.Add(usage);
@@ -82,7 +85,7 @@ public sealed class UsageMeter(TranscriptionDbContext db, TimeProvider time, IOp
         return new MeteredStream(job.Id, usage.Id);
     }
 
-    /// <summary>Writes the stream's metered seconds so far; <paramref name="ended"/> completes its job.</summary>
+    /// <summary>Writes the stream's metered seconds so far, renewing its job's lease; <paramref name="ended"/> completes the job.</summary>
     public async Task UpdateStreamAsync(MeteredStream stream, double audioSeconds, bool ended, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -97,7 +100,13 @@ public sealed class UsageMeter(TranscriptionDbContext db, TimeProvider time, IOp
                     j.SetProperty(x => x.AudioSeconds, audioSeconds);
                     if (ended)
                     {
-                        j.SetProperty(x => x.Status, TranscriptionJobStatus.Completed).SetProperty(x => x.CompletedAt, now);
+                        // A stream the sweep took for lost (its writes held up) that ends well is completed after all.
+                        j.SetProperty(x => x.Status, TranscriptionJobStatus.Completed).SetProperty(x => x.CompletedAt, now)
+                            .SetProperty(x => x.Error, (string?)null).SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null);
+                    }
+                    else
+                    {
+                        j.SetProperty(x => x.LeaseExpiresAt, now + options.Value.StreamLease);
                     }
                 },
                 ct);

@@ -42,6 +42,27 @@ public static class LiveStream
         return await reading;
     }
 
+    /// <summary>Opens a stream on the agent's channel and sends it <paramref name="agentAudio"/>, leaving it open.</summary>
+    public static async Task<AsyncDuplexStreamingCall<StreamTranscriptionRequest, StreamTranscriptionResponse>> OpenAsync(
+        TranscriptionServiceHost host, SignedInAgent agent, short[] agentAudio)
+    {
+        var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        await call.RequestStream.WriteAsync(Settings([ProtoChannel.Agent]), TestContext.Current.CancellationToken);
+        foreach (var chunk in Interleaved((ProtoChannel.Agent, agentAudio)))
+        {
+            await call.RequestStream.WriteAsync(chunk, TestContext.Current.CancellationToken);
+        }
+
+        return call;
+    }
+
+    /// <summary>Closes the request side and reads what is left, so the service has ended the stream when it returns.</summary>
+    public static async Task EndAsync(AsyncDuplexStreamingCall<StreamTranscriptionRequest, StreamTranscriptionResponse> call)
+    {
+        await call.RequestStream.CompleteAsync();
+        await ReadAllAsync(call.ResponseStream);
+    }
+
     /// <summary>Interleaves the channels' 100 ms chunks, as two live microphones arrive.</summary>
     public static IEnumerable<StreamTranscriptionRequest> Interleaved(params (ProtoChannel Channel, short[] Samples)[] channels)
     {

@@ -1,7 +1,10 @@
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
+using AgentCalls.Transcription.Service.Data;
+using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Streaming;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AgentCalls.Transcription.Tests.LiveStream;
 using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
@@ -106,12 +109,7 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
     public async Task StreamTranscription_StillOpen_GetUsageAlreadyShowsItsSeconds()
     {
         var agent = await host.SignInAsync("Opal Open", cancellationToken: TestContext.Current.CancellationToken);
-        using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
-        await call.RequestStream.WriteAsync(Settings([ProtoChannel.Agent]), TestContext.Current.CancellationToken);
-        foreach (var chunk in Interleaved((ProtoChannel.Agent, SpokenAudio.Silence(3))))
-        {
-            await call.RequestStream.WriteAsync(chunk, TestContext.Current.CancellationToken);
-        }
+        using var call = await OpenAsync(host, agent, SpokenAudio.Silence(3));
 
         // The test host meters every second of audio: most of the 3 s show while the stream is open.
         var open = await Eventually.ReturnsAsync(async () =>
@@ -120,14 +118,29 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
             return usage.MonthAudioSeconds >= 2 ? usage : null;
         });
         Assert.Equal(1, open.JobCount);
-        await call.RequestStream.CompleteAsync();
-        await foreach (var _ in call.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken))
-        {
-        }
+        await EndAsync(call);
 
         var closed = await host.GetUsageAsync(agent, new GetUsageRequest());
         Assert.Equal(1, closed.JobCount);
         Assert.Equal(3, closed.AudioSeconds, 3);
+    }
+
+    [Fact]
+    public async Task StreamTranscription_OpenWithNoAudioComing_KeepsRenewingItsJobsLeaseUntilItEnds()
+    {
+        var agent = await host.SignInAsync("Mo Muted", cancellationToken: TestContext.Current.CancellationToken);
+        using var call = await OpenAsync(host, agent, SpokenAudio.Silence(0.5));
+
+        // Then nothing, as from a muted call: the heartbeat (every second here) must push the lease on anyway.
+        var first = await Eventually.ReturnsAsync(() => StreamJobAsync(agent.AgentId));
+        var renewed = await Eventually.ReturnsAsync(async () =>
+            await StreamJobAsync(agent.AgentId) is { LeaseExpiresAt: var lease } job && lease > first.LeaseExpiresAt ? job : null);
+        Assert.Equal(TranscriptionJobStatus.Running, renewed.Status);
+        await EndAsync(call);
+
+        var ended = await StreamJobAsync(agent.AgentId);
+        Assert.Equal((TranscriptionJobStatus.Completed, null, null), (ended!.Status, ended.LeaseExpiresAt, ended.Error));
+        Assert.Equal(0.5, ended.AudioSeconds, 3);
     }
 
     [Fact]
@@ -145,6 +158,9 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
         Assert.Equal(36_000, usage.MonthAudioSeconds, 3);
         Assert.Equal(2, usage.JobCount);
     }
+
+    private Task<TranscriptionJob?> StreamJobAsync(Guid agentId) =>
+        host.Services.QueryAsync<TranscriptionDbContext, TranscriptionJob?>(db => db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.AgentId == agentId, TestContext.Current.CancellationToken));
 
     [Fact]
     public async Task StreamTranscription_AudioBeforeSettings_IsInvalidArgumentOnSettings() =>
