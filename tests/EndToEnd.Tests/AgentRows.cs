@@ -35,7 +35,19 @@ public static class AgentRows
     /// How many rows name the agent in one database: every table with an <c>agent_id</c> column, OpenIddict's
     /// tables by <c>subject</c>, and the agents table by <c>id</c>. Found from the catalog, so a table added later counts too.
     /// </summary>
-    public static async Task<long> CountAsync(SystemUnderTest system, string database, Guid agentId, CancellationToken cancellationToken)
+    public static async Task<long> CountAsync(SystemUnderTest system, string database, Guid agentId, CancellationToken cancellationToken) =>
+        (await PerTableAsync(system, database, agentId, "count(*)", reader => reader.GetInt64(0), cancellationToken)).Values.Sum();
+
+    /// <summary>
+    /// Per table that names the agent (as <see cref="CountAsync"/> finds them), its rows' count and a checksum of their
+    /// contents: equal before and after means none of them was added, changed or removed.
+    /// </summary>
+    public static Task<Dictionary<string, string>> ChecksumsAsync(SystemUnderTest system, string database, Guid agentId, CancellationToken cancellationToken) =>
+        PerTableAsync(system, database, agentId, "count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '')",
+            reader => reader.GetString(0), cancellationToken);
+
+    private static async Task<Dictionary<string, T>> PerTableAsync<T>(
+        SystemUnderTest system, string database, Guid agentId, string aggregate, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(system, database, cancellationToken);
         var columns = new List<(string Table, string Column, string Type)>();
@@ -50,15 +62,17 @@ public static class AgentRows
             }
         }
 
-        long total = 0;
+        var results = new Dictionary<string, T>();
         foreach (var (table, column, type) in columns)
         {
             var value = type == "uuid" ? (object)agentId : agentId.ToString();
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" WHERE \"{column}\" = @agent", connection) { Parameters = { new("agent", value) } };
-            total += (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            await using var query = new NpgsqlCommand($"SELECT {aggregate} FROM \"{table}\" t WHERE \"{column}\" = @agent", connection) { Parameters = { new("agent", value) } };
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            results[$"{database}.{table}.{column}"] = read(reader);
         }
 
-        return total;
+        return results;
     }
 
     /// <summary>The first column of the first row a query answers in one database.</summary>
