@@ -57,13 +57,8 @@ public static class ApplicationServicesExtensions
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
         builder.Services.AddGrpcClient<Contracts.Calendar.V1.Calendar.CalendarClient>(grpc => grpc.Address = new Uri("http://_grpc.calendar"))
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
-        // No call-context propagation: a call's transcription stream outlives the request that opened it. No standard
-        // resilience handler either: its 10 s attempt timeout (until the response headers, which the stream sends with
-        // its first segment) and its retries (of a stream already half sent) broke every call after 30 s of silence.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is the documented way to take the standard handler off one client.
-        builder.Services.AddGrpcClient<Contracts.Transcription.V1.Transcription.TranscriptionClient>(grpc => grpc.Address = new Uri("http://_grpc.transcription"))
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        // With the standard resilience handler, every call's stream broke after 30 s of silence (see AddStreamingGrpcClient).
+        builder.Services.AddStreamingGrpcClient<Contracts.Transcription.V1.Transcription.TranscriptionClient>(new Uri("http://_grpc.transcription"));
         return builder;
     }
 
