@@ -36,4 +36,7 @@ public sealed class TranscriptionJob
 
     /// <summary>When a running job's worker is presumed dead and another may take the job over.</summary>
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>How many times a recording was taken over from a worker that died with it (a file that crashes the process fails after a few).</summary>
+    public int AbandonedRuns { get; set; }
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace AgentCalls.Transcription.Service.Recordings;
 
 /// <summary>One worker's claim on a running recording job; each claim has its own token.</summary>
-public sealed record RecordingLease(Guid JobId, Guid Token);
+/// <param name="AbandonedRuns">How many workers died with the job before this claim.</param>
+public sealed record RecordingLease(Guid JobId, Guid Token, int AbandonedRuns = 0);
 
 /// <summary>Another worker took the job over (this one's lease lapsed), or the agent deleted it: this worker stops.</summary>
 public sealed class RecordingLeaseLostException(Guid jobId) : Exception($"Recording job {jobId} is no longer this worker's.");
@@ -24,14 +25,16 @@ public sealed class RecordingLeases(TranscriptionDbContext db, TimeProvider time
         var token = Guid.CreateVersion7();
         var now = time.GetUtcNow();
         var expires = now + options.Value.Lease;
-        var claimed = await db.Database.SqlQuery<Guid>($"""
-            UPDATE transcription_jobs SET status = 'Running', lease_token = {token}, lease_expires_at = {expires}
+        // A job still Running when claimed was left by a worker that died with it (SET reads the row as it was).
+        var claimed = await db.Database.SqlQuery<ClaimedJob>($"""
+            UPDATE transcription_jobs SET status = 'Running', lease_token = {token}, lease_expires_at = {expires},
+              abandoned_runs = abandoned_runs + CASE WHEN status = 'Running' THEN 1 ELSE 0 END
             WHERE id = (SELECT id FROM transcription_jobs
                         WHERE source = 'RecordedFile' AND (status = 'Queued' OR (status = 'Running' AND lease_expires_at < {now}))
                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Value"
+            RETURNING id, abandoned_runs
             """).ToListAsync(cancellationToken);
-        return claimed.Count == 1 ? new RecordingLease(claimed[0], token) : null;
+        return claimed.Count == 1 ? new RecordingLease(claimed[0].Id, token, claimed[0].AbandonedRuns) : null;
     }
 
     public Task<TranscriptionJob> ReadAsync(RecordingLease lease, CancellationToken cancellationToken) =>
@@ -69,9 +72,14 @@ public sealed class RecordingLeases(TranscriptionDbContext db, TimeProvider time
                 .SetProperty(j => j.CompletedAt, time.GetUtcNow()).SetProperty(j => j.LeaseToken, (Guid?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct);
         });
 
-    /// <summary>Hands the job back at once (shutting down), so the next claim, here after a restart or on another replica, takes it.</summary>
+    /// <summary>
+    /// Hands the job back to the queue at once (shutting down), so the next claim, here after a restart or on another
+    /// replica, takes it; as Queued, so it does not count as abandoned.
+    /// </summary>
     public async Task ReleaseAsync(RecordingLease lease, CancellationToken cancellationToken) =>
-        await Fenced(lease).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresAt, time.GetUtcNow()), cancellationToken);
+        await Fenced(lease).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.Status, TranscriptionJobStatus.Queued).SetProperty(j => j.LeaseToken, (Guid?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null),
+            cancellationToken);
 
     private IQueryable<TranscriptionJob> Fenced(RecordingLease lease) =>
         db.Jobs.Where(j => j.Id == lease.JobId && j.LeaseToken == lease.Token && j.Status == TranscriptionJobStatus.Running);
@@ -98,3 +106,6 @@ public sealed class RecordingLeases(TranscriptionDbContext db, TimeProvider time
         }, cancellationToken);
     }
 }
+
+/// <summary>A row of the claim's RETURNING.</summary>
+internal sealed record ClaimedJob(Guid Id, int AbandonedRuns);

@@ -7,7 +7,8 @@ namespace AgentCalls.Transcription.Service.Recordings;
 /// Transcribes uploaded recordings one at a time per process. Jobs live in transcriptiondb, so any replica can take one,
 /// under a lease that each progress write renews. On shutdown the lease is handed back at once; if the process dies, the
 /// lease lapses. Either way the next claim (this process after a restart, or another replica) runs the job again from
-/// the start, so a job never vanishes. A file that cannot be decoded fails with its reason.
+/// the start, so a job never vanishes. A file that cannot be decoded fails with its reason; so does one whose workers
+/// died with it <see cref="RecordingsOptions.MaxAbandonedRuns"/> times (it may be what kills them).
 /// </summary>
 public sealed partial class RecordingWorker(IServiceScopeFactory scopes, RecordingSignal signal, IOptions<RecordingsOptions> options, ILogger<RecordingWorker> logger)
     : BackgroundService
@@ -50,6 +51,13 @@ public sealed partial class RecordingWorker(IServiceScopeFactory scopes, Recordi
             return false;
         }
 
+        if (lease.AbandonedRuns >= options.Value.MaxAbandonedRuns)
+        {
+            await leases.FailAsync(lease, AbandonedFailure(lease.AbandonedRuns), stoppingToken);
+            LogAbandoned(logger, lease.JobId, lease.AbandonedRuns);
+            return true;
+        }
+
         try
         {
             await RunAsync(scope.ServiceProvider, leases, lease, stoppingToken);
@@ -85,6 +93,13 @@ public sealed partial class RecordingWorker(IServiceScopeFactory scopes, Recordi
             LogFailed(logger, e, lease.JobId);
         }
     }
+
+    /// <summary>What the agent reads on a recording whose workers died with it too often.</summary>
+    public static string AbandonedFailure(int runs) =>
+        $"Transcribing this recording stopped the service {runs} times, so it was not tried again; upload it again, or in another format.";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording {JobId} failed: its workers died with it {AbandonedRuns} times.")]
+    private static partial void LogAbandoned(ILogger logger, Guid jobId, int abandonedRuns);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The recording worker cannot reach the database; trying again at the next poll.")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);

@@ -14,6 +14,10 @@ public sealed class RecordingsOptions
     /// <summary>How long a worker's claim on a running job holds without news; each progress write renews it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>A job whose worker died with it this many times is failed instead of claimed again (the file may be what kills it).</summary>
+    [Range(1, 100)]
+    public int MaxAbandonedRuns { get; set; } = 2;
+
     /// <summary>How often the worker looks for jobs when no upload woke it (uploads on other replicas, lapsed leases).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -104,7 +104,9 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
         Assert.Equal(RecordingStatus.Running, midway.Recording.Status);
         Assert.InRange(midway.Recording.ProgressPercent, 1, 99);
         Assert.Contains("umbrella", midway.Words(ProtoChannel.Agent));
-        Assert.Equal(RecordingStatus.Running, stopped.Status);
+        // Handed back to the queue on purpose: not a worker that died with it.
+        Assert.Equal(RecordingStatus.Queued, stopped.Status);
+        Assert.Equal(0, await host.Services.QueryAsync<TranscriptionDbContext, int>(db => db.Jobs.Where(j => j.Id == Guid.Parse(id)).Select(j => j.AbandonedRuns).SingleAsync()));
         Assert.Equal(RecordingStatus.Completed, transcript.Recording.Status);
         Assert.Contains("umbrella", transcript.Words(ProtoChannel.Agent));
         Assert.Contains(transcript.Segments, s => s.Start.ToTimeSpan() >= secondLineStarts - TimeSpan.FromSeconds(0.3));
@@ -150,6 +152,28 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
 
         Assert.Equal(RecordingStatus.Completed, transcript.Recording.Status);
         Assert.Contains("umbrella", transcript.Words(ProtoChannel.Agent));
+    }
+
+    [Fact]
+    public async Task Worker_JobWhoseWorkersDiedWithItTwice_IsFailedWithTheReasonInsteadOfRunAgain()
+    {
+        var agent = await host.SignInAsync("Pax Poison", cancellationToken: TestContext.Current.CancellationToken);
+        var file = await RecordedAudio.MonoAsync(Padded(await SpokenAudio.SayAsync(AgentLine)), "wav");
+        var job = new TranscriptionJob
+        {
+            AgentId = agent.AgentId, Provider = "pocketsphinx", Source = TranscriptionJobSource.RecordedFile, Status = TranscriptionJobStatus.Running,
+            AudioSeconds = 5, LeaseToken = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), AbandonedRuns = 1,
+            File = new RecordedFile { FileName = "poison.wav", FileBytes = file.Length, Channels = 1 },
+        };
+        await host.Services.AddRowsAsync<TranscriptionDbContext>([job, new RecordingAudioChunk { JobId = job.Id, Sequence = 0, Data = file }], TestContext.Current.CancellationToken);
+
+        host.Services.GetRequiredService<RecordingSignal>().Notify();
+        var (_, transcript) = await host.WaitUntilDoneAsync(agent, job.Id.ToString());
+
+        Assert.Equal(RecordingStatus.Failed, transcript.Recording.Status);
+        Assert.Equal(RecordingWorker.AbandonedFailure(2), transcript.Recording.Error);
+        Assert.Empty(transcript.Segments);
+        Assert.Equal(0, await AudioChunksAsync(job.Id));
     }
 
     [Fact]

@@ -98,6 +98,10 @@ namespace AgentCalls.Transcription.Service.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AbandonedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("abandoned_runs");
+
                     b.Property<Guid>("AgentId")
                         .HasColumnType("uuid")
                         .HasColumnName("agent_id");
