@@ -63,13 +63,13 @@ public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, Ca
             {
                 // A sync removed the row meanwhile (the event was deleted in Google Calendar): there is no call to move.
                 db.ChangeTracker.Clear();
-                throw CalendarErrors.NotFound("call (it was deleted in Google Calendar)");
+                throw RpcErrors.NotFound("call (it was deleted in Google Calendar)");
             }
 
             return call;
         }, cancellationToken);
         await BusyTimes.InvalidateAsync(redis, agentId);
-        return moved is null ? throw CalendarErrors.NotFound("call (it was deleted in Google Calendar)") : EventMessages.ToMessage(moved);
+        return moved is null ? throw RpcErrors.NotFound("call (it was deleted in Google Calendar)") : EventMessages.ToMessage(moved);
     }
 
     public async Task CancelAsync(Guid agentId, CancelCallRequest request, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class CallChanges(CalendarDbContext db, SettingsStore settings, Ca
 
     private async Task<CachedEvent> FindCallAsync(Guid agentId, Guid eventId, CancellationToken cancellationToken) =>
         await db.Events.FirstOrDefaultAsync(e => e.AgentId == agentId && e.Id == eventId && e.ClientId != null, cancellationToken)
-        ?? throw CalendarErrors.NotFound("call");
+        ?? throw RpcErrors.NotFound("call");
 
     private static Guid ReadEventId(string value, FieldViolations violations)
     {

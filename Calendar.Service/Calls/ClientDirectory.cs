@@ -2,6 +2,7 @@ using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Contracts.Clients.V1;
 using Grpc.Core;
 using ClientsClient = AgentCalls.Contracts.Clients.V1.Clients.ClientsClient;
+using AgentCalls.ServiceDefaults.Grpc;
 
 namespace AgentCalls.Calendar.Service.Calls;
 
@@ -20,7 +21,7 @@ public sealed class ClientDirectory(ClientsClient clients, IHttpContextAccessor 
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
-            throw CalendarErrors.NotFound("client");
+            throw RpcErrors.NotFound("client");
         }
     }
 }

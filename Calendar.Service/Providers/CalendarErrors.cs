@@ -74,6 +74,4 @@ public static class CalendarErrors
             },
         }.ToRpcException();
     }
-
-    public static RpcException NotFound(string what) => new(new Grpc.Core.Status(StatusCode.NotFound, $"No such {what}."));
 }

@@ -2,6 +2,7 @@ using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.Values;
 using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.ServiceDefaults.Grpc;
 
 namespace AgentCalls.Clients.Service.Clients;
 
@@ -11,7 +12,7 @@ public sealed class ClientReader(ClientsDbContext db, TimeProvider time)
     public async Task<Proto.Client> GetAsync(Guid agentId, string clientId, CancellationToken cancellationToken)
     {
         var id = ResourceId.Require(clientId, "clientId");
-        return await FindAsync(agentId, id, cancellationToken) ?? throw ResourceId.NotFound("client");
+        return await FindAsync(agentId, id, cancellationToken) ?? throw RpcErrors.NotFound("client");
     }
 
     public async Task<Proto.Client?> FindAsync(Guid agentId, Guid clientId, CancellationToken cancellationToken)

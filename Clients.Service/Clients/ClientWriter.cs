@@ -43,7 +43,7 @@ public sealed class ClientWriter(ClientsDbContext db, BookSettingsStore settings
 
         await db.InTransactionAsync(async ct =>
         {
-            var client = await db.Clients.FirstOrDefaultAsync(c => c.AgentId == agentId && c.Id == id, ct) ?? throw ResourceId.NotFound("client");
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.AgentId == agentId && c.Id == id, ct) ?? throw RpcErrors.NotFound("client");
             if (client.Version != etag)
             {
                 throw Etag.Stale("client");
@@ -71,7 +71,7 @@ public sealed class ClientWriter(ClientsDbContext db, BookSettingsStore settings
 
         await db.InTransactionAsync(async ct =>
         {
-            var client = await db.Clients.FirstOrDefaultAsync(c => c.AgentId == agentId && c.Id == id, ct) ?? throw ResourceId.NotFound("client");
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.AgentId == agentId && c.Id == id, ct) ?? throw RpcErrors.NotFound("client");
             if (etag is { } expected && client.Version != expected)
             {
                 throw Etag.Stale("client");
@@ -94,7 +94,7 @@ public sealed class ClientWriter(ClientsDbContext db, BookSettingsStore settings
         violations.ThrowIfAny();
         if (values!.HouseholdId is { } householdId && !await db.Households.AnyAsync(h => h.AgentId == agentId && h.Id == householdId, cancellationToken))
         {
-            throw ResourceId.NotFound("household");
+            throw RpcErrors.NotFound("household");
         }
 
         return values;

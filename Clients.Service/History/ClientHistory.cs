@@ -20,7 +20,7 @@ public sealed class ClientHistory(ClientsDbContext db)
         violations.ThrowIfAny();
         if (!await db.Clients.AnyAsync(c => c.AgentId == agentId && c.Id == clientId, cancellationToken))
         {
-            throw ResourceId.NotFound("client");
+            throw RpcErrors.NotFound("client");
         }
 
         var query = db.History.AsNoTracking().Where(e => e.AgentId == agentId && e.ClientId == clientId);

@@ -74,7 +74,7 @@ public sealed class HouseholdBook(ClientsDbContext db)
         // The foreign key sets the members' household_id to null.
         if (await db.Households.Where(h => h.AgentId == agentId && h.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
         {
-            throw ResourceId.NotFound("household");
+            throw RpcErrors.NotFound("household");
         }
     }
 }

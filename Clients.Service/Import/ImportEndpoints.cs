@@ -1,3 +1,4 @@
+using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.Clients.Service.Export;
 using AgentCalls.ServiceDefaults.Authentication;
 using Google.Protobuf;
@@ -63,15 +64,9 @@ public static class ImportEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] },
                 detail: $"The file {message}", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        catch (RpcException e)
         {
-            return Results.Problem(title: "Import limit reached", detail: e.Status.Detail, statusCode: StatusCodes.Status429TooManyRequests);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument && e.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
-        {
-            return Results.ValidationProblem(
-                badRequest.FieldViolations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray()),
-                detail: e.Status.Detail);
+            return GrpcProblems.ToResult(e, e.StatusCode == StatusCode.ResourceExhausted ? "Import limit reached" : null);
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, ImportQ
         };
         violations.ThrowIfAny();
 
-        var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw ResourceId.NotFound("import");
+        var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw RpcErrors.NotFound("import");
         var encoding = ChooseEncoding(job, request.Encoding, violations);
         var mapping = ImportMapping.Override(ImportMapping.Deserialize(job.Mapping), request.Mapping, violations);
         violations.ThrowIfAny();
@@ -81,7 +81,7 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, ImportQ
     public async Task<Proto.Import> CancelAsync(Guid agentId, string importId, CancellationToken cancellationToken)
     {
         var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == ResourceId.Require(importId, "importId"), cancellationToken)
-            ?? throw ResourceId.NotFound("import");
+            ?? throw RpcErrors.NotFound("import");
         switch (job.Status)
         {
             case ImportStatus.Queued:
@@ -137,7 +137,7 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, ImportQ
     }
 
     private async Task<ImportJob> FindAsync(Guid agentId, Guid id, CancellationToken cancellationToken) =>
-        await db.Imports.AsNoTracking().FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw ResourceId.NotFound("import");
+        await db.Imports.AsNoTracking().FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken) ?? throw RpcErrors.NotFound("import");
 
     /// <summary>Saves a change of state; the worker changing it meanwhile (status is a concurrency token) means: read it again.</summary>
     private async Task SaveAsync(CancellationToken cancellationToken)

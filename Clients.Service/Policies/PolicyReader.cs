@@ -14,7 +14,7 @@ public sealed class PolicyReader(ClientsDbContext db)
         var clientId = ResourceId.Require(request.ClientId, "clientId");
         if (!await db.Clients.AnyAsync(c => c.AgentId == agentId && c.Id == clientId, cancellationToken))
         {
-            throw ResourceId.NotFound("client");
+            throw RpcErrors.NotFound("client");
         }
 
         var policies = await db.Policies.AsNoTracking().Where(p => p.AgentId == agentId && p.ClientId == clientId).ToListAsync(cancellationToken);
@@ -30,7 +30,7 @@ public sealed class PolicyReader(ClientsDbContext db)
         var policyId = ResourceId.Parse(request.PolicyId, violations, "policyId");
         violations.ThrowIfAny();
         var policy = await FindAsync(agentId, clientId, policyId, cancellationToken);
-        return PolicyMapping.ToProto(policy ?? throw ResourceId.NotFound("policy"));
+        return PolicyMapping.ToProto(policy ?? throw RpcErrors.NotFound("policy"));
     }
 
     public Task<Policy?> FindAsync(Guid agentId, Guid clientId, Guid policyId, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
         {
             if (!await db.Clients.AnyAsync(c => c.AgentId == agentId && c.Id == clientId, ct))
             {
-                throw ResourceId.NotFound("client");
+                throw RpcErrors.NotFound("client");
             }
 
             var now = time.GetUtcNow();
@@ -80,7 +80,7 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
     private async Task<Policy> FindForWriteAsync(Guid agentId, Guid clientId, Guid policyId, uint? etag, CancellationToken cancellationToken)
     {
         var policy = await db.Policies.FirstOrDefaultAsync(p => p.AgentId == agentId && p.ClientId == clientId && p.Id == policyId, cancellationToken)
-            ?? throw ResourceId.NotFound("policy");
+            ?? throw RpcErrors.NotFound("policy");
         return etag is { } expected && policy.Version != expected ? throw Etag.Stale("policy") : policy;
     }
 

@@ -29,6 +29,4 @@ public static class ResourceId
     /// <summary>An optional id: null when empty.</summary>
     public static Guid? ParseOptional(string value, FieldViolations violations, string field) =>
         string.IsNullOrEmpty(value) ? null : Parse(value, violations, field);
-
-    public static RpcException NotFound(string what) => new(new Status(StatusCode.NotFound, $"No such {what}."));
 }

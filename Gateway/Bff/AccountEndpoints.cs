@@ -1,6 +1,7 @@
 using AgentCalls.Gateway.Security;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Gateway.Sessions;
+using AgentCalls.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,7 +41,7 @@ public static class AccountEndpoints
         }
         catch (RpcException e)
         {
-            return Results.Problem(statusCode: e.StatusCode == StatusCode.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status502BadGateway, title: "Identity could not do that", detail: e.Status.Detail);
+            return GrpcProblems.ToResult(e);
         }
 
         await sessions.RemoveAllOfAgentAsync(agentId);

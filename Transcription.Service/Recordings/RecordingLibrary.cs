@@ -57,7 +57,7 @@ public sealed class RecordingLibrary(TranscriptionDbContext db)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var job = await Owned(agentId).AsTracking().FirstOrDefaultAsync(j => j.Id == id, ct) ?? throw NotFound();
+            var job = await Owned(agentId).AsTracking().FirstOrDefaultAsync(j => j.Id == id, ct) ?? throw RpcErrors.NotFound("recording");
             job.Status = TranscriptionJobStatus.Deleted;
             job.File!.FileName = "";
             job.File.Vocabulary = [];
@@ -73,7 +73,7 @@ public sealed class RecordingLibrary(TranscriptionDbContext db)
     private async Task<TranscriptionJob> FindAsync(Guid agentId, string recordingId, CancellationToken cancellationToken)
     {
         var id = ParseId(recordingId);
-        return await Owned(agentId).FirstOrDefaultAsync(j => j.Id == id, cancellationToken) ?? throw NotFound();
+        return await Owned(agentId).FirstOrDefaultAsync(j => j.Id == id, cancellationToken) ?? throw RpcErrors.NotFound("recording");
     }
 
     private IQueryable<TranscriptionJob> Owned(Guid agentId) =>
@@ -81,6 +81,4 @@ public sealed class RecordingLibrary(TranscriptionDbContext db)
 
     private static Guid ParseId(string recordingId) =>
         Guid.TryParse(recordingId, out var id) ? id : throw FieldViolations.Single("recordingId", "is not a recording id.");
-
-    private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "No such recording."));
 }

@@ -1,3 +1,4 @@
+using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.ServiceDefaults.Authentication;
 using Google.Protobuf;
 using Grpc.Core;
@@ -39,9 +40,9 @@ public static class RecordingUploadEndpoint
             return Results.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] },
                 detail: $"The recording was not accepted: {e.Field} {e.Message}", statusCode: e.StatusCode);
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        catch (RpcException e)
         {
-            return Results.Problem(title: "Transcription allowance used up", detail: e.Status.Detail, statusCode: StatusCodes.Status429TooManyRequests);
+            return GrpcProblems.ToResult(e, e.StatusCode == StatusCode.ResourceExhausted ? "Transcription allowance used up" : null);
         }
     }
 }
