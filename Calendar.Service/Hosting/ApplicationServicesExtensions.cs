@@ -6,6 +6,7 @@ using AgentCalls.Calendar.Service.Feed;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
 using AgentCalls.Calendar.Service.Sync;
+using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
@@ -28,6 +29,7 @@ public static class ApplicationServicesExtensions
         builder.AddEventing<CalendarDbContext>()
             .Subscribe<AgentDeleted, AgentDeletedHandler>()
             .Subscribe<CallLogged, CallLoggedHandler>()
+            .Subscribe<ClientUpdated, ClientRenamedHandler>()
             .Subscribe<GoogleCalendarConnected, GoogleConnectionHandlers>()
             .Subscribe<GoogleCalendarDisconnected, GoogleConnectionHandlers>();
         builder.AddAgentAuthentication();

@@ -126,7 +126,9 @@ public sealed class GooglePageWriter(CalendarDbContext db, IConnectionMultiplexe
             INSERT INTO cached_events ({Columns}) SELECT {Columns} FROM incoming_events
             ON CONFLICT (agent_id, provider, calendar_id, provider_event_id) DO UPDATE SET
                 title = excluded.title, description = excluded.description, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-                client_id = excluded.client_id, client_name = excluded.client_name, client_phone = excluded.client_phone,
+                client_id = excluded.client_id, client_phone = excluded.client_phone,
+                -- Google holds the name as it was when the call was booked; a rename heard since (ClientUpdated) stands.
+                client_name = CASE WHEN cached_events.client_id IS NOT DISTINCT FROM excluded.client_id THEN cached_events.client_name ELSE excluded.client_name END,
                 all_day = excluded.all_day, busy = excluded.busy, reminder_minutes = excluded.reminder_minutes,
                 sync_generation = excluded.sync_generation, updated_at = excluded.updated_at
             RETURNING provider_event_id, id
