@@ -35,7 +35,7 @@ public sealed partial class EventConsumer<TContext, TEvent, THandler>(
     private readonly string stream = EventStreams.For(EventType);
     private readonly string group = options.Value.ServiceName ?? environment.ApplicationName;
     private readonly string consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
-    private readonly SemaphoreSlim wake = new(0);
+    private readonly PublishSignal published = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,7 +81,7 @@ public sealed partial class EventConsumer<TContext, TEvent, THandler>(
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(EventStreams.NotifyChannel), (_, _) => Wake());
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(EventStreams.NotifyChannel), (_, _) => published.Notify());
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -89,20 +89,11 @@ public sealed partial class EventConsumer<TContext, TEvent, THandler>(
         }
     }
 
-    /// <summary>One pending wake-up is enough, however many events were published meanwhile.</summary>
-    private void Wake()
-    {
-        if (wake.CurrentCount == 0)
-        {
-            wake.Release();
-        }
-    }
-
     private async Task WaitAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await wake.WaitAsync(options.Value.PollInterval, cancellationToken);
+            await published.WaitAsync(options.Value.PollInterval, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -222,3 +213,6 @@ public sealed partial class EventConsumer<TContext, TEvent, THandler>(
     [LoggerMessage(Level = LogLevel.Error, Message = "{EventType} entry {EntryId} moved to the dead-letter stream.")]
     private static partial void LogDeadLettered(ILogger logger, string eventType, string entryId);
 }
+
+/// <summary>A consumer's own wake-up: one pending notification is enough, however many events were published meanwhile.</summary>
+internal sealed class PublishSignal : WakeUpSignal;
