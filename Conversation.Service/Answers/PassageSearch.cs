@@ -19,12 +19,15 @@ public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder emb
     private const int Candidates = 50;
     private const int PerWordCandidates = 100;
 
+    /// <summary>The share of the question's words a full-text hit must hold to be fused (as <see cref="AnswersOptions.MinTermOverlap"/>).</summary>
+    private const double MinTextCoverage = 0.5;
+
     public enum Method { Fused, FullText, Embeddings }
 
     public async Task<IReadOnlyList<ScoredPassageRow>> SearchAsync(Guid agentId, string query, int limit, CancellationToken cancellationToken, Method method = Method.Fused)
     {
         // Postgres ranks the words while the question is embedded here.
-        var fullText = method == Method.Embeddings ? Task.FromResult(new List<Guid>()) : FullTextAsync(agentId, query, cancellationToken);
+        var fullText = method == Method.Embeddings ? Task.FromResult(new List<TextHit>()) : FullTextAsync(agentId, query, cancellationToken);
         var queryVector = await embedder.EmbedQueryAsync(query, cancellationToken);
         var textRanked = await fullText;
         var nearest = await vectors.NearestAsync(db, agentId, queryVector, Candidates, cancellationToken);
@@ -33,7 +36,12 @@ public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder emb
         var fused = new Dictionary<Guid, (double Score, int TextRank, int VectorRank)>();
         for (var i = 0; i < textRanked.Count; i++)
         {
-            fused[textRanked[i]] = (1.0 / (FusionK + i + 1), i + 1, 0);
+            // A full-text hit on a minority of the question's words (one common word) only pushes the embedding hits
+            // down; one on most of them, or on a rare code, is the exact-match evidence fusion is for (bench/knowledge).
+            if (method != Method.Fused || textRanked[i].Coverage >= MinTextCoverage)
+            {
+                fused[textRanked[i].Id] = (1.0 / (FusionK + i + 1), i + 1, 0);
+            }
         }
 
         for (var i = 0; i < vectorRanked.Count; i++)
@@ -62,8 +70,8 @@ public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder emb
     /// a few, which carry no more signal than the rest. Ranking every match of such a word took ~100 ms at 10,000
     /// passages (bench/knowledge).
     /// </summary>
-    private async Task<List<Guid>> FullTextAsync(Guid agentId, string query, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<Guid>($"""
+    private async Task<List<TextHit>> FullTextAsync(Guid agentId, string query, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<TextHit>($"""
             WITH query AS (
                 SELECT plainto_tsquery('english', {query}) AS every_word,
                        replace(plainto_tsquery('english', {query})::text, '&', '|')::tsquery AS any_word,
@@ -76,9 +84,15 @@ public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder emb
                     LATERAL (SELECT p.id, p.search_vector FROM passages p
                              WHERE p.agent_id = {agentId} AND p.search_vector @@ quote_literal(word)::tsquery
                              LIMIT {PerWordCandidates}) AS c)
-            SELECT c.id AS "Value"
-            FROM candidates c, query
-            ORDER BY ts_rank_cd(c.search_vector, query.any_word) DESC, c.id
-            LIMIT {Candidates}
+            SELECT ranked.id AS "Id",
+                   (SELECT count(*) FROM unnest(query.words) AS word WHERE ranked.search_vector @@ quote_literal(word)::tsquery)::float8
+                       / greatest(cardinality(query.words), 1) AS "Coverage"
+            FROM (SELECT c.id, c.search_vector, ts_rank_cd(c.search_vector, query.any_word) AS rank FROM candidates c, query
+                  ORDER BY rank DESC, c.id
+                  LIMIT {Candidates}) AS ranked, query
+            ORDER BY ranked.rank DESC, ranked.id
             """).ToListAsync(cancellationToken);
+
+    /// <summary>A full-text hit, in rank order, with the share of the question's words it holds.</summary>
+    private sealed record TextHit(Guid Id, double Coverage);
 }
