@@ -15,7 +15,7 @@ namespace AgentCalls.Conversation.Service.Documents;
 /// </summary>
 public sealed class DocumentIngestion(ConversationDbContext db, DocumentEmbedder embedder, IOptions<DocumentsOptions> options, TimeProvider time)
 {
-    private const int EmbeddingBatch = 32;
+    public const int EmbeddingBatch = 32;
 
     public async Task<PreparedDocument> PrepareAsync(Guid agentId, string fileName, byte[] content, CancellationToken cancellationToken)
     {
