@@ -10,7 +10,8 @@ public sealed record ScoredPassageRow(PassageRow Passage, double Score, int Text
 
 /// <summary>
 /// Hybrid search over one agent's passages: Postgres full-text search (any of the question's words, ranked by
-/// cover density) and embedding similarity, fused by reciprocal rank.
+/// cover density) and embedding similarity by the configured model, fused by reciprocal rank; a full-text hit is fused
+/// only when it holds at least half of the question's words.
 /// </summary>
 public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder embedder, PassageVectorIndex vectors)
 {
@@ -38,10 +39,8 @@ public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder emb
         {
             // A full-text hit on a minority of the question's words (one common word) only pushes the embedding hits
             // down; one on most of them, or on a rare code, is the exact-match evidence fusion is for (bench/knowledge).
-            if (method != Method.Fused || textRanked[i].Coverage >= MinTextCoverage)
-            {
-                fused[textRanked[i].Id] = (1.0 / (FusionK + i + 1), i + 1, 0);
-            }
+            var fusedScore = method != Method.Fused || textRanked[i].Coverage >= MinTextCoverage ? 1.0 / (FusionK + i + 1) : 0;
+            fused[textRanked[i].Id] = (fusedScore, i + 1, 0);
         }
 
         for (var i = 0; i < vectorRanked.Count; i++)
@@ -50,7 +49,7 @@ public sealed class PassageSearch(ConversationDbContext db, DocumentEmbedder emb
             fused[vectorRanked[i].PassageId] = (score + 1.0 / (FusionK + i + 1), textRank, i + 1);
         }
 
-        var top = fused.OrderByDescending(f => f.Value.Score).Take(limit).ToList();
+        var top = fused.Where(f => f.Value.Score > 0).OrderByDescending(f => f.Value.Score).Take(limit).ToList();
         var ids = top.Select(t => t.Key).ToList();
         var rows = await db.Passages.AsNoTracking()
             .Where(p => p.AgentId == agentId && ids.Contains(p.Id))
