@@ -20,6 +20,7 @@ public static class AiServicesExtensions
         builder.Services.AddSingleton<ITextEmbedder, ArcticTextEmbedder>();
         builder.Services.AddOptions<EmbeddingsOptions>().BindConfiguration(EmbeddingsOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Endpoint is null || o.Model.Length > 0, "Embeddings:Endpoint needs Embeddings:Model.")
+            .Validate(o => o.ReembedCheckInterval > TimeSpan.Zero, "Embeddings:ReembedCheckInterval must be longer than zero.")
             .ValidateOnStart();
         if (builder.Configuration.GetSection(EmbeddingsOptions.Section).Get<EmbeddingsOptions>()?.Endpoint is not null)
         {
