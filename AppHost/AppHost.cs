@@ -107,6 +107,19 @@ foreach (var role in new[] { "LiveConversation", "Documentation", "FunctionExecu
     }
 }
 
+// Documents are embedded by the local model unless the AppHost's configuration names an embeddings endpoint; changing
+// it re-embeds the agents' documents in the background.
+if (builder.Configuration["Embeddings:Endpoint"] is { Length: > 0 } embeddingsEndpoint)
+{
+    conversation
+        .WithEnvironment("Embeddings__Endpoint", embeddingsEndpoint)
+        .WithEnvironment("Embeddings__Model", builder.Configuration["Embeddings:Model"] ?? "");
+    if (builder.Configuration["Embeddings:ApiKey"] is { Length: > 0 })
+    {
+        conversation.WithEnvironment("Embeddings__ApiKey", builder.AddParameterFromConfiguration("embeddings-api-key", "Embeddings:ApiKey", secret: true));
+    }
+}
+
 var web = builder.AddExecutable("web", "npm", Path.Combine(builder.AppHostDirectory, "..", "web"), "run", "start")
     .WithHttpEndpoint(env: "PORT")
     .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")

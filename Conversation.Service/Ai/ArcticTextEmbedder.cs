@@ -34,22 +34,11 @@ public sealed class ArcticTextEmbedder : ITextEmbedder, IDisposable
             var encoded = encoder.Value.Encode([.. batch.Select(i => texts[i])], cancellationToken);
             for (var j = 0; j < batch.Length; j++)
             {
-                vectors[batch[j]] = Normalize(encoded[j]);
+                vectors[batch[j]] = UnitVectors.Normalize(encoded[j]);
             }
         }
 
         return vectors;
-    }
-
-    private static float[] Normalize(float[] vector)
-    {
-        var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(vector));
-        if (norm > 0)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, vector);
-        }
-
-        return vector;
     }
 
     public void Dispose()

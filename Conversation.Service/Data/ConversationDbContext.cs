@@ -22,5 +22,8 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
     public static void Configure(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConversationDbContext).Assembly).AddEventingTables();
+        modelBuilder
+            // One GIN index over (agent_id, search_vector), so a word's matches are looked up within the agent's passages.
+            .HasPostgresExtension("btree_gin")
+            .ApplyConfigurationsFromAssembly(typeof(ConversationDbContext).Assembly).AddEventingTables();
 }

@@ -13,9 +13,9 @@ namespace AgentCalls.Conversation.Service.Documents;
 /// bytes uploaded again answer the stored document. Parsing runs before anything is reported, so a file that
 /// cannot be read is refused with its reason while the caller can still answer with an error status.
 /// </summary>
-public sealed class DocumentIngestion(ConversationDbContext db, ITextEmbedder embedder, IOptions<DocumentsOptions> options, TimeProvider time)
+public sealed class DocumentIngestion(ConversationDbContext db, DocumentEmbedder embedder, IOptions<DocumentsOptions> options, TimeProvider time)
 {
-    private const int EmbeddingBatch = 32;
+    public const int EmbeddingBatch = 32;
 
     public async Task<PreparedDocument> PrepareAsync(Guid agentId, string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public sealed class DocumentIngestion(ConversationDbContext db, ITextEmbedder em
         {
             progress.Report(new IngestProgress("embedding", vectors.Count, prepared.Passages.Count));
             var texts = batch.Select(p => EmbeddingText(title, p.HeadingPath, parsed.Text[p.Start..p.End])).ToArray();
-            vectors.AddRange(await Task.Run(() => embedder.EmbedPassages(texts, cancellationToken), cancellationToken));
+            vectors.AddRange(await embedder.EmbedPassagesAsync(texts, cancellationToken));
         }
 
         progress.Report(new IngestProgress("saving", prepared.Passages.Count, prepared.Passages.Count));

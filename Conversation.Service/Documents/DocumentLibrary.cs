@@ -1,4 +1,5 @@
 using AgentCalls.Contracts.Conversation.V1;
+using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.Data;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -6,14 +7,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Documents;
 
-/// <summary>An agent's documents: list, open, delete. Another agent's document, or an id that is not one, is NotFound.</summary>
-public sealed class DocumentLibrary(ConversationDbContext db)
+/// <summary>
+/// An agent's documents: list (with how far they are embedded by the configured model), open, delete. Another agent's
+/// document, or an id that is not one, is NotFound.
+/// </summary>
+public sealed class DocumentLibrary(ConversationDbContext db, DocumentEmbedder embedder)
 {
     public async Task<ListDocumentsResponse> ListAsync(Guid agentId, CancellationToken cancellationToken)
     {
         var documents = await Summaries(db.Documents.Where(d => d.AgentId == agentId).OrderByDescending(d => d.UploadedAt).ThenByDescending(d => d.Id))
             .ToListAsync(cancellationToken);
-        return new ListDocumentsResponse { Documents = { documents.Select(ToMessage) } };
+        return new ListDocumentsResponse
+        {
+            Documents = { documents.Select(ToMessage) },
+            Embedding = new EmbeddingProgress
+            {
+                Model = embedder.ModelId,
+                PassagesDone = documents.Where(d => d.EmbeddingModel == embedder.ModelId).Sum(d => d.PassageCount),
+                PassagesTotal = documents.Sum(d => d.PassageCount),
+            },
+        };
     }
 
     public async Task<DocumentSummary> GetSummaryAsync(Guid agentId, Guid documentId, CancellationToken cancellationToken) =>
@@ -45,15 +58,17 @@ public sealed class DocumentLibrary(ConversationDbContext db)
     private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "No such document."));
 
     private static IQueryable<SummaryRow> Summaries(IQueryable<Document> documents) =>
-        documents.AsNoTracking().Select(d => new SummaryRow(d.Id, d.Title, d.Format, d.SizeBytes, d.PageCount, d.Passages.Count, d.UploadedAt));
+        documents.AsNoTracking().Select(d => new SummaryRow(d.Id, d.Title, d.Format, d.SizeBytes, d.PageCount, d.Passages.Count, d.UploadedAt, d.EmbeddingModel));
 
-    private static DocumentSummary ToMessage(SummaryRow d) => new()
+    private DocumentSummary ToMessage(SummaryRow d) => new()
     {
         DocumentId = d.Id.ToString(), Title = d.Title, Format = d.Format, SizeBytes = d.SizeBytes, PageCount = d.PageCount,
-        PassageCount = d.PassageCount, Status = "ready", UploadedAt = Timestamp.FromDateTimeOffset(d.UploadedAt),
+        PassageCount = d.PassageCount, Status = d.EmbeddingModel == embedder.ModelId ? "ready" : "re-embedding",
+        UploadedAt = Timestamp.FromDateTimeOffset(d.UploadedAt), EmbeddingModel = d.EmbeddingModel,
     };
 
-    private sealed record SummaryRow(Guid Id, string Title, string Format, long SizeBytes, int PageCount, int PassageCount, DateTimeOffset UploadedAt);
+    private sealed record SummaryRow(
+        Guid Id, string Title, string Format, long SizeBytes, int PageCount, int PassageCount, DateTimeOffset UploadedAt, string EmbeddingModel);
 }
 
 /// <summary>A passage as search and answers read it.</summary>

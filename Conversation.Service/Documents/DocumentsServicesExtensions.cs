@@ -14,6 +14,7 @@ public static class DocumentsServicesExtensions
         builder.Services.AddScoped<DocumentLibrary>();
         builder.Services.AddScoped<PassageSearch>();
         builder.Services.AddScoped<DocumentAnswerer>();
+        builder.Services.AddHostedService<PassageReembedder>();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using AgentCalls.TestSupport;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using CallsClient = AgentCalls.Contracts.Conversation.V1.Calls.CallsClient;
+using DocumentsClient = AgentCalls.Contracts.Conversation.V1.Documents.DocumentsClient;
 
 namespace AgentCalls.Conversation.Tests;
 
@@ -13,6 +14,11 @@ public sealed class ConversationProcess(WebApplicationFactory<ConversationDbCont
 
     public CallsClient Calls => new(channel);
 
+    public DocumentsClient Documents => new(channel);
+
+    /// <summary>The service's HTTP face, for uploads.</summary>
+    public HttpClient Rest { get; } = factory.CreateClient();
+
     public IServiceProvider Services => factory.Services;
 
     public Task<LiveSocket> ConnectAsync(SignedInAgent agent, string callId) => LiveSocket.ConnectAsync(factory.Server.CreateWebSocketClient(), agent, callId);
@@ -21,6 +27,7 @@ public sealed class ConversationProcess(WebApplicationFactory<ConversationDbCont
     public async ValueTask DisposeAsync()
     {
         channel.Dispose();
+        Rest.Dispose();
         await factory.DisposeAsync();
     }
 }

@@ -88,10 +88,19 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
     /// </summary>
     public async Task<Func<ConversationProcess>> OnNewDatabaseAsync(TimeSpan idleTimeout)
     {
+        var start = await OnNewDatabaseAsync();
+        return () => start(h => h.UseSetting("Calls:IdleTimeout", idleTimeout.ToString()));
+    }
+
+    /// <summary>A new database of its own, and a way to start processes of the service on it with settings of their own.</summary>
+    public async Task<Func<Action<IWebHostBuilder>, ConversationProcess>> OnNewDatabaseAsync()
+    {
         var database = await Servers.CreateDatabaseAsync("conversationdb");
-        return () => new ConversationProcess(CreateInstance(h => h
-            .UseSetting("ConnectionStrings:conversationdb", database)
-            .UseSetting("Calls:IdleTimeout", idleTimeout.ToString())));
+        return configure => new ConversationProcess(CreateInstance(h =>
+        {
+            h.UseSetting("ConnectionStrings:conversationdb", database);
+            configure(h);
+        }));
     }
 
     public override async ValueTask DisposeAsync()

@@ -18,6 +18,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
     private readonly ScriptedReplies<FakeChatReply> scripted = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> requests = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> aborted = new();
+    private readonly ConcurrentDictionary<string, bool> failingEmbeddings = new(StringComparer.Ordinal);
 
     private FakeOpenAi(WebApplication app, Uri baseUrl)
     {
@@ -52,6 +53,9 @@ public sealed class FakeOpenAi : IAsyncDisposable
 
     /// <summary>As <see cref="Reply"/>, for requests to <paramref name="model"/> only (roles sharing the fake send different models).</summary>
     public void ReplyTo(string model, string marker, params FakeChatReply[] replies) => scripted.Add([$"\"model\":\"{model}\"", marker], replies);
+
+    /// <summary>Every embeddings request whose body contains <paramref name="marker"/> answers 500, as a provider that is down.</summary>
+    public void FailEmbeddings(string marker) => failingEmbeddings[marker] = true;
 
     /// <summary>The chat requests whose body contains <paramref name="marker"/>.</summary>
     public IReadOnlyList<JsonObject> ChatRequestsContaining(string marker) =>
@@ -195,6 +199,13 @@ public sealed class FakeOpenAi : IAsyncDisposable
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         requests.Enqueue(new FakeOpenAiRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
+        if (failingEmbeddings.Keys.Any(marker => body.Contains(marker, StringComparison.Ordinal)))
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "Fake error 500.", type = "fake_error", code = "500" } });
+            return;
+        }
+
         var request = JsonNode.Parse(body)!.AsObject();
         var inputs = request["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToArray() : [request["input"]!.GetValue<string>()];
         var dimensions = request["dimensions"]?.GetValue<int>() ?? 64;

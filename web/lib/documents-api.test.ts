@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { takeJsonValues, toAnswerMessage, toUploadProgress } from "./documents-api";
+import { takeJsonValues, toAnswerMessage, toDocumentList, toUploadProgress } from "./documents-api";
 
 describe("takeJsonValues", () => {
   it("takes whole newline-delimited values and keeps the unfinished one", () => {
@@ -51,5 +51,17 @@ describe("toUploadProgress", () => {
 
   it("refuses a step it does not know", () => {
     expect(() => toUploadProgress({ stage: "exploded" })).toThrow("upload step");
+  });
+});
+
+describe("toDocumentList", () => {
+  it("reads the documents and how far they are re-embedded, with proto3's omitted zeros", () => {
+    const listed = toDocumentList({
+      documents: [{ documentId: "d1", title: "ho3.md", passageCount: 12, status: "re-embedding" }],
+      embedding: { model: "text-embedding-3-small", passagesTotal: 12 },
+    });
+
+    expect(listed.documents.map((d) => [d.title, d.status])).toEqual([["ho3.md", "re-embedding"]]);
+    expect(listed.embedding).toEqual({ model: "text-embedding-3-small", passagesDone: 0, passagesTotal: 12 });
   });
 });

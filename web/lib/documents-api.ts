@@ -19,6 +19,13 @@ export interface DocumentSummary {
   uploadedAt?: string;
 }
 
+/** How far the agent's passages are embedded by the configured model (the rest are being re-embedded). */
+export interface EmbeddingProgress {
+  model: string;
+  passagesDone: number;
+  passagesTotal: number;
+}
+
 /** A piece of a document; offsets point into the document's text (UTF-16, as JavaScript counts). */
 export interface Passage {
   passageId: string;
@@ -62,6 +69,16 @@ export interface AnswerMessage {
 export type UploadProgress =
   | { stage: "parsed" | "embedding" | "saving"; done: number; total: number }
   | { stage: "done"; duplicate: boolean; document: DocumentSummary };
+
+/** ListDocuments' answer: the documents, and how far they are embedded by the configured model. */
+export function toDocumentList(value: unknown): { documents: DocumentSummary[]; embedding: EmbeddingProgress } {
+  const listed = asObject(value);
+  const embedding = asObject(listed.embedding);
+  return {
+    documents: asArray(listed.documents).map(toDocumentSummary),
+    embedding: { model: asString(embedding.model), passagesDone: asNumber(embedding.passagesDone), passagesTotal: asNumber(embedding.passagesTotal) },
+  };
+}
 
 export function toDocumentSummary(value: unknown): DocumentSummary {
   const d = asObject(value);
@@ -187,8 +204,7 @@ async function streamJson(path: string, init: RequestInit, onValue: (value: unkn
 }
 
 export const documentsApi = {
-  list: async (signal?: AbortSignal) =>
-    asArray(asObject(await api.get<unknown>(documentsPath, { signal })).documents).map(toDocumentSummary),
+  list: async (signal?: AbortSignal) => toDocumentList(await api.get<unknown>(documentsPath, { signal })),
   get: async (documentId: string, signal?: AbortSignal): Promise<DocumentDetail> => {
     const d = asObject(await api.get<unknown>(documentPath(documentId), { signal }));
     return { document: toDocumentSummary(d.document), text: asString(d.text), passages: asArray(d.passages).map(toPassage) };

@@ -22,6 +22,7 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("AgentCalls.Conversation.Service.Actions.ActionClaim", b =>
@@ -502,10 +503,10 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                     b.HasIndex("DocumentId")
                         .HasDatabaseName("ix_passages_document_id");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_passages_search_vector");
+                    b.HasIndex("AgentId", "SearchVector")
+                        .HasDatabaseName("ix_passages_agent_id_search_vector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AgentId", "SearchVector"), "GIN");
 
                     b.HasIndex("AgentId", "DocumentId", "Ordinal")
                         .HasDatabaseName("ix_passages_agent_id_document_id_ordinal");

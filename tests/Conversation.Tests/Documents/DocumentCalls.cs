@@ -16,7 +16,11 @@ public static class DocumentCalls
     public static DocumentsClient Documents(this ConversationServiceHost host) => new(host.Channel);
 
     /// <summary>The status, and the JSON lines (progress, then "done") or the problem details.</summary>
-    public static async Task<Upload> UploadAsync(this ConversationServiceHost host, SignedInAgent agent, string name, byte[] content)
+    public static Task<Upload> UploadAsync(this ConversationServiceHost host, SignedInAgent agent, string name, byte[] content) =>
+        UploadAsync(host.Rest, agent, name, content);
+
+    /// <summary>As <see cref="UploadAsync(ConversationServiceHost, SignedInAgent, string, byte[])"/>, to one process of the service.</summary>
+    public static async Task<Upload> UploadAsync(HttpClient rest, SignedInAgent agent, string name, byte[] content)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/conversation/documents?name={Uri.EscapeDataString(name)}")
         {
@@ -24,7 +28,7 @@ public static class DocumentCalls
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agent.AccessToken);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var response = await host.Rest.SendAsync(request, Cancel);
+        using var response = await rest.SendAsync(request, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         var lines = response.StatusCode == HttpStatusCode.OK
             ? body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList()
@@ -33,16 +37,23 @@ public static class DocumentCalls
     }
 
     /// <summary>Uploads and returns the stored document's id, failing the test if the upload fails.</summary>
-    public static async Task<string> UploadOkAsync(this ConversationServiceHost host, SignedInAgent agent, string name, byte[] content)
+    public static Task<string> UploadOkAsync(this ConversationServiceHost host, SignedInAgent agent, string name, byte[] content) =>
+        UploadOkAsync(host.Rest, agent, name, content);
+
+    /// <summary>As <see cref="UploadOkAsync(ConversationServiceHost, SignedInAgent, string, byte[])"/>, to one process of the service.</summary>
+    public static async Task<string> UploadOkAsync(HttpClient rest, SignedInAgent agent, string name, byte[] content)
     {
-        var upload = await host.UploadAsync(agent, name, content);
+        var upload = await UploadAsync(rest, agent, name, content);
         Assert.Equal(HttpStatusCode.OK, upload.Status);
         return upload.Done.GetProperty("document").GetProperty("documentId").GetString()!;
     }
 
-    public static async Task<List<AskDocumentsResponse>> AskAsync(this ConversationServiceHost host, SignedInAgent agent, string question)
+    public static Task<List<AskDocumentsResponse>> AskAsync(this ConversationServiceHost host, SignedInAgent agent, string question) =>
+        AskAsync(host.Documents(), agent, question);
+
+    public static async Task<List<AskDocumentsResponse>> AskAsync(DocumentsClient documents, SignedInAgent agent, string question)
     {
-        using var call = host.Documents().AskDocuments(new AskDocumentsRequest { Question = question }, agent.Bearer, cancellationToken: Cancel);
+        using var call = documents.AskDocuments(new AskDocumentsRequest { Question = question }, agent.Bearer, cancellationToken: Cancel);
         var messages = new List<AskDocumentsResponse>();
         await foreach (var message in call.ResponseStream.ReadAllAsync(Cancel))
         {

@@ -71,8 +71,17 @@ export function DocumentLibrary() {
       </div>
       {error && <ProblemAlert error={error} />}
       {state.status === "error" && <ProblemAlert error={state.error} onRetry={reload} />}
-      {state.status === "loaded" && state.value.length === 0 && <p>No documents yet. Upload your policy forms and carrier guides to ask them questions.</p>}
-      {state.status === "loaded" && state.value.length > 0 && (
+      {state.status === "loaded" && state.value.documents.length === 0 && <p>No documents yet. Upload your policy forms and carrier guides to ask them questions.</p>}
+      {state.status === "loaded" && state.value.embedding.passagesDone < state.value.embedding.passagesTotal && (
+        <p role="status">
+          Re-embedding for {state.value.embedding.model}: {state.value.embedding.passagesDone} of {state.value.embedding.passagesTotal} passages
+          done; until then the others are found by their words only.{" "}
+          <button type="button" onClick={reload}>
+            Refresh
+          </button>
+        </p>
+      )}
+      {state.status === "loaded" && state.value.documents.length > 0 && (
         <table className={styles.table}>
           <thead>
             <tr>
@@ -84,7 +93,7 @@ export function DocumentLibrary() {
             </tr>
           </thead>
           <tbody>
-            {state.value.map((d) => (
+            {state.value.documents.map((d) => (
               <tr key={d.documentId}>
                 <td>
                   <button type="button" onClick={() => setOpened({ documentId: d.documentId, passage: { start: 0, end: 0 } })}>
