@@ -121,9 +121,9 @@ public sealed class CallSocket : IAsyncDisposable
                 pushed.Writer.TryWrite(new Pushed(at, JsonSerializer.Deserialize<JsonElement>(buffer.AsSpan(0, length))));
             }
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            // The service went away; whoever waits hears it from the closed channel.
+            // The service went away, or this end was aborted; whoever waits hears it from the closed channel.
         }
         finally
         {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AgentCalls.Conversation.Tests;
 
@@ -53,6 +54,7 @@ public sealed class FakeTranscription : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         // The test folder's appsettings.json holds the services' Kestrel endpoints, which would win over ours.
         builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         var recorder = new Recorder();
