@@ -17,8 +17,11 @@ public static class BenchRun
         var offlineProcess = await system.StartConversationAsync("conversation_offline", system.TextTranscription.Address, []);
         var offline = await ConversationUnderTest.StartAsync(system, offlineProcess, "Bench Agent Offline", cancellationToken);
         var cards = await SuggestionLatency.OfflineAsync(system, offline, options.SuggestionCalls, cancellationToken);
+        Progress(cards);
         Console.WriteLine($"Confirmed actions: {options.Confirms}, a note and a follow-up in turn ...");
         var (note, followUp) = await ConfirmLatency.RunAsync(offline, options.Confirms, cancellationToken);
+        Progress(note);
+        Progress(followUp);
         await system.StopAsync(offlineProcess);
 
         Console.WriteLine($"Live-conversation role on the fake provider (time to first token {ProviderTimeToFirstToken.TotalMilliseconds:F0} ms): {options.ModelUtterances} client utterances ...");
@@ -30,6 +33,7 @@ public static class BenchRun
         ]);
         var model = await ConversationUnderTest.StartAsync(system, modelProcess, "Bench Agent Model", cancellationToken);
         var added = await SuggestionLatency.ModelAsync(system, model, options.ModelUtterances, cancellationToken);
+        Progress(added);
         await system.StopAsync(modelProcess);
 
         var (channels, _) = await SyntheticCall.MakeAsync(options.CallTurns);
@@ -42,7 +46,7 @@ public static class BenchRun
         {
             var level = await ConcurrentCalls.RunAsync(spoken, channels, calls, cancellationToken);
             levels.Add(level);
-            Console.WriteLine($"  {calls} calls: {level.Finals} finals, slowest {level.WorstMs:F0} ms after the end of speech, slowest frame {level.SendLag.TotalMilliseconds:F0} ms behind schedule");
+            Console.WriteLine($"  {calls} calls: {level.Finals} finals, slowest {level.WorstMs:F0} ms after the end of speech, {level.LastFinalsMissing} calls' last final missing, slowest frame {level.SendLag.TotalMilliseconds:F0} ms behind schedule");
             if (!level.Sustained)
             {
                 break;
@@ -63,10 +67,10 @@ public static class BenchRun
         Row(followUp, 150);
 
         Report.Section($"Concurrent two-channel spoken calls (every final within {ConcurrentCalls.MaxFinalDelay.TotalMilliseconds:F0} ms of the end of speech, no frame over {ConcurrentCalls.MaxSendLag.TotalMilliseconds:F0} ms late)");
-        Console.WriteLine($"  {"calls",5} {"finals",7} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"frame lag ms",13}  sustained");
+        Console.WriteLine($"  {"calls",5} {"finals",7} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"last missing",13} {"frame lag ms",13}  sustained");
         foreach (var level in levels)
         {
-            Console.WriteLine($"  {level.Calls,5} {level.Finals,7} {level.EndToFinal.P50,7:F0} {level.EndToFinal.P95,7:F0} {level.WorstMs,7:F0} {level.SendLag.TotalMilliseconds,13:F0}  {(level.Sustained ? "yes" : "no")}");
+            Console.WriteLine($"  {level.Calls,5} {level.Finals,7} {level.EndToFinal.P50,7:F0} {level.EndToFinal.P95,7:F0} {level.WorstMs,7:F0} {level.LastFinalsMissing,13} {level.SendLag.TotalMilliseconds,13:F0}  {(level.Sustained ? "yes" : "no")}");
         }
 
         var sustained = levels.Where(l => l.Sustained).Select(l => l.Calls).DefaultIfEmpty(0).Max();
@@ -77,6 +81,9 @@ public static class BenchRun
         Report.Target($">= 2 concurrent two-channel calls on {Environment.ProcessorCount} cores", $"{sustained} ({sustained / 2.0:F1}x)", sustained >= 2);
         Console.WriteLine($"Load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
+
+    private static void Progress(Latencies latencies) =>
+        Console.WriteLine($"  {latencies.Name}: {latencies.Count} samples, p50 {latencies.P50:F1} ms, p95 {latencies.P95:F1} ms");
 
     private static void Row(Latencies latencies, double targetP95) =>
         Console.WriteLine($"  {latencies.Name,-42} {latencies.Count,7} {latencies.P50,8:F1} {latencies.P95,8:F1} {targetP95,11:F0} {latencies.P95 / targetP95,6:F2}");
