@@ -8,19 +8,35 @@ namespace AgentCalls.Bench.LiveCall;
 /// <summary>
 /// From the agent's confirm (the ConfirmAction request leaving, as the web app sends it) to the action's result on the
 /// call's socket (the <c>proposal</c> message in its final state), one action at a time: a note added through Clients
-/// and a follow-up call scheduled through Calendar, in turn. A failed action fails the run: its time is not a result.
+/// and a follow-up call scheduled through Calendar, in turn, a few on each call (a call's actions and audit trail are
+/// written whole at every step, so a call with hundreds of them would not be a call). A failed action fails the run:
+/// its time is not a result.
 /// </summary>
 public static class ConfirmLatency
 {
+    private const int PerCall = 4;
+
     public static async Task<(Latencies Note, Latencies FollowUp)> RunAsync(ConversationUnderTest conversation, int confirms, CancellationToken cancellationToken)
     {
         var note = new Latencies("confirm -> result: add_note (Clients)");
         var followUp = new Latencies("confirm -> result: follow-up (Calendar)");
+        // The first of each kind warms the process up and is not counted.
+        for (var i = -2; i < confirms;)
+        {
+            await ConfirmOnOneCallAsync(conversation, i, Math.Min(PerCall, confirms - i), note, followUp, cancellationToken);
+            i += PerCall;
+        }
+
+        return (note, followUp);
+    }
+
+    private static async Task ConfirmOnOneCallAsync(
+        ConversationUnderTest conversation, int first, int count, Latencies note, Latencies followUp, CancellationToken cancellationToken)
+    {
         var (callId, socket) = await conversation.OpenCallAsync(cancellationToken);
         await using (socket)
         {
-            // The first of each kind warms the process up and is not counted.
-            for (var i = -2; i < confirms; i++)
+            for (var i = first; i < first + count; i++)
             {
                 var scheduling = (i & 1) == 0;
                 var arguments = scheduling
@@ -51,8 +67,6 @@ public static class ConfirmLatency
             await socket.EndAsync(cancellationToken);
             await socket.NextAsync("ended", ConversationUnderTest.Patience, cancellationToken);
         }
-
-        return (note, followUp);
     }
 
     private static bool IsProposal(Pushed pushed, string proposalId, params string[] states) =>
