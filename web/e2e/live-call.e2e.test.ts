@@ -29,7 +29,7 @@ const browserPage = usePage([
   `--use-file-for-fake-audio-capture=${callAudio}%noloop`,
 ]);
 
-test("an agent runs a call: both speakers transcribed, a playbook card, a follow-up from speech confirmed onto the calendar, the log saved", { timeout: 300_000 }, async ({ onTestFailed }) => {
+test("an agent runs a call: both speakers transcribed, a playbook card, a follow-up from speech confirmed onto the calendar, the log saved and the client's last contact updated; the follow-up, held, shows so", { timeout: 420_000 }, async ({ onTestFailed }) => {
   const page = browserPage.current();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
@@ -109,4 +109,33 @@ test("an agent runs a call: both speakers transcribed, a playbook card, a follow
   const clientLink = page.getByRole("link", { name, exact: true });
   await clientLink.waitFor();
   expect(await clientLink.getAttribute("href")).toBe(`/clients/${client.clientId}`);
+
+  // Saving the log updated the client's last contact and outcome (Clients hears CallLogged through the event stream, so
+  // the page is read again until it has).
+  await page.goto(`/clients/${client.clientId}`);
+  const fact = (term: string) => page.locator("dt", { hasText: term }).locator("+ dd");
+  await expect
+    .poll(async () => (await page.reload(), await fact("Last outcome").textContent()), { timeout: 60_000, interval: 2_000 })
+    .toContain("callback requested");
+  expect(await fact("Last contacted").textContent()).not.toBe("Never");
+
+  // The follow-up, started from the calendar as that scheduled call, ended and logged, shows there as held.
+  const followUpWeek = `/calendar?at=${encodeURIComponent(new Date(startTime).toISOString())}`;
+  await page.goto(followUpWeek);
+  await page.getByRole("button", { name: `Start call with ${name}` }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/calls/live/"));
+  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  await page.getByRole("button", { name: "End call" }).click();
+  const heldSummary = page.getByRole("textbox", { name: "Summary", exact: true });
+  await heldSummary.waitFor();
+  await heldSummary.fill(`The follow-up call (${stamp}).`);
+  await page.getByRole("button", { name: "Save the call log" }).click();
+  await page.waitForURL((url) => /^\/calls\/[^/]+$/.test(url.pathname) && !url.pathname.startsWith("/calls/live"));
+  const heldLogPath = new URL(page.url()).pathname;
+  await page.goto(followUpWeek);
+  const heldCall = page.getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
+  await expect
+    .poll(async () => (await page.reload(), await heldCall.getByText("Held", { exact: true }).count()), { timeout: 60_000, interval: 2_000 })
+    .toBe(1);
+  expect(await heldCall.getByRole("link", { name: `Call log of the call with ${name}` }).getAttribute("href")).toBe(heldLogPath);
 });
