@@ -14,7 +14,8 @@ namespace AgentCalls.Conversation.Service.Assist;
 
 /// <summary>
 /// The assistant on a live call. On each finished utterance: a suggestion for a client's words (the live-conversation
-/// model's, streamed, when that role is configured; else a playbook card, once per call), an action the words ask for
+/// model's, streamed, when that role is configured, and the playbook card when the model fails on them; else the
+/// playbook card, once per call), an action the words ask for
 /// (the function-execution model's tool calls when configured; else matched from speech; proposed, never run), and, for
 /// a client's question, an answer from the agent's documents. Offline, the utterance is embedded once for all of it. A
 /// failure here is logged and never reaches the transcript.
@@ -34,7 +35,7 @@ public sealed partial class CallAssistant(
         if (fromClient)
         {
             // Cancels the suggestion for the client's previous words, if it is still being written.
-            suggester.Start(call, entry, cancellationToken);
+            suggester.Start(call, entry, () => CardInsteadAsync(call, entry, cancellationToken), cancellationToken);
         }
 
         if (modelActions.IsConfigured)
@@ -76,6 +77,25 @@ public sealed partial class CallAssistant(
         if (!modelActions.IsConfigured)
         {
             await ProposeAsync(scope.ServiceProvider, call, entry, vector, cancellationToken);
+        }
+    }
+
+    /// <summary>The playbook card for words the live-conversation model failed on, so the agent still gets help with them.</summary>
+    private async Task CardInsteadAsync(CallSession call, TranscriptEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var vector = vectors.Utterance(entry.Text, cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await SuggestAsync(scope.ServiceProvider, call, entry, vector, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The call ended.
+        }
+        catch (Exception e)
+        {
+            LogAssistFailed(call.Id, e);
         }
     }
 

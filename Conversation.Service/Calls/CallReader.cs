@@ -64,7 +64,11 @@ public sealed class CallReader(CallSessions held, CallStore store, IServiceScope
         {
             call.TryEnd(endedAt);
             // The end and its draft are written together (CallStore.EndAsync).
-            call.SetDraft(new CallDraft { CallId = record.Id.ToString(), Summary = record.DraftSummary ?? "", Outcome = Outcomes.Parse(record.DraftOutcome), FollowUps = { record.DraftFollowUps } });
+            call.SetDraft(new CallDraft
+            {
+                CallId = record.Id.ToString(), Summary = record.DraftSummary ?? "", Outcome = Outcomes.Parse(record.DraftOutcome), FollowUps = { record.DraftFollowUps },
+                Source = record.DraftSource ?? "",
+            });
         }
 
         return call;

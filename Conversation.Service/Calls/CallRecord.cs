@@ -55,4 +55,7 @@ public sealed class CallRecord
     public string? DraftOutcome { get; set; }
 
     public List<string> DraftFollowUps { get; set; } = [];
+
+    /// <summary>Who wrote the draft: "model" or "offline".</summary>
+    public string? DraftSource { get; set; }
 }

@@ -75,7 +75,8 @@ public sealed class CallStore(IServiceScopeFactory scopes, TimeProvider time)
             .SetProperty(x => x.Audit, audit)
             .SetProperty(x => x.DraftSummary, draft.Summary)
             .SetProperty(x => x.DraftOutcome, Outcomes.Name(draft.Outcome))
-            .SetProperty(x => x.DraftFollowUps, followUps), CancellationToken.None));
+            .SetProperty(x => x.DraftFollowUps, followUps)
+            .SetProperty(x => x.DraftSource, draft.Source), CancellationToken.None));
         return ended == 1;
     }
 

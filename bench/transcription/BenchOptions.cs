@@ -1,3 +1,5 @@
+using AgentCalls.Bench.Support;
+
 namespace AgentCalls.Bench.Transcription;
 
 /// <summary>How long the synthetic call is and how many calls are tried at once; <c>--quick</c> is a sanity run.</summary>

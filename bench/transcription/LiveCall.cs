@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentCalls.Bench.Support;
 using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
 using Google.Protobuf;
@@ -7,9 +8,6 @@ using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
 using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
 
 namespace AgentCalls.Bench.Transcription;
-
-/// <summary>One channel of a call: who speaks and the audio, 16 kHz mono PCM16.</summary>
-public sealed record CallChannel(ProtoChannel Channel, short[] Samples);
 
 /// <summary>A response and when it arrived (Stopwatch ticks).</summary>
 public sealed record Received(long At, StreamTranscriptionResponse Response);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.TestSupport;
 
@@ -79,6 +80,34 @@ public sealed class CallDraftWriterTests(LlmServiceHost host)
         var draft = await EndCallWithNoteAsync("Outage Otis", marker);
 
         Assert.Equal("offline", draft.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task ModelsDraft_ReadBackByAnotherProcess_KeepsItsSource()
+    {
+        var marker = LlmServiceHost.Marker();
+        host.OpenAi.ReplyTo(SummaryModel, marker, FakeChatReply.Text(Valid));
+        var agent = await host.SignInAsync("Replica Rhea", cancellationToken: Cancel);
+        var client = await host.ClientsServer.CreateAsync(agent, "Quinn Quote");
+        var startProcess = await host.OnNewDatabaseAsync(idleTimeout: TimeSpan.FromMinutes(5));
+        Call call;
+        JsonElement ended;
+        await using (var first = startProcess())
+        {
+            call = await first.Calls.StartCallAsync(new StartCallRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel);
+            await using var socket = await first.ConnectAsync(agent, call.CallId);
+            await socket.ReceiveAsync("state");
+            await socket.SendAsync(new { v = 1, type = "note", text = $"{marker} wants a flood quote" });
+            await socket.ReceiveAsync("note");
+            await socket.SendAsync(new { v = 1, type = "end" });
+            ended = (await socket.ReceiveAsync("ended")).GetProperty("draft");
+        }
+
+        await using var second = startProcess();
+        var readBack = await second.Calls.GetCallAsync(new GetCallRequest { CallId = call.CallId }, agent.Bearer, cancellationToken: Cancel);
+
+        Assert.Equal("model", ended.GetProperty("source").GetString());
+        Assert.Equal(("model", "Talked about flood cover; the client wants a quote."), (readBack.Draft.Source, readBack.Draft.Summary));
     }
 
     /// <summary>A call whose only content is the agent's note carrying <paramref name="marker"/>, ended on its socket; its <c>ended</c> draft.</summary>

@@ -13,7 +13,10 @@ using ConversationClient = AgentCalls.Contracts.Conversation.V1.Conversation.Con
 
 namespace AgentCalls.Conversation.Tests;
 
-/// <summary>Conversation.Service on its own database, with the real Identity and no LLM role configured (offline), for this test assembly.</summary>
+/// <summary>
+/// Conversation.Service on its own database, with the real Identity, Clients and Calendar and no LLM role configured
+/// (offline), for this test assembly.
+/// </summary>
 public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("conversationdb")
 {
     /// <summary>A fixed time the tests place their calls around (each test has its own agent).</summary>
@@ -28,11 +31,14 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
 
     public ClientsServer ClientsServer { get; private set; } = null!;
 
+    public CalendarServer CalendarServer { get; private set; } = null!;
+
     public FakeTranscription Transcription { get; private set; } = null!;
 
     protected override async Task BeforeServiceStartsAsync()
     {
         ClientsServer = await ClientsServer.StartAsync(Servers, Issuer);
+        CalendarServer = await CalendarServer.StartAsync(Servers, Instance, ClientsServer.GrpcAddress);
         Transcription = await FakeTranscription.StartAsync();
     }
 
@@ -42,6 +48,7 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
         host.UseSetting("Documents:MaxDocumentBytes", MaxDocumentBytes.ToString());
         host.ConfigureServices(services => services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance));
         host.UseSetting("services:clients:grpc:0", ClientsServer.GrpcAddress.ToString());
+        host.UseSetting("services:calendar:grpc:0", CalendarServer.GrpcAddress.ToString());
         host.UseSetting("services:transcription:grpc:0", Transcription.Address.ToString());
         host.UseSetting("Calls:IdleTimeout", IdleTimeout.ToString());
         host.UseSetting("Eventing:ServiceName", $"conversation-tests-{Guid.NewGuid():N}");
@@ -109,6 +116,11 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
         if (Transcription is not null)
         {
             await Transcription.DisposeAsync();
+        }
+
+        if (CalendarServer is not null)
+        {
+            await CalendarServer.DisposeAsync();
         }
 
         if (ClientsServer is not null)

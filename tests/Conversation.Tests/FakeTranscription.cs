@@ -8,13 +8,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AgentCalls.Conversation.Tests;
 
 /// <summary>
 /// Transcription's StreamTranscription contract on a loopback port, scripted by the audio itself: each chunk's bytes
 /// are UTF-8 text (padded with zeros to whole samples), answered with a partial (its first word) and then a final (all
-/// of it) on the chunk's channel. It records the settings and the Authorization header each stream came with.
+/// of it) on the chunk's channel. It records the settings and the Authorization header each stream came with, and when
+/// each final was written (for bench/live-call, which times the assistant from there).
 /// </summary>
 public sealed class FakeTranscription : IAsyncDisposable
 {
@@ -25,12 +27,16 @@ public sealed class FakeTranscription : IAsyncDisposable
         this.app = app;
         Address = address;
         Streams = recorder.Streams;
+        FinalsWritten = recorder.FinalsWritten;
     }
 
     public Uri Address { get; }
 
     /// <summary>Every stream opened, by call id: its settings and the caller's Authorization header.</summary>
     public ConcurrentDictionary<string, (StreamSettings Settings, string Authorization)> Streams { get; }
+
+    /// <summary>When each final was handed to its stream (<see cref="System.Diagnostics.Stopwatch"/> timestamp), by its text.</summary>
+    public ConcurrentDictionary<string, long> FinalsWritten { get; }
 
     /// <summary>One audio frame for the live socket: the channel byte, then <paramref name="text"/> as "samples".</summary>
     public static byte[] Frame(Channel channel, string text)
@@ -48,6 +54,7 @@ public sealed class FakeTranscription : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         // The test folder's appsettings.json holds the services' Kestrel endpoints, which would win over ours.
         builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         var recorder = new Recorder();
@@ -63,6 +70,8 @@ public sealed class FakeTranscription : IAsyncDisposable
     private sealed class Recorder
     {
         public ConcurrentDictionary<string, (StreamSettings, string)> Streams { get; } = new();
+
+        public ConcurrentDictionary<string, long> FinalsWritten { get; } = new();
     }
 
     private sealed class Service(Recorder recorder) : Transcription.TranscriptionBase
@@ -97,6 +106,7 @@ public sealed class FakeTranscription : IAsyncDisposable
                     Confidence = 0.9f,
                 };
                 await responseStream.WriteAsync(new StreamTranscriptionResponse { Partial = Segment(text.Split(' ')[0]) });
+                recorder.FinalsWritten[text] = System.Diagnostics.Stopwatch.GetTimestamp();
                 await responseStream.WriteAsync(new StreamTranscriptionResponse { Final = Segment(text) });
             }
         }

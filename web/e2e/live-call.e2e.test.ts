@@ -19,6 +19,8 @@ const callAudio = recordCall([
   // captured live varies from run to run (one run heard the first line as "will like we limits on any the you").
   { speaker: "client", text: "my premium is going up this year", voice: "en-us+f3" },
   { speaker: "agent", text: "we offer a multi policy discount" },
+  // A question the uploaded document answers, in words of the phrases ("what is the", "the deductible is …").
+  { speaker: "client", text: "what is the deductible", voice: "en-us+f3" },
   { speaker: "client", text: "can we schedule a call next tuesday", voice: "en-us+f3" },
   { speaker: "agent", text: "thank you for your time goodbye" },
 ]);
@@ -29,7 +31,7 @@ const browserPage = usePage([
   `--use-file-for-fake-audio-capture=${callAudio}%noloop`,
 ]);
 
-test("an agent runs a call: both speakers transcribed, a playbook card, a follow-up from speech confirmed onto the calendar, the log saved", { timeout: 300_000 }, async ({ onTestFailed }) => {
+test("an agent runs a call: both speakers transcribed, a playbook card, a client's question answered from a document with its citation, a follow-up from speech confirmed onto the calendar, the log saved and the client's last contact updated; the follow-up, held, shows so", { timeout: 420_000 }, async ({ onTestFailed }) => {
   const page = browserPage.current();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
@@ -48,6 +50,19 @@ test("an agent runs a call: both speakers transcribed, a playbook card, a follow
     displayName: name,
     phones: [{ number: "+1 312 555 0188", type: "PHONE_TYPE_MOBILE" }],
   });
+
+  // The agency's document the client's question is answered from.
+  const upload = await page.evaluate(async () => {
+    const body = "# Home policy deductibles\n\nThe deductible on a home policy is five hundred dollars for each claim. " +
+      "A deductible of one thousand dollars lowers the premium.\n";
+    const response = await fetch("/api/conversation/documents?name=deductibles.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream", "X-CSRF": "1" },
+      body,
+    });
+    return { status: response.status, text: await response.text() };
+  });
+  expect(upload.status, upload.text).toBe(200);
 
   // Start the call from the client's page.
   await page.goto(`/clients/${client.clientId}`);
@@ -70,6 +85,12 @@ test("an agent runs a call: both speakers transcribed, a playbook card, a follow
   // The client's objection brings up the price card.
   const suggestions = page.getByRole("list", { name: "Suggestions" });
   await suggestions.getByRole("listitem", { name: "Price objection" }).waitFor({ timeout: 60_000 });
+
+  // The client's question is answered from the document, with its citation.
+  const answer = page.getByRole("listitem", { name: /^Answer to/ });
+  await answer.first().waitFor({ timeout: 60_000 });
+  expect(await answer.first().getByRole("list", { name: "Sources" }).textContent()).toContain("deductibles");
+  expect(await answer.first().getByLabel("Answer").textContent()).toMatch(/deductible/i);
 
   // "Let's talk again next Tuesday at ten" is proposed as a follow-up, waiting for the agent's yes.
   const actions = page.getByRole("list", { name: "Proposed actions" });
@@ -109,4 +130,33 @@ test("an agent runs a call: both speakers transcribed, a playbook card, a follow
   const clientLink = page.getByRole("link", { name, exact: true });
   await clientLink.waitFor();
   expect(await clientLink.getAttribute("href")).toBe(`/clients/${client.clientId}`);
+
+  // Saving the log updated the client's last contact and outcome (Clients hears CallLogged through the event stream, so
+  // the page is read again until it has).
+  await page.goto(`/clients/${client.clientId}`);
+  const fact = (term: string) => page.locator("dt", { hasText: term }).locator("+ dd");
+  await expect
+    .poll(async () => (await page.reload(), await fact("Last outcome").textContent()), { timeout: 60_000, interval: 2_000 })
+    .toContain("callback requested");
+  expect(await fact("Last contacted").textContent()).not.toBe("Never");
+
+  // The follow-up, started from the calendar as that scheduled call, ended and logged, shows there as held.
+  const followUpWeek = `/calendar?at=${encodeURIComponent(new Date(startTime).toISOString())}`;
+  await page.goto(followUpWeek);
+  await page.getByRole("button", { name: `Start call with ${name}` }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/calls/live/"));
+  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  await page.getByRole("button", { name: "End call" }).click();
+  const heldSummary = page.getByRole("textbox", { name: "Summary", exact: true });
+  await heldSummary.waitFor();
+  await heldSummary.fill(`The follow-up call (${stamp}).`);
+  await page.getByRole("button", { name: "Save the call log" }).click();
+  await page.waitForURL((url) => /^\/calls\/[^/]+$/.test(url.pathname) && !url.pathname.startsWith("/calls/live"));
+  const heldLogPath = new URL(page.url()).pathname;
+  await page.goto(followUpWeek);
+  const heldCall = page.getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
+  await expect
+    .poll(async () => (await page.reload(), await heldCall.getByText("Held", { exact: true }).count()), { timeout: 60_000, interval: 2_000 })
+    .toBe(1);
+  expect(await heldCall.getByRole("link", { name: `Call log of the call with ${name}` }).getAttribute("href")).toBe(heldLogPath);
 });

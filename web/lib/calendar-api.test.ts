@@ -47,6 +47,8 @@ describe("events", () => {
       allDay: false,
       busy: true,
       reminderMinutes: 0,
+      heldAt: "",
+      callLogId: "",
     });
     expect(requests[0]?.headers.has("X-CSRF")).toBe(false);
   });

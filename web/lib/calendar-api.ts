@@ -33,6 +33,10 @@ export interface CalendarEvent {
   allDay: boolean;
   busy: boolean;
   reminderMinutes: number;
+  /** For a scheduled call: when it was held (its log saved), "" until then. */
+  heldAt: string;
+  /** For a held call: its call log's id. */
+  callLogId: string;
 }
 
 export function toCalendarEvent(json: unknown): CalendarEvent {
@@ -49,6 +53,8 @@ export function toCalendarEvent(json: unknown): CalendarEvent {
     allDay: asBoolean(body.allDay),
     busy: asBoolean(body.busy),
     reminderMinutes: asNumber(body.reminderMinutes),
+    heldAt: asTimestamp(body.heldAt) ?? "",
+    callLogId: asString(body.callLogId),
   };
 }
 

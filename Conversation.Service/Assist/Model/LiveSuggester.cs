@@ -9,8 +9,9 @@ namespace AgentCalls.Conversation.Service.Assist.Model;
 /// <summary>
 /// The live-conversation role on a call: on each finished client utterance, a short suggestion of what to say next,
 /// streamed to the socket piece by piece. A newer client utterance cancels the suggestion still being written: its
-/// request to the model is aborted (the token reaches the HTTP request), and the browser is told. Does nothing
-/// when the role is not configured (<see cref="IsConfigured"/>): the playbook cards stand in.
+/// request to the model is aborted (the token reaches the HTTP request), and the browser is told. A suggestion that
+/// fails (the provider's 429 or 5xx after its retries, a cut stream, a timeout) is reported and handed to the caller's
+/// fallback. Does nothing when the role is not configured (<see cref="IsConfigured"/>): the playbook cards stand in.
 /// </summary>
 public sealed partial class LiveSuggester(
     CallBriefs briefs, ILogger<LiveSuggester> logger, [FromKeyedServices(LlmRole.LiveConversation)] IChatClient? model = null)
@@ -26,8 +27,11 @@ public sealed partial class LiveSuggester(
 
     public bool IsConfigured => model is not null;
 
-    /// <summary>Cancels the suggestion still being written for the call, and starts one for <paramref name="entry"/> in the background.</summary>
-    public void Start(CallSession call, TranscriptEntry entry, CancellationToken callEnded)
+    /// <summary>
+    /// Cancels the suggestion still being written for the call, and starts one for <paramref name="entry"/> in the
+    /// background; if it fails, <paramref name="fallback"/> runs after the <c>error</c> is pushed.
+    /// </summary>
+    public void Start(CallSession call, TranscriptEntry entry, Func<Task> fallback, CancellationToken callEnded)
     {
         if (model is null)
         {
@@ -43,10 +47,10 @@ public sealed partial class LiveSuggester(
         }
 
         previous?.Supersede();
-        _ = WriteAsync(model, call, entry, next);
+        _ = WriteAsync(model, call, entry, next, fallback);
     }
 
-    private async Task WriteAsync(IChatClient chat, CallSession call, TranscriptEntry entry, Writing writing)
+    private async Task WriteAsync(IChatClient chat, CallSession call, TranscriptEntry entry, Writing writing, Func<Task> fallback)
     {
         var text = new StringBuilder();
         try
@@ -80,6 +84,7 @@ public sealed partial class LiveSuggester(
         {
             LogFailed(call.Id, e);
             await call.PushAsync(new ErrorMessage("suggestion_failed", ModelFailure.Describe("The suggestion", e)), CancellationToken.None);
+            await fallback();
         }
         finally
         {

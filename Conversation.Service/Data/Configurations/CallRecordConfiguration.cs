@@ -14,6 +14,7 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         call.Property(c => c.CalendarEventId).HasMaxLength(200);
         call.Property(c => c.ChosenOutcome).HasMaxLength(100);
         call.Property(c => c.DraftOutcome).HasMaxLength(100);
+        call.Property(c => c.DraftSource).HasMaxLength(20);
         call.Property(c => c.ClientPolicies).AsJsonb();
         call.Property(c => c.Proposals).AsJsonb();
         call.Property(c => c.Audit).AsJsonb();

@@ -280,6 +280,11 @@ namespace AgentCalls.Conversation.Service.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("draft_outcome");
 
+                    b.Property<string>("DraftSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("draft_source");
+
                     b.Property<string>("DraftSummary")
                         .HasColumnType("text")
                         .HasColumnName("draft_summary");

@@ -79,6 +79,19 @@ describe("Calendar page", () => {
     expect(await screen.findByText(/Your calls are on AgentCalls' own calendar\./)).toBeInTheDocument();
   });
 
+  it("shows a held call as held, with its call log instead of the actions", async () => {
+    renderCalendar({
+      [`GET ${thisWeek}`]: () => jsonResponse({ events: [{ ...callJson, heldAt: "2026-03-03T15:25:00Z", callLogId: "log-7" }] }),
+    });
+
+    await screen.findByRole("link", { name: "Margaret Oyelaran" }, loaded);
+    const call = within(day("Tue, Mar 3")).getByRole("listitem");
+
+    expect(call).toHaveTextContent(/^10:00\sAM – 10:30\sAMCallHeldCall with Margaret Oyelaran\+15555550101Held at 10:25\sAM · Call log/);
+    expect(within(call).getByRole("link", { name: "Call log of the call with Margaret Oyelaran" })).toHaveAttribute("href", "/calls/log-7");
+    expect(within(call).queryByRole("button")).not.toBeInTheDocument();
+  });
+
   it("shows the week in the URL, or the week of a moment, and the way back to this week", async () => {
     searchParams = new URLSearchParams({ at: "2026-03-10T15:00:00Z" });
     const requests = renderCalendar({

@@ -16,7 +16,7 @@ interface WeekViewProps {
   onChanged: (message: string, call?: CalendarEvent) => void;
 }
 
-/** Seven days from Monday, each with its events in order; calls stand out, with their client and actions. */
+/** Seven days from Monday, each with its events in order; calls stand out, with their client and actions, or, once held, their log. */
 export function WeekView({ monday, today, timeZone, events, onChanged }: WeekViewProps) {
   const days = Array.from({ length: 7 }, (_, index) => addDays(monday, index));
   return (
@@ -56,6 +56,7 @@ function EventItem({ event, timeZone, onChanged }: { event: CalendarEvent; timeZ
       <p className={styles.when}>
         <time dateTime={event.startTime}>{when}</time>
         {call && <span className={styles.callBadge}>Call</span>}
+        {call && event.heldAt && <span className={styles.heldBadge}>Held</span>}
       </p>
       {call ? (
         <>
@@ -70,7 +71,21 @@ function EventItem({ event, timeZone, onChanged }: { event: CalendarEvent; timeZ
               <a href={`tel:${event.clientPhone}`}>{event.clientPhone}</a>
             </p>
           )}
-          <CallActions call={event} timeZone={timeZone} onChanged={onChanged} />
+          {event.heldAt ? (
+            <p className={styles.held}>
+              Held at <time dateTime={event.heldAt}>{formatTimeIn(event.heldAt, timeZone)}</time>
+              {event.callLogId && (
+                <>
+                  {" · "}
+                  <Link href={`/calls/${encodeURIComponent(event.callLogId)}`}>
+                    Call log <span className="visually-hidden">of the call with {event.clientName || "the client"}</span>
+                  </Link>
+                </>
+              )}
+            </p>
+          ) : (
+            <CallActions call={event} timeZone={timeZone} onChanged={onChanged} />
+          )}
         </>
       ) : (
         <p className={styles.title}>{event.title || "(No title)"}</p>

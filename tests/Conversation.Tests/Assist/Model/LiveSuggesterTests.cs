@@ -117,6 +117,34 @@ public sealed class LiveSuggesterTests(LlmServiceHost host)
         Assert.Equal(NextWords, after.GetProperty("segment").GetProperty("text").GetString());
     }
 
+    public static TheoryData<string> ProviderFailures => ["429", "500", "cut"];
+
+    [Theory]
+    [MemberData(nameof(ProviderFailures))]
+    public async Task ModelFailingOnTheClientsWords_ThePlaybookCardForThemIsShownInstead(string failure)
+    {
+        var marker = LlmServiceHost.Marker();
+        FakeChatReply[] replies = failure switch
+        {
+            "429" => [.. Enumerable.Repeat(FakeChatReply.Error(429, TimeSpan.FromSeconds(1)), LlmServiceHost.MaxRetries + 1)],
+            "500" => [.. Enumerable.Repeat(FakeChatReply.Error(500), LlmServiceHost.MaxRetries + 1)],
+            _ => [FakeChatReply.CutMidway("You could point out the multi-policy discount.", afterChunks: 2)],
+        };
+        host.OpenAi.ReplyTo(LiveModel, marker, replies);
+        // The marker rides in the client's name (the prompt carries the client's file), so the words are the card's own.
+        var (_, _, _, socket) = await host.OpenCallAsync($"Fallback Fay {failure}", $"Pat {marker}");
+        await using var _socket = socket;
+
+        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Client, "my premium went up again"));
+        var error = await socket.ReceiveAsync("error");
+        var card = (await socket.ReceiveAsync("suggestion")).GetProperty("suggestion");
+
+        Assert.Equal("suggestion_failed", error.GetProperty("code").GetString());
+        Assert.Equal(("playbook", "price_objection", "my premium went up again"),
+            (card.GetProperty("source").GetString(), card.GetProperty("cardKey").GetString(), card.GetProperty("utterance").GetString()));
+        Assert.NotEmpty(host.RequestsTo(LlmRole.LiveConversation, marker));
+    }
+
     private const string NextWords = "hello are you still there";
 
     /// <summary>

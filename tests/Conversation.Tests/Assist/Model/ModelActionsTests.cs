@@ -1,10 +1,12 @@
 using System.Text.Json;
+using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Conversation.Service.Ai;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Data;
 using AgentCalls.TestSupport;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Channel = AgentCalls.Contracts.Transcription.V1.Channel;
 
@@ -81,6 +83,32 @@ public sealed class ModelActionsTests(LlmServiceHost host)
         Assert.Contains(SensitiveDataRedactor.CardNumber, toolResult);
         Assert.DoesNotContain("4111", requests[1].ToJsonString());
         Assert.Empty(held.Actions);
+    }
+
+    [Fact]
+    public async Task ModelsFreeSlotsCall_ReadsTheAgentsCalendarThroughCalendar_AndLeavesOutTheBookedTime()
+    {
+        var marker = LlmServiceHost.Marker();
+        // A Monday a week or two ahead: a working day in the agent's default hours (09:00-17:00 UTC).
+        var today = DateTime.UtcNow.Date;
+        var monday = today.AddDays(7 + ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
+        var day = monday.ToString("yyyy-MM-dd");
+        host.OpenAi.ReplyTo(ToolsModel, marker, FakeChatReply.Call("find_free_slots", $$"""{"fromDate":"{{day}}","toDate":"{{day}}"}"""), FakeChatReply.Text("none"));
+        var (agent, client, _, socket) = await host.OpenCallAsync("Slot Sally", "Sam Slots");
+        await using var _socket = socket;
+        await host.CalendarServer.Calendar.ScheduleCallAsync(new ScheduleCallRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ClientId = client.ClientId, DurationMinutes = 30,
+            StartTime = Timestamp.FromDateTime(DateTime.SpecifyKind(monday.AddHours(10), DateTimeKind.Utc)),
+        }, agent.Bearer, cancellationToken: Cancel);
+
+        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Agent, $"{marker} let me see when I am free that Monday"));
+        var requests = await Eventually.ReturnsAsync(() => Task.FromResult(host.RequestsTo(LlmRole.FunctionExecution, marker) is { Count: 2 } both ? both : null));
+
+        var toolResult = requests[1]["messages"]!.AsArray().Single(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToJsonString();
+        Assert.Contains($"{day}T09:00:00Z", toolResult);
+        Assert.DoesNotContain($"{day}T10:00:00Z", toolResult);
+        Assert.DoesNotContain("could not be read", toolResult);
     }
 
     private async Task<Client> ReadClientAsync(SignedInAgent agent, Client client) =>

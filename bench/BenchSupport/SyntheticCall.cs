@@ -1,7 +1,10 @@
 using AgentCalls.TestSupport;
 using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
 
-namespace AgentCalls.Bench.Transcription;
+namespace AgentCalls.Bench.Support;
+
+/// <summary>One channel of a call: who speaks and the audio, 16 kHz mono PCM16.</summary>
+public sealed record CallChannel(ProtoChannel Channel, short[] Samples);
 
 /// <summary>
 /// An insurance call made with espeak-ng: the agent (en-us) and the client (en-us+f3, another voice) take turns on their
