@@ -19,7 +19,7 @@ public sealed class CallLogEditor(ConversationDbContext db)
     public async Task<CallLogDetail> GetAsync(Guid agentId, string callLogId, CancellationToken cancellationToken)
     {
         var id = CallLogIds.Parse(callLogId);
-        var log = await db.CallLogs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.AgentId == agentId, cancellationToken) ?? throw NotFound();
+        var log = await db.CallLogs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.AgentId == agentId, cancellationToken) ?? throw RpcErrors.NotFound("call log");
         return log.ToDetail();
     }
 
@@ -45,7 +45,7 @@ public sealed class CallLogEditor(ConversationDbContext db)
 
         violations.ThrowIfAny();
 
-        var log = await db.CallLogs.FirstOrDefaultAsync(c => c.Id == id && c.AgentId == agentId, cancellationToken) ?? throw NotFound();
+        var log = await db.CallLogs.FirstOrDefaultAsync(c => c.Id == id && c.AgentId == agentId, cancellationToken) ?? throw RpcErrors.NotFound("call log");
         var outcomeChanged = log.Outcome != Outcomes.Name(outcome);
         log.Summary = request.Summary.Trim();
         log.Outcome = Outcomes.Name(outcome);
@@ -63,9 +63,7 @@ public sealed class CallLogEditor(ConversationDbContext db)
         var id = CallLogIds.Parse(callLogId);
         if (await db.CallLogs.Where(c => c.Id == id && c.AgentId == agentId).ExecuteDeleteAsync(cancellationToken) == 0)
         {
-            throw NotFound();
+            throw RpcErrors.NotFound("call log");
         }
     }
-
-    private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "No such call log."));
 }

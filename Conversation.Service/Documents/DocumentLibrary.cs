@@ -4,6 +4,7 @@ using AgentCalls.Conversation.Service.Data;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using AgentCalls.ServiceDefaults.Grpc;
 
 namespace AgentCalls.Conversation.Service.Documents;
 
@@ -31,7 +32,7 @@ public sealed class DocumentLibrary(ConversationDbContext db, DocumentEmbedder e
 
     public async Task<DocumentSummary> GetSummaryAsync(Guid agentId, Guid documentId, CancellationToken cancellationToken) =>
         ToMessage(await Summaries(db.Documents.Where(d => d.AgentId == agentId && d.Id == documentId)).FirstOrDefaultAsync(cancellationToken)
-            ?? throw NotFound());
+            ?? throw RpcErrors.NotFound("document"));
 
     public async Task<GetDocumentResponse> GetAsync(Guid agentId, string documentId, CancellationToken cancellationToken)
     {
@@ -49,13 +50,11 @@ public sealed class DocumentLibrary(ConversationDbContext db, DocumentEmbedder e
         var id = ParseId(documentId);
         if (await db.Documents.Where(d => d.AgentId == agentId && d.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
         {
-            throw NotFound();
+            throw RpcErrors.NotFound("document");
         }
     }
 
-    private static Guid ParseId(string documentId) => Guid.TryParse(documentId, out var id) ? id : throw NotFound();
-
-    private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "No such document."));
+    private static Guid ParseId(string documentId) => Guid.TryParse(documentId, out var id) ? id : throw RpcErrors.NotFound("document");
 
     private static IQueryable<SummaryRow> Summaries(IQueryable<Document> documents) =>
         documents.AsNoTracking().Select(d => new SummaryRow(d.Id, d.Title, d.Format, d.SizeBytes, d.PageCount, d.Passages.Count, d.UploadedAt, d.EmbeddingModel));

@@ -2,6 +2,7 @@ using AgentCalls.Conversation.Service.Data;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using AgentCalls.ServiceDefaults.Grpc;
 
 namespace AgentCalls.Conversation.Service.Assist.Playbooks;
 
@@ -35,8 +36,8 @@ public sealed class PlaybookLibrary(ConversationDbContext db, TimeProvider time)
 
     public async Task<PlaybookCard> UpdateAsync(Guid agentId, string cardId, PlaybookCardInput input, CancellationToken cancellationToken)
     {
-        var id = Guid.TryParse(cardId, out var parsed) ? parsed : throw NotFound();
-        var card = await db.PlaybookCards.FirstOrDefaultAsync(c => c.AgentId == agentId && c.Id == id, cancellationToken) ?? throw NotFound();
+        var id = Guid.TryParse(cardId, out var parsed) ? parsed : throw RpcErrors.NotFound("playbook card");
+        var card = await db.PlaybookCards.FirstOrDefaultAsync(c => c.AgentId == agentId && c.Id == id, cancellationToken) ?? throw RpcErrors.NotFound("playbook card");
         card.Title = input.Title;
         card.Guidance = input.Guidance;
         card.Examples = [.. input.Examples];
@@ -63,6 +64,4 @@ public sealed class PlaybookLibrary(ConversationDbContext db, TimeProvider time)
 
     private Task<List<PlaybookCard>> ReadAsync(Guid agentId, CancellationToken cancellationToken) =>
         db.PlaybookCards.AsNoTracking().Where(c => c.AgentId == agentId).OrderBy(c => c.Ordinal).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-
-    private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "No such playbook card."));
 }
