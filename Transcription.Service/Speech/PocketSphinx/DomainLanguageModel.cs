@@ -14,6 +14,14 @@ public static partial class DomainLanguageModel
 {
     private const double Discount = 0.5;
 
+    /// <summary>
+    /// The share of the unigram (backoff) level the corpus's words hold; the rest belongs to the words outside the
+    /// corpus, which only the general model scores. The model is sure of its phrases, not of its words on their own:
+    /// with the whole unigram mass, every corpus word scored far above the general model's estimate anywhere in a
+    /// sentence, and ordinary speech came back as insurance words (bench/transcription).
+    /// </summary>
+    private const double UnigramMass = 0.01;
+
     /// <summary>The corpus's sentences with every hint substituted into its templates, as lowercase words.</summary>
     public static IReadOnlyList<string[]> Sentences(IEnumerable<string> corpusLines, IReadOnlyList<string> hints)
     {
@@ -51,7 +59,7 @@ public static partial class DomainLanguageModel
         }
 
         var total = unigrams.Values.Sum();
-        double Unigram(string word) => word == "<s>" ? 0 : (unigrams[word] + 1.0) / (total + unigrams.Count - 1);
+        double Unigram(string word) => word == "<s>" ? 0 : UnigramMass * (unigrams[word] + 1.0) / (total + unigrams.Count - 1);
 
         var byHistory = bigrams.GroupBy(b => b.Key.Item1).ToDictionary(g => g.Key, g => g.ToList());
         var bigramProbabilities = new List<(string History, string Word, double P)>();
