@@ -15,7 +15,7 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
 {
     private const string SearchName = "session";
 
-    /// <summary>PocketSphinx's own default <c>-lw</c>, set explicitly because the mixture's weights are raised to it.</summary>
+    /// <summary>PocketSphinx's default <c>-lw</c>, set explicitly because the mixture's weights are raised to it.</summary>
     private const float LanguageWeight = 6.5f;
 
     private IntPtr config;
@@ -26,7 +26,10 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
 
     public PocketSphinxRecognizer(PocketSphinxOptions options, string domainArpaPath, IReadOnlyList<(string Word, string Phones)> addedWords)
     {
-        string[] argv = ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", LanguageWeight.ToString(CultureInfo.InvariantCulture)];
+        var languageWeight = LanguageWeight.ToString(CultureInfo.InvariantCulture);
+        // The second pass (fwdflat) scales language scores by its own -fwdflatlw over -lw (8.5 / 6.5 by default), which
+        // bends the mixture's weights away from the shares; at -lw, recorded speech decoded as with the general model.
+        string[] argv = ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", languageWeight, "-fwdflatlw", languageWeight];
         config = cmd_ln_parse_r(IntPtr.Zero, ps_args(), argv.Length, argv, 1);
         decoder = config == IntPtr.Zero ? IntPtr.Zero : ps_init(config);
         if (decoder == IntPtr.Zero)
