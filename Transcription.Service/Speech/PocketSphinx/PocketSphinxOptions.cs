@@ -24,6 +24,9 @@ public sealed class PocketSphinxOptions
     [Range(0.0, 1.0)]
     public float DomainWeight { get; set; } = 0.8f;
 
+    /// <summary>Whether both language models have a share.</summary>
+    public bool IsMixture => DomainWeight is > 0 and < 1;
+
     public string AcousticModel => Path.Combine(ModelDirectory, "en-us");
 
     public string GeneralLanguageModel => Path.Combine(ModelDirectory, "en-us.lm.bin");
