@@ -17,9 +17,9 @@ public sealed class PocketSphinxOptions
 
     /// <summary>
     /// The domain model's share of each word's language-model probability in the mixture with the general model: 0 is
-    /// the general model alone, 1 the domain model alone (which turns ordinary speech into insurance phrases). 0.8 by
-    /// default: on bench/transcription it kept recorded general speech near the general model's error rate while
-    /// cutting the synthetic call's by about 40 % (issue #12).
+    /// the general model alone, 1 the domain model alone. 0.8 by default, measured on bench/transcription through the API:
+    /// recorded English 42 % WER (the domain model alone 107 %, the command-line tool 37 %), the synthetic insurance call
+    /// 0.81 of the general model's (the domain model alone 0.55). Ordinary speech stays intelligible; bias is weaker.
     /// </summary>
     [Range(0.0, 1.0)]
     public float DomainWeight { get; set; } = 0.8f;
