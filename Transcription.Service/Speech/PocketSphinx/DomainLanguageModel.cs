@@ -14,6 +14,15 @@ public static partial class DomainLanguageModel
 {
     private const double Discount = 0.5;
 
+    /// <summary>
+    /// In a mixture, the share of the unigram (backoff) level the corpus's words hold, except the session's hint words; the rest
+    /// belongs to the words outside the corpus, which only the general model scores. The model is sure of its phrases,
+    /// not of its words on their own: with the whole unigram mass every corpus word outscored the general model anywhere
+    /// in a sentence, and ordinary speech came back as insurance words (bench/transcription). Hint words (names,
+    /// carriers) keep their whole share, since they may be said in any sentence.
+    /// </summary>
+    public const double MixedUnigramMass = 0.01;
+
     /// <summary>The corpus's sentences with every hint substituted into its templates, as lowercase words.</summary>
     public static IReadOnlyList<string[]> Sentences(IEnumerable<string> corpusLines, IReadOnlyList<string> hints)
     {
@@ -32,9 +41,13 @@ public static partial class DomainLanguageModel
     public static string[] Words(string phrase) =>
         WordPattern().Matches(phrase.ToLowerInvariant()).Select(m => m.Value.Trim('\'')).Where(w => w.Length > 0).ToArray();
 
-    /// <summary>The model as ARPA text.</summary>
-    public static string ToArpa(IReadOnlyList<string[]> sentences)
+    /// <summary>
+    /// The model as ARPA text; the words of <paramref name="hints"/> keep their whole unigram share, the others
+    /// <paramref name="unigramMass"/> of it (1 when the domain model is used alone: there are no other words to leave it to).
+    /// </summary>
+    public static string ToArpa(IReadOnlyList<string[]> sentences, IReadOnlyList<string> hints, double unigramMass)
     {
+        var hintWords = hints.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         var unigrams = new Dictionary<string, int>(StringComparer.Ordinal) { ["<s>"] = 0, ["</s>"] = 0 };
         var bigrams = new Dictionary<(string, string), int>();
         foreach (var sentence in sentences)
@@ -51,7 +64,7 @@ public static partial class DomainLanguageModel
         }
 
         var total = unigrams.Values.Sum();
-        double Unigram(string word) => word == "<s>" ? 0 : (unigrams[word] + 1.0) / (total + unigrams.Count - 1);
+        double Unigram(string word) => word == "<s>" ? 0 : (hintWords.Contains(word) ? 1 : unigramMass) * (unigrams[word] + 1.0) / (total + unigrams.Count - 1);
 
         var byHistory = bigrams.GroupBy(b => b.Key.Item1).ToDictionary(g => g.Key, g => g.ToList());
         var bigramProbabilities = new List<(string History, string Word, double P)>();

@@ -35,7 +35,7 @@ public sealed class PocketSphinxEngine(IOptions<PocketSphinxOptions> options, IL
         }
 
         var arpaPath = Path.Combine(Path.GetTempPath(), $"agentcalls-domain-{Guid.NewGuid():N}.arpa");
-        await File.WriteAllTextAsync(arpaPath, DomainLanguageModel.ToArpa(sentences), cancellationToken);
+        await File.WriteAllTextAsync(arpaPath, DomainLanguageModel.ToArpa(sentences, vocabulary, settings.IsMixture ? DomainLanguageModel.MixedUnigramMass : 1), cancellationToken);
         return new PocketSphinxSession(settings, arpaPath, added);
     }
 

@@ -63,10 +63,6 @@ internal static partial class PocketSphinxNative
     [DllImport(SphinxBase)]
     public static extern IntPtr ngram_model_set_init(IntPtr config, IntPtr[] models, [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string[] names, float[] weights, int count);
 
-    /// <summary>With null names and weights: interpolate with the weights given at init (a new set scores with its first model only).</summary>
-    [DllImport(SphinxBase)]
-    public static extern IntPtr ngram_model_set_interp(IntPtr set, IntPtr names, IntPtr weights);
-
     [DllImport(SphinxBase)]
     public static extern int ngram_model_free(IntPtr model);
 

@@ -16,12 +16,16 @@ public sealed class PocketSphinxOptions
     public string CorpusPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "Speech", "PocketSphinx", "insurance-phrases.txt");
 
     /// <summary>
-    /// The domain model's weight in the mixture with the general model; 1 uses the domain model alone. 1 by default:
-    /// measured here on espeak-ng speech, mixtures at 0.5, 0.9 and even 0.99 still decoded like the general model alone
-    /// (no vocabulary word recognised), while the domain model alone recognised them (issue #12).
+    /// The domain model's share of each word's language-model probability in the mixture with the general model: 0 is
+    /// the general model alone, 1 the domain model alone. 0.8 by default, measured on bench/transcription through the API:
+    /// recorded English 42 % WER (the domain model alone 107 %, the command-line tool 37 %), the synthetic insurance call
+    /// 0.80 of the general model's (the domain model alone 0.55). Ordinary speech stays intelligible; bias is weaker.
     /// </summary>
     [Range(0.0, 1.0)]
-    public float DomainWeight { get; set; } = 1f;
+    public float DomainWeight { get; set; } = 0.8f;
+
+    /// <summary>Whether both language models have a share.</summary>
+    public bool IsMixture => DomainWeight is > 0 and < 1;
 
     public string AcousticModel => Path.Combine(ModelDirectory, "en-us");
 

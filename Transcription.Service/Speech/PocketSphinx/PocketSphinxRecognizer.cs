@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using static AgentCalls.Transcription.Service.Speech.PocketSphinx.PocketSphinxNative;
 
@@ -14,6 +15,9 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
 {
     private const string SearchName = "session";
 
+    /// <summary>PocketSphinx's default <c>-lw</c>, set explicitly because the mixture's weights are raised to it.</summary>
+    private const float LanguageWeight = 6.5f;
+
     private IntPtr config;
     private IntPtr decoder;
     private short[] buffer = new short[4096];
@@ -22,7 +26,12 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
 
     public PocketSphinxRecognizer(PocketSphinxOptions options, string domainArpaPath, IReadOnlyList<(string Word, string Phones)> addedWords)
     {
-        string[] argv = ["-hmm", options.AcousticModel, "-dict", options.Dictionary];
+        var languageWeight = LanguageWeight.ToString(CultureInfo.InvariantCulture);
+        // The second pass (fwdflat) scales language scores by its own -fwdflatlw over -lw (8.5 / 6.5 by default), which
+        // bends a mixture's weights away from the shares; at -lw, recorded speech decoded as with the general model.
+        string[] argv = options.IsMixture
+            ? ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", languageWeight, "-fwdflatlw", languageWeight]
+            : ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", languageWeight];
         config = cmd_ln_parse_r(IntPtr.Zero, ps_args(), argv.Length, argv, 1);
         decoder = config == IntPtr.Zero ? IntPtr.Zero : ps_init(config);
         if (decoder == IntPtr.Zero)
@@ -36,21 +45,7 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
             ps_add_word(decoder, word, phones, 0);
         }
 
-        var logmath = ps_get_logmath(decoder);
-        IntPtr[] models = [ngram_model_read(config, options.GeneralLanguageModel, NgramAuto, logmath), ngram_model_read(config, domainArpaPath, NgramAuto, logmath)];
-        var mixture = !models.All(m => m != IntPtr.Zero) ? IntPtr.Zero
-            : options.DomainWeight >= 1 ? ngram_model_set_init(config, [models[1]], ["domain"], [1f], 1)
-            : ngram_model_set_init(config, models, ["general", "domain"], [1 - options.DomainWeight, options.DomainWeight], 2);
-        // The set holds its own references to the models, and the search to the set.
-        // Interpolation is switched on after the search is set: setting it selects the set's first model alone.
-        var searchSet = mixture != IntPtr.Zero && ps_set_lm(decoder, SearchName, mixture) == 0 && ps_set_search(decoder, SearchName) == 0
-            && ngram_model_set_interp(mixture, IntPtr.Zero, IntPtr.Zero) != IntPtr.Zero;
-        foreach (var model in models.Append(mixture).Where(m => m != IntPtr.Zero))
-        {
-            ngram_model_free(model);
-        }
-
-        if (!searchSet)
+        if (!SetMixture(options, domainArpaPath))
         {
             Dispose();
             throw new InvalidOperationException("PocketSphinx could not set the session's language-model mixture.");
@@ -95,6 +90,30 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
             cmd_ln_free_r(config);
             config = IntPtr.Zero;
         }
+    }
+
+    /// <summary>Registers the session's search on the mixture of the models that have a share, and selects it.</summary>
+    private bool SetMixture(PocketSphinxOptions options, string domainArpaPath)
+    {
+        // Only the models with a share are read: the general one is 27 MB.
+        var logmath = ps_get_logmath(decoder);
+        var mixed = new[] { (Name: "general", Path: options.GeneralLanguageModel, Share: 1 - options.DomainWeight), (Name: "domain", Path: domainArpaPath, Share: options.DomainWeight) }
+            .Where(m => m.Share > 0).ToArray();
+        var models = mixed.Select(m => ngram_model_read(config, m.Path, NgramAuto, logmath)).ToArray();
+        // sphinxbase adds a model's log weight after the language weight has scaled its log probability, so a weight w
+        // acts on probabilities as w^(1/lw): linear shares of 0.5 to 0.99 all decoded alike. Raised to lw, the shares
+        // weigh probabilities as they say; taken relative to the larger share, the mixture adds no penalty per word.
+        var largest = mixed.Max(m => m.Share);
+        var mixture = models.Contains(IntPtr.Zero) ? IntPtr.Zero
+            : ngram_model_set_init(config, models, [.. mixed.Select(m => m.Name)], [.. mixed.Select(m => MathF.Pow(m.Share / largest, LanguageWeight))], models.Length);
+        // The set holds its own references to the models, and the search to the set.
+        var searchSet = mixture != IntPtr.Zero && ps_set_lm(decoder, SearchName, mixture) == 0 && ps_set_search(decoder, SearchName) == 0;
+        foreach (var model in models.Append(mixture).Where(m => m != IntPtr.Zero))
+        {
+            ngram_model_free(model);
+        }
+
+        return searchSet;
     }
 
     private string Hypothesis() => Marshal.PtrToStringUTF8(ps_get_hyp(decoder, out _)) ?? "";
