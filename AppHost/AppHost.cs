@@ -85,6 +85,13 @@ if (builder.ExecutionContext.IsRunMode)
         Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".models", "silero-vad", "silero_vad.onnx")));
 }
 
+// The local engine's bias toward the call's vocabulary (the service's default mixes in the general model) when the
+// AppHost's configuration sets it: the browser tests' synthetic voices are heard only with the domain model alone.
+if (builder.Configuration["Transcription:PocketSphinx:DomainWeight"] is { Length: > 0 } domainWeight)
+{
+    transcription.WithEnvironment("Transcription__PocketSphinx__DomainWeight", domainWeight);
+}
+
 // A live call reads its client from Clients, acts through Clients and Calendar, and streams audio to Transcription.
 var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb")
     .WithReference(clients).WaitFor(clients)

@@ -25,6 +25,8 @@ google=$!
 
 # Every endpoint's port is chosen and held by Aspire (DcpPublisher:RandomizePorts, as Aspire.Hosting.Testing does), so
 # no port is picked here, released, and bound again after the system has been starting for a while.
+# The live-call test's two speakers are espeak-ng voices, which PocketSphinx hears only with the domain model alone
+# (Transcription:PocketSphinx:DomainWeight 1); the deployed mixture is tested on recorded human speech in Transcription.Tests.
 data=$(mktemp -d /tmp/agentcalls-browser-tests.XXXXXX)
 chmod 755 "$data"  # Postgres runs as the postgres user when we are root
 ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
@@ -33,6 +35,7 @@ ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" \
 ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DcpPublisher__RandomizePorts=true \
 AppHost__DataDirectory="$data" AppHost__PostgresFsync=false AppHost__LogResources=true AppHost__StartupTimeout=00:10:00 \
+Transcription__PocketSphinx__DomainWeight=1 \
 Google__ClientId=$google_client Google__ClientSecret=$google_secret Google__Authority="http://127.0.0.1:$google_port/" \
   dotnet run --project AppHost --no-build --no-launch-profile >"$results/browser-apphost.log" 2>&1 &
 apphost=$!
