@@ -7,6 +7,12 @@ namespace AgentCalls.Calendar.Tests;
 /// <summary>A client renamed in the book is renamed on the calendar's calls with them.</summary>
 public sealed class ClientRenamedTests(CalendarServiceHost host)
 {
+    /// <summary>
+    /// This host's consumer group is new, so it reads the ClientUpdated stream from its start; where the test command
+    /// shares one Redis among the test assemblies, that is every client Clients.Tests imported before it.
+    /// </summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -15,7 +21,7 @@ public sealed class ClientRenamedTests(CalendarServiceHost host)
         var (agent, call) = await ScheduledAsync("Rena Renamer", "Old Name", TestDays.Monday().AddHours(11));
 
         await host.Services.PublishEventAsync(Renamed(agent.AgentId, call.ClientId, "New Name", ["displayName", "email"]));
-        var renamed = await Eventually.ReturnsAsync(async () => (await ListDayAsync(agent)).SingleOrDefault(e => e.ClientName == "New Name"));
+        var renamed = await Eventually.ReturnsAsync(async () => (await ListDayAsync(agent)).SingleOrDefault(e => e.ClientName == "New Name"), Patience);
 
         Assert.Equal(call.EventId, renamed.EventId);
     }
@@ -30,7 +36,7 @@ public sealed class ClientRenamedTests(CalendarServiceHost host)
         await host.Services.PublishEventAsync(Renamed(stranger.AgentId, call.ClientId, "Stolen Name", ["displayName"]));
         await host.Services.PublishEventAsync(Renamed(stranger.AgentId, marker.ClientId, "Marker Renamed", ["displayName"]));
         // Events are handled in order: once the last has landed, the others have been handled too.
-        await Eventually.IsTrueAsync(async () => (await ListDayAsync(stranger)).Any(e => e.ClientName == "Marker Renamed"));
+        await Eventually.IsTrueAsync(async () => (await ListDayAsync(stranger)).Any(e => e.ClientName == "Marker Renamed"), Patience);
 
         Assert.Equal("Kept Name", Assert.Single(await ListDayAsync(owner)).ClientName);
     }
