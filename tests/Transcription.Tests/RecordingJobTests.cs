@@ -138,17 +138,9 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
     public async Task Worker_JobLeftRunningByADeadWorker_IsTakenOverWhenItsLeaseLapsesAndCompletes()
     {
         var agent = await host.SignInAsync("Lena Lapsed", cancellationToken: TestContext.Current.CancellationToken);
-        var file = await RecordedAudio.MonoAsync(Padded(await SpokenAudio.SayAsync(AgentLine)), "wav");
-        var job = new TranscriptionJob
-        {
-            AgentId = agent.AgentId, Provider = "pocketsphinx", Source = TranscriptionJobSource.RecordedFile, Status = TranscriptionJobStatus.Running,
-            AudioSeconds = 5, ProcessedSeconds = 2, LeaseToken = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            File = new RecordedFile { FileName = "orphan.wav", FileBytes = file.Length, Channels = 1, Vocabulary = ["umbrella policy"] },
-        };
-        await host.Services.AddRowsAsync<TranscriptionDbContext>([job, new RecordingAudioChunk { JobId = job.Id, Sequence = 0, Data = file }], TestContext.Current.CancellationToken);
 
-        host.Services.GetRequiredService<RecordingSignal>().Notify();
-        var (_, transcript) = await host.WaitUntilDoneAsync(agent, job.Id.ToString());
+        var jobId = await LeftByADeadWorkerAsync(agent, abandonedRuns: 0);
+        var (_, transcript) = await host.WaitUntilDoneAsync(agent, jobId.ToString());
 
         Assert.Equal(RecordingStatus.Completed, transcript.Recording.Status);
         Assert.Contains("umbrella", transcript.Words(ProtoChannel.Agent));
@@ -158,22 +150,32 @@ public sealed class RecordingJobTests(TranscriptionServiceHost host)
     public async Task Worker_JobWhoseWorkersDiedWithItTwice_IsFailedWithTheReasonInsteadOfRunAgain()
     {
         var agent = await host.SignInAsync("Pax Poison", cancellationToken: TestContext.Current.CancellationToken);
-        var file = await RecordedAudio.MonoAsync(Padded(await SpokenAudio.SayAsync(AgentLine)), "wav");
-        var job = new TranscriptionJob
-        {
-            AgentId = agent.AgentId, Provider = "pocketsphinx", Source = TranscriptionJobSource.RecordedFile, Status = TranscriptionJobStatus.Running,
-            AudioSeconds = 5, LeaseToken = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), AbandonedRuns = 1,
-            File = new RecordedFile { FileName = "poison.wav", FileBytes = file.Length, Channels = 1 },
-        };
-        await host.Services.AddRowsAsync<TranscriptionDbContext>([job, new RecordingAudioChunk { JobId = job.Id, Sequence = 0, Data = file }], TestContext.Current.CancellationToken);
 
-        host.Services.GetRequiredService<RecordingSignal>().Notify();
-        var (_, transcript) = await host.WaitUntilDoneAsync(agent, job.Id.ToString());
+        var jobId = await LeftByADeadWorkerAsync(agent, abandonedRuns: 1);
+        var (_, transcript) = await host.WaitUntilDoneAsync(agent, jobId.ToString());
 
         Assert.Equal(RecordingStatus.Failed, transcript.Recording.Status);
         Assert.Equal(RecordingWorker.AbandonedFailure(2), transcript.Recording.Error);
         Assert.Empty(transcript.Segments);
-        Assert.Equal(0, await AudioChunksAsync(job.Id));
+        Assert.Equal(0, await AudioChunksAsync(jobId));
+    }
+
+    /// <summary>
+    /// A recording job running under a lease that lapsed a minute ago, as a worker that died with it leaves it, after
+    /// <paramref name="abandonedRuns"/> earlier such deaths; the worker is woken to look.
+    /// </summary>
+    private async Task<Guid> LeftByADeadWorkerAsync(SignedInAgent agent, int abandonedRuns)
+    {
+        var file = await RecordedAudio.MonoAsync(Padded(await SpokenAudio.SayAsync(AgentLine)), "wav");
+        var job = new TranscriptionJob
+        {
+            AgentId = agent.AgentId, Provider = "pocketsphinx", Source = TranscriptionJobSource.RecordedFile, Status = TranscriptionJobStatus.Running,
+            AudioSeconds = 5, ProcessedSeconds = 2, LeaseToken = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), AbandonedRuns = abandonedRuns,
+            File = new RecordedFile { FileName = "orphan.wav", FileBytes = file.Length, Channels = 1, Vocabulary = ["umbrella policy"] },
+        };
+        await host.Services.AddRowsAsync<TranscriptionDbContext>([job, new RecordingAudioChunk { JobId = job.Id, Sequence = 0, Data = file }], TestContext.Current.CancellationToken);
+        host.Services.GetRequiredService<RecordingSignal>().Notify();
+        return job.Id;
     }
 
     [Fact]
