@@ -18,7 +18,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
     private readonly ScriptedReplies<FakeChatReply> scripted = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> requests = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> aborted = new();
-    private readonly ConcurrentDictionary<string, bool> failingEmbeddings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> failingEmbeddings = new(StringComparer.Ordinal);
     private int chatCount;
 
     private FakeOpenAi(WebApplication app, Uri baseUrl)
@@ -61,8 +61,11 @@ public sealed class FakeOpenAi : IAsyncDisposable
     /// <summary>As <see cref="Reply"/>, for requests to <paramref name="model"/> only (roles sharing the fake send different models).</summary>
     public void ReplyTo(string model, string marker, params FakeChatReply[] replies) => scripted.Add([$"\"model\":\"{model}\"", marker], replies);
 
-    /// <summary>Every embeddings request whose body contains <paramref name="marker"/> answers 500, as a provider that is down.</summary>
-    public void FailEmbeddings(string marker) => failingEmbeddings[marker] = true;
+    /// <summary>
+    /// Every embeddings request whose body contains <paramref name="marker"/> answers <paramref name="status"/>: 500 as a
+    /// provider that is down, 400 as one that refuses that text (too long for its model, say).
+    /// </summary>
+    public void FailEmbeddings(string marker, int status = StatusCodes.Status500InternalServerError) => failingEmbeddings[marker] = status;
 
     /// <summary>The chat requests whose body contains <paramref name="marker"/>.</summary>
     public IReadOnlyList<JsonObject> ChatRequestsContaining(string marker) =>
@@ -210,10 +213,10 @@ public sealed class FakeOpenAi : IAsyncDisposable
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         requests.Enqueue(new FakeOpenAiRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
-        if (failingEmbeddings.Keys.Any(marker => body.Contains(marker, StringComparison.Ordinal)))
+        if (failingEmbeddings.FirstOrDefault(failing => body.Contains(failing.Key, StringComparison.Ordinal)) is { Key: not null, Value: var status })
         {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            await context.Response.WriteAsJsonAsync(new { error = new { message = "Fake error 500.", type = "fake_error", code = "500" } });
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = $"Fake error {status}.", type = "fake_error", code = status.ToString() } });
             return;
         }
 

@@ -69,6 +69,29 @@ public sealed class DocumentReembeddingTests(ConversationServiceHost host)
         Assert.All(results, r => Assert.Equal(0, r.VectorRank));
     }
 
+    [Fact]
+    public async Task ModelChange_ADocumentTheEndpointRefuses_HoldsBackNoOther()
+    {
+        await using var openAi = await FakeOpenAi.StartAsync();
+        // The endpoint answers 400 to the oldest document's passages (as to a text too long for its model).
+        openAi.FailEmbeddings("Water Backup", status: 400);
+        var start = await host.OnNewDatabaseAsync();
+        var agent = await host.SignInAsync("Rory Refused", cancellationToken: Cancel);
+        await using (var local = start(_ => { }))
+        {
+            await DocumentCalls.UploadOkAsync(local.Rest, agent, "ho3.md", SampleDocuments.Markdown());
+            await DocumentCalls.UploadOkAsync(local.Rest, agent, "umbrella.docx", SampleDocuments.UmbrellaDocx());
+        }
+
+        await using var endpoint = start(h => h.UseSetting("Embeddings:Endpoint", openAi.BaseUrl.ToString()).UseSetting("Embeddings:Model", EndpointModel));
+        var umbrella = await Eventually.ReturnsAsync(async () =>
+            (await endpoint.Documents.ListDocumentsAsync(new(), agent.Bearer, cancellationToken: Cancel)).Documents
+                .SingleOrDefault(d => d.Title == "umbrella.docx" && d.EmbeddingModel == EndpointModel));
+
+        var refused = (await endpoint.Documents.ListDocumentsAsync(new(), agent.Bearer, cancellationToken: Cancel)).Documents.Single(d => d.Title == "ho3.md");
+        Assert.Equal(("ready", "re-embedding", LocalModel), (umbrella.Status, refused.Status, refused.EmbeddingModel));
+    }
+
     private static async Task<ListDocumentsResponse> WaitUntilEmbeddedAsync(ConversationProcess process, SignedInAgent agent)
     {
         for (var attempt = 0; ; attempt++)
