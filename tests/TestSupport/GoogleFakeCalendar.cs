@@ -46,7 +46,7 @@ public sealed class GoogleFakeCalendar(HttpClient control)
 
     public Task SetTimeZoneAsync(FakeUser user, string timeZone) => PostAsync($"__fake/calendar/{user.Subject}/time-zone", new { timeZone });
 
-    /// <summary>The next <paramref name="count"/> Calendar requests get <paramref name="status"/> (429, or 403 rateLimitExceeded) with Retry-After.</summary>
+    /// <summary>The next <paramref name="count"/> Calendar requests get <paramref name="status"/> (429, 403 rateLimitExceeded, or 5xx backendError) with Retry-After.</summary>
     public Task ThrottleAsync(int status, int retryAfterSeconds, int count) => PostAsync("__fake/calendar/throttle", new Throttle(status, retryAfterSeconds, count));
 
     public async Task<FakeChannel[]> ChannelsAsync() => (await control.GetFromJsonAsync<FakeChannel[]>("__fake/calendar/channels", FakeJson.Options))!;

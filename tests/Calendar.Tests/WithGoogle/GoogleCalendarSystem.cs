@@ -177,6 +177,17 @@ public sealed class ManualGoogleCalendar(CalendarServiceHost shared) : GoogleCal
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Calendar:PollInterval"] = "01:00:00" };
 }
 
+/// <summary>As <see cref="ManualGoogleCalendar"/>, with a circuit that opens after 5 failed attempts and breaks for 3 s.</summary>
+public sealed class CircuitGoogleCalendar(CalendarServiceHost shared) : GoogleCalendarSystem(shared)
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Calendar:PollInterval"] = "01:00:00",
+        ["Calendar:GoogleCircuit:MinimumThroughput"] = "5",
+        ["Calendar:GoogleCircuit:BreakDuration"] = "00:00:03",
+    };
+}
+
 /// <summary>Polls every second, with no push notifications; "Sync now" has a ten-minute cooldown.</summary>
 public sealed class PolledGoogleCalendar(CalendarServiceHost shared) : GoogleCalendarSystem(shared)
 {

@@ -43,9 +43,12 @@ public static class CalendarApi
         {
             state.Record($"calendar:throttled:{request}");
             http.Response.Headers.RetryAfter = throttle.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return (null, throttle.Status == StatusCodes.Status429TooManyRequests
-                ? Error(429, "rateLimitExceeded", "Rate Limit Exceeded", "RESOURCE_EXHAUSTED", "usageLimits")
-                : Error(403, "rateLimitExceeded", "Rate Limit Exceeded", "PERMISSION_DENIED", "usageLimits"));
+            return (null, throttle.Status switch
+            {
+                StatusCodes.Status429TooManyRequests => Error(429, "rateLimitExceeded", "Rate Limit Exceeded", "RESOURCE_EXHAUSTED", "usageLimits"),
+                >= 500 => Error(throttle.Status, "backendError", "Backend Error", "UNAVAILABLE"),
+                _ => Error(403, "rateLimitExceeded", "Rate Limit Exceeded", "PERMISSION_DENIED", "usageLimits"),
+            });
         }
 
         return (calendars.For(issued.Subject, user.Email), null);
