@@ -5,7 +5,7 @@ namespace AgentCalls.FakeGoogle.Calendar;
 
 /// <summary>
 /// What every Calendar API request goes through at Google: a valid access token with a Calendar scope (401 and
-/// 403 insufficientPermissions otherwise), then any refusal a test asked for (429 or 403 rateLimitExceeded with
+/// 403 insufficientPermissions otherwise), then any refusal a test asked for (429, 403 rateLimitExceeded or 5xx backendError, with
 /// Retry-After). Errors are Google's JSON error bodies.
 /// </summary>
 public static class CalendarApi
