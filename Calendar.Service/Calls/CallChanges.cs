@@ -5,7 +5,7 @@ using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.ServiceDefaults.Grpc;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

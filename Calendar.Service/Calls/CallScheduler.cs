@@ -4,7 +4,7 @@ using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
 using AgentCalls.Contracts.Calendar.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

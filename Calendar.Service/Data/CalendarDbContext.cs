@@ -3,7 +3,7 @@ using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Feed;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Sync;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Calendar.Service.Data;

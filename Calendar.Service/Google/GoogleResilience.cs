@@ -1,5 +1,6 @@
 using System.Net;
 using AgentCalls.Calendar.Service.Hosting;
+using AgentCalls.ServiceDefaults.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -10,7 +11,8 @@ namespace AgentCalls.Calendar.Service.Google;
 /// The Google client's resilience, in place of the standard handler: retries transient failures (5xx, network,
 /// timeouts) and Google's rate limits (429, 403 rateLimitExceeded) with jittered exponential backoff, honouring a
 /// Retry-After up to <see cref="CalendarOptions.MaxInlineRetryAfter"/>; a longer wait is not waited out in the
-/// request but surfaces, so the sync can be postponed to then without holding a worker.
+/// request but surfaces, so the sync can be postponed to then without holding a worker. A circuit breaker around the
+/// attempts leaves Google alone for a while when it keeps failing (<see cref="CalendarOptions.GoogleCircuit"/>).
 /// </summary>
 public static class GoogleResilience
 {
@@ -24,6 +26,7 @@ public static class GoogleResilience
         http.AddResilienceHandler(PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<CalendarOptions>>().Value;
+            pipeline.AddOpenCircuitAsUnavailable();
             pipeline.AddTimeout(TimeSpan.FromMinutes(2));
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
@@ -35,6 +38,7 @@ public static class GoogleResilience
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ShouldRetryAsync(args.Outcome, options.MaxInlineRetryAfter, args.Context.CancellationToken),
             });
+            pipeline.AddProviderCircuitBreaker(options.GoogleCircuit);
             pipeline.AddTimeout(TimeSpan.FromSeconds(30));
         });
         return http;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentCalls.ServiceDefaults.Http;
 
 namespace AgentCalls.Calendar.Service.Hosting;
 
@@ -55,6 +56,9 @@ public sealed class CalendarOptions
     /// <summary>A Retry-After up to this long is waited out within the request; a longer one postpones the sync instead.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxInlineRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>When Google keeps failing, how long it is left alone (<c>Calendar:GoogleCircuit:BreakDuration</c> and the rest).</summary>
+    public ProviderCircuit GoogleCircuit { get; set; } = new();
 
     /// <summary>How often the sync worker looks for calendars due (it is also woken by notifications).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]

@@ -2,7 +2,7 @@ using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Calendar.Service.Slots;
 using AgentCalls.Contracts.Calendar.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 

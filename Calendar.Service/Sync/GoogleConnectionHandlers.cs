@@ -1,6 +1,6 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Contracts.Identity.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 

@@ -1,7 +1,7 @@
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.History;
 using AgentCalls.Contracts.Conversation.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Clients.Service.Calls;

@@ -1,6 +1,6 @@
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Contracts.Calendar.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 

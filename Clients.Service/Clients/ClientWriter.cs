@@ -2,7 +2,7 @@ using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.History;
 using AgentCalls.Clients.Service.Settings;
 using AgentCalls.Clients.Service.Values;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;

@@ -5,7 +5,7 @@ using AgentCalls.Clients.Service.Households;
 using AgentCalls.Clients.Service.Import;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Clients.Service.Settings;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Clients.Service.Data;

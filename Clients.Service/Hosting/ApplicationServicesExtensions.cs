@@ -13,8 +13,8 @@ using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
-using AgentCalls.ServiceDefaults.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing.Database;
+using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using AgentCalls.Clients.Service.Settings;
 using AgentCalls.Clients.Service.Values;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Npgsql;

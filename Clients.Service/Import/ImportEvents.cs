@@ -1,7 +1,7 @@
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Clients.Service.Values;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Npgsql;

@@ -1,5 +1,5 @@
 using AgentCalls.Contracts.Clients.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;

@@ -1,7 +1,7 @@
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Agents;

@@ -52,7 +52,7 @@ public static class AiServicesExtensions
         services.AddProviderHttpClient(httpClientName, provider =>
         {
             var options = RoleOptions(provider, role);
-            return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout);
+            return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Circuit);
         });
 
         services.AddKeyedChatClient(role, provider =>
@@ -73,7 +73,7 @@ public static class AiServicesExtensions
         services.AddProviderHttpClient(httpClientName, provider =>
         {
             var options = provider.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
-            return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout);
+            return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Circuit);
         });
 
         services.AddEmbeddingGenerator(provider =>

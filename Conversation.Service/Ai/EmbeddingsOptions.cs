@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentCalls.ServiceDefaults.Http;
 
 namespace AgentCalls.Conversation.Service.Ai;
 
@@ -33,6 +34,9 @@ public sealed class EmbeddingsOptions
 
     /// <summary>The longest wait between attempts, whatever Retry-After asks for.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>When the provider keeps failing, how long it is left alone (<c>…:Circuit:BreakDuration</c> and the rest).</summary>
+    public ProviderCircuit Circuit { get; set; } = new();
 
     /// <summary>How often documents embedded by another model (uploaded by a replica on the old setting) are looked for.</summary>
     public TimeSpan ReembedCheckInterval { get; set; } = TimeSpan.FromMinutes(1);

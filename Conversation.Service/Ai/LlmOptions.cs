@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentCalls.ServiceDefaults.Http;
 
 namespace AgentCalls.Conversation.Service.Ai;
 
@@ -40,4 +41,7 @@ public sealed class LlmRoleOptions
 
     /// <summary>The longest wait between attempts, whatever Retry-After asks for.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>When the provider keeps failing, how long it is left alone (<c>…:Circuit:BreakDuration</c> and the rest).</summary>
+    public ProviderCircuit Circuit { get; set; } = new();
 }

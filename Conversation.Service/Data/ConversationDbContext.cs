@@ -2,7 +2,7 @@ using AgentCalls.Conversation.Service.Assist.Playbooks;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Documents;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Conversation.Service.Data;

@@ -8,8 +8,8 @@ using AgentCalls.Conversation.Service.Documents;
 using AgentCalls.Conversation.Service.Agents;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
-using AgentCalls.ServiceDefaults.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing.Database;
+using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 
 namespace AgentCalls.Conversation.Service.Hosting;

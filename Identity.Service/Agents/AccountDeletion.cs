@@ -1,7 +1,7 @@
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Identity.Service.Data;
 using AgentCalls.Identity.Service.GoogleAccounts;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;

@@ -1,7 +1,7 @@
 using AgentCalls.Identity.Service.Agents;
 using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SigningKeys;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Identity.Service.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

@@ -4,8 +4,8 @@ using AgentCalls.Identity.Service.Data;
 using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SignIn;
 using AgentCalls.ServiceDefaults.Authentication;
-using AgentCalls.ServiceDefaults.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing.Database;
+using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.HttpOverrides;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -43,7 +42,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsNotHealthProbe)
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                // Npgsql traces through its own ActivitySource (what Npgsql.OpenTelemetry's AddNpgsql adds).
+                .AddSource("Npgsql"));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

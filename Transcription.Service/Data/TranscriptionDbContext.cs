@@ -2,7 +2,7 @@ using AgentCalls.Transcription.Service.Jobs;
 using AgentCalls.Transcription.Service.Settings;
 using AgentCalls.Transcription.Service.Recordings;
 using AgentCalls.Transcription.Service.Usage;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentCalls.Transcription.Service.Data;

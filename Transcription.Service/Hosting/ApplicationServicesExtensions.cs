@@ -1,8 +1,8 @@
 using AgentCalls.Transcription.Service.Agents;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
-using AgentCalls.ServiceDefaults.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing.Database;
+using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.Transcription.Service.Api;
 using AgentCalls.Transcription.Service.Data;

@@ -1,5 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Contracts.Clients.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,7 @@
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.Contracts.Conversation.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;

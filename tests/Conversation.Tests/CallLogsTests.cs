@@ -4,7 +4,7 @@ using AgentCalls.Conversation.Service.Actions;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

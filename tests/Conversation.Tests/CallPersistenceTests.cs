@@ -3,7 +3,7 @@ using AgentCalls.Conversation.Service.Actions;
 using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Conversation.Service.Calls;
 using AgentCalls.Conversation.Service.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Channel = AgentCalls.Contracts.Transcription.V1.Channel;

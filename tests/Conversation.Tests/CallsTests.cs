@@ -1,6 +1,6 @@
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Conversation.Service.CallLogs;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

@@ -29,6 +29,9 @@ public sealed class LlmServiceHost : ConversationServiceHost
             host.UseSetting($"Llm:Roles:{role}:ApiKey", "sk-fake");
             host.UseSetting($"Llm:Roles:{role}:MaxRetries", MaxRetries.ToString());
             host.UseSetting($"Llm:Roles:{role}:MaxRetryDelay", "00:00:02");
+            // The circuit is tested on its own (ProviderFaultsTests): here one test's scripted faults must not open it
+            // for the tests that share this host after it.
+            host.UseSetting($"Llm:Roles:{role}:Circuit:MinimumThroughput", "100000");
         }
     }
 

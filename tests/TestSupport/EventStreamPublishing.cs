@@ -1,4 +1,4 @@
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

@@ -19,6 +19,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
     private readonly ConcurrentQueue<FakeOpenAiRequest> requests = new();
     private readonly ConcurrentQueue<FakeOpenAiRequest> aborted = new();
     private readonly ConcurrentDictionary<string, bool> failingEmbeddings = new(StringComparer.Ordinal);
+    private int chatCount;
 
     private FakeOpenAi(WebApplication app, Uri baseUrl)
     {
@@ -31,6 +32,12 @@ public sealed class FakeOpenAi : IAsyncDisposable
 
     /// <summary>How long every chat reply waits before its first byte, for tests of timeouts and latency.</summary>
     public TimeSpan TimeToFirstToken { get; set; }
+
+    /// <summary>Every so many chat requests (the 10th, 20th, … for 10) answer 500, whatever was scripted; 0 for none.</summary>
+    public int ServerErrorEvery { get; set; }
+
+    /// <summary>Every chat request answers 500, as a provider that is down, until set back.</summary>
+    public bool Down { get; set; }
 
     /// <summary>Everything sent, in arrival order.</summary>
     public IReadOnlyList<FakeOpenAiRequest> Requests => [.. requests];
@@ -80,7 +87,11 @@ public sealed class FakeOpenAi : IAsyncDisposable
     private async Task ReplyAsync(HttpContext context, string body)
     {
         var request = JsonNode.Parse(body)!.AsObject();
-        var reply = scripted.Take(body) ?? FakeChatReply.Text("The fake has no reply scripted for this prompt.");
+        var count = Interlocked.Increment(ref chatCount);
+        // A fault leaves the scripted reply for the retry.
+        var reply = Down || (ServerErrorEvery > 0 && count % ServerErrorEvery == 0)
+            ? FakeChatReply.Error(StatusCodes.Status500InternalServerError)
+            : scripted.Take(body) ?? FakeChatReply.Text("The fake has no reply scripted for this prompt.");
         if (TimeToFirstToken > TimeSpan.Zero)
         {
             await Task.Delay(TimeToFirstToken, context.RequestAborted);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Contracts.Transcription.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using AgentCalls.Transcription.Service.Agents;
 using AgentCalls.Transcription.Service.Data;

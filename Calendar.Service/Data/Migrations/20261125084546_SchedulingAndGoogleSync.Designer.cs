@@ -302,7 +302,7 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                     b.ToTable("google_syncs", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.InboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
@@ -326,7 +326,7 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.OutboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

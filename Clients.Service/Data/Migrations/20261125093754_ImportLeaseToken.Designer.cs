@@ -712,7 +712,7 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                     b.ToTable("book_settings", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.InboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
@@ -736,7 +736,7 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.OutboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

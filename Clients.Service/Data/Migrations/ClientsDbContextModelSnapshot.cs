@@ -754,7 +754,7 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                     b.ToTable("book_settings", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.InboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
@@ -778,7 +778,7 @@ namespace AgentCalls.Clients.Service.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.OutboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

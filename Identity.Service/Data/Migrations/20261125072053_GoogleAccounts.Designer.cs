@@ -169,7 +169,7 @@ namespace AgentCalls.Identity.Service.Data.Migrations
                     b.ToTable("server_keys", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.InboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
@@ -193,7 +193,7 @@ namespace AgentCalls.Identity.Service.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.OutboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -23,7 +23,7 @@ namespace AgentCalls.Transcription.Service.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.InboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
@@ -47,7 +47,7 @@ namespace AgentCalls.Transcription.Service.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.ServiceDefaults.Eventing.OutboxMessage", b =>
+            modelBuilder.Entity("AgentCalls.Eventing.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -28,7 +28,7 @@ public static class GroqEngineExtensions
             provider =>
             {
                 var options = provider.GetRequiredService<IOptions<GroqOptions>>().Value;
-                return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout);
+                return new ProviderRetries(options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Circuit);
             },
             (provider, retry) => provider.GetRequiredService<ILogger<GroqTranscriber>>().RetryingProvider(
                 retry.Outcome.Result is { } response ? (int)response.StatusCode : null, retry.AttemptNumber + 1, retry.RetryDelay));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentCalls.ServiceDefaults.Http;
 
 namespace AgentCalls.Transcription.Service.Speech.Groq;
 
@@ -32,6 +33,9 @@ public sealed class GroqOptions
 
     /// <summary>The longest wait between attempts, whatever Retry-After asks for.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>When the provider keeps failing, how long it is left alone (<c>…:Circuit:BreakDuration</c> and the rest).</summary>
+    public ProviderCircuit Circuit { get; set; } = new();
 
     public bool IsConfigured => ApiKey.Length > 0;
 }

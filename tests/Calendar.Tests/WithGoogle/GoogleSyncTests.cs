@@ -224,7 +224,8 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
             }
 
             await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
-            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection, transaction);
+            // Waits for the sync to be blocked by this very transaction: another test's lock wait in the database must not pass for it.
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))", connection, transaction);
             await Eventually.IsTrueAsync(async () => (long)(await waiting.ExecuteScalarAsync(cancel))! > 0);
             await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
             await transaction.RollbackAsync(cancel);

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Conversation.Service.Agents;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.Conversation.Service.Agents;
 using AgentCalls.Conversation.Service.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using AgentCalls.Contracts.Identity.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using StackExchange.Redis;
 

@@ -1,6 +1,6 @@
 using AgentCalls.Contracts.Identity.V1;
-using AgentCalls.ServiceDefaults.Data;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing.Database;
+using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

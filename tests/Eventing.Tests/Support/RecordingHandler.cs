@@ -1,5 +1,5 @@
 using AgentCalls.Contracts.Identity.V1;
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 
 namespace AgentCalls.Eventing.Tests.Support;
 

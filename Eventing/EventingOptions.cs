@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>Timing of the outbox relay and the stream consumers (section "Eventing").</summary>
 public sealed class EventingOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>
 /// An event waiting in the sender's database to be published. It is written in the same transaction

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AgentCalls.ServiceDefaults.Data;
+namespace AgentCalls.Eventing.Database;
 
 /// <summary>
 /// Runs in <see cref="StartAsync"/>, which the web host awaits before Kestrel starts listening.

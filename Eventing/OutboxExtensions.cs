@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 public static class OutboxExtensions
 {

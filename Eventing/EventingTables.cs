@@ -1,4 +1,4 @@
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 internal static class EventingTables
 {

@@ -1,4 +1,4 @@
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>
 /// Outbox ids: version 7 UUIDs that strictly increase within the process, so that ordering the outbox by id

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly.Registry;
 using StackExchange.Redis;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>
 /// Moves committed outbox rows to their Redis streams, oldest first, marking them published in the same

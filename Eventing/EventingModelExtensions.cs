@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 public static class EventingModelExtensions
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AgentCalls.ServiceDefaults.Data;
+namespace AgentCalls.Eventing.Database;
 
 public static class MigrationExtensions
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>The fields of one stream entry, as the relay wrote them.</summary>
 internal sealed record StreamEntryFields(Guid EventId, DateTimeOffset OccurredAt, byte[] Payload, ActivityContext Parent)

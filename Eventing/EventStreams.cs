@@ -1,4 +1,4 @@
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>Names and fields of the Redis streams events travel on: one stream per event type.</summary>
 public static class EventStreams

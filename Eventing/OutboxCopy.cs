@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>
 /// Queues events in the outbox on a plain Npgsql connection, inside the caller's transaction, for writers that work

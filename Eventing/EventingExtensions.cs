@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Polly;
 using Polly.Retry;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 public static class EventingExtensions
 {

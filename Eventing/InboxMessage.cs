@@ -1,4 +1,4 @@
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>An event a consumer has handled, recorded in the same transaction as the handling.</summary>
 public sealed class InboxMessage

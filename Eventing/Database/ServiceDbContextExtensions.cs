@@ -1,11 +1,11 @@
-using AgentCalls.ServiceDefaults.Eventing;
+using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
-namespace AgentCalls.ServiceDefaults.Data;
+namespace AgentCalls.Eventing.Database;
 
 public static class ServiceDbContextExtensions
 {

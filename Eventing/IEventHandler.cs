@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>
 /// Applies one event to the service's own data. It runs inside the transaction that records the event in the

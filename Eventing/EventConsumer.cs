@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentCalls.ServiceDefaults;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace AgentCalls.ServiceDefaults.Eventing;
+namespace AgentCalls.Eventing;
 
 /// <summary>
 /// Reads one event type's stream as this service's consumer group. Each event is handled in a database
