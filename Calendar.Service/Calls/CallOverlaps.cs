@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Providers;
 using Microsoft.EntityFrameworkCore;
 

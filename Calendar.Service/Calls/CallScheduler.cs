@@ -1,5 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;

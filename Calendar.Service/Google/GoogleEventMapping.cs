@@ -1,4 +1,4 @@
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Providers;
 using NodaTime;
 using NodaTime.Text;

@@ -1,7 +1,7 @@
 using AgentCalls.Calendar.Service.Agents;
 using AgentCalls.Calendar.Service.Calls;
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Feed;
 using AgentCalls.Calendar.Service.Settings;
 using AgentCalls.Calendar.Service.Slots;
@@ -55,7 +55,12 @@ public static class ApplicationServicesExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealth();
-        app.MapGrpcService<CalendarGrpcService>().RequireAuthorization();
+        app.MapGrpcService<CalendarEventsGrpcService>().RequireAuthorization();
+        app.MapGrpcService<ScheduledCallsGrpcService>().RequireAuthorization();
+        app.MapGrpcService<FreeSlotsGrpcService>().RequireAuthorization();
+        app.MapGrpcService<SettingsGrpcService>().RequireAuthorization();
+        app.MapGrpcService<SyncGrpcService>().RequireAuthorization();
+        app.MapGrpcService<FeedGrpcService>().RequireAuthorization();
         app.MapCalendarFeed();
         app.MapGoogleNotifications();
         return app;

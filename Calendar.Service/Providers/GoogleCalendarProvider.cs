@@ -1,5 +1,5 @@
 using System.Net;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Google;
 
 namespace AgentCalls.Calendar.Service.Providers;

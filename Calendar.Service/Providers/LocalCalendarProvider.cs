@@ -1,4 +1,4 @@
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 
 namespace AgentCalls.Calendar.Service.Providers;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Calendar.Service.Google;
 using AgentCalls.Calendar.Service.Providers;
 using AgentCalls.Calendar.Service.Slots;

@@ -3,7 +3,7 @@ using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.Conversation.Service.Calls;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using ScheduledCallsClient = AgentCalls.Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient;
 using ClientsClient = AgentCalls.Contracts.Clients.V1.Clients.ClientsClient;
 
 namespace AgentCalls.Conversation.Service.Actions;
@@ -12,7 +12,7 @@ namespace AgentCalls.Conversation.Service.Actions;
 /// Runs a confirmed action through the service that owns the data, with the agent's own token, so that service
 /// checks ownership and validates it as it would any request of the agent's. Returns what was done.
 /// </summary>
-public sealed class ActionRunner(ClientsClient clients, CalendarClient calendar)
+public sealed class ActionRunner(ClientsClient clients, ScheduledCallsClient calendar)
 {
     public async Task<string> RunAsync(CallSession call, ActionProposal proposal, string authorization, CancellationToken cancellationToken)
     {

@@ -55,7 +55,9 @@ public static class ApplicationServicesExtensions
     {
         builder.Services.AddGrpcClient<Contracts.Clients.V1.Clients.ClientsClient>(grpc => grpc.Address = new Uri("http://_grpc.clients"))
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
-        builder.Services.AddGrpcClient<Contracts.Calendar.V1.Calendar.CalendarClient>(grpc => grpc.Address = new Uri("http://_grpc.calendar"))
+        builder.Services.AddGrpcClient<Contracts.Calendar.V1.FreeSlots.FreeSlotsClient>(grpc => grpc.Address = new Uri("http://_grpc.calendar"))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient>(grpc => grpc.Address = new Uri("http://_grpc.calendar"))
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
         // With the standard resilience handler, every call's stream broke after 30 s of silence (see AddStreamingGrpcClient).
         builder.Services.AddStreamingGrpcClient<Contracts.Transcription.V1.Transcription.TranscriptionClient>(new Uri("http://_grpc.transcription"));

@@ -2,12 +2,11 @@ using AgentCalls.Contracts.Identity.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using OpenIddict.Abstractions;
 using IdentityBase = AgentCalls.Contracts.Identity.V1.Identity.IdentityBase;
 
 namespace AgentCalls.Identity.Service.Agents;
 
-public sealed class IdentityGrpcService(CurrentAgent current, AgentDirectory agents) : IdentityBase
+public sealed class IdentityGrpcService(CurrentAgent current, AgentDirectory agents, SessionRevocation sessions, AccountDeletion deletion) : IdentityBase
 {
     public override async Task<GetMeResponse> GetMe(GetMeRequest request, ServerCallContext context)
     {
@@ -22,20 +21,11 @@ public sealed class IdentityGrpcService(CurrentAgent current, AgentDirectory age
         };
     }
 
-    public override async Task<SignOutEverywhereResponse> SignOutEverywhere(SignOutEverywhereRequest request, ServerCallContext context)
-    {
-        var services = context.GetHttpContext().RequestServices;
-        var subject = current.Id.ToString();
-        var tokens = await services.GetRequiredService<IOpenIddictTokenManager>().RevokeBySubjectAsync(subject, context.CancellationToken);
-        await services.GetRequiredService<IOpenIddictAuthorizationManager>().RevokeBySubjectAsync(subject, context.CancellationToken);
-        return new SignOutEverywhereResponse { RevokedTokens = (int)tokens };
-    }
+    public override async Task<SignOutEverywhereResponse> SignOutEverywhere(SignOutEverywhereRequest request, ServerCallContext context) =>
+        new() { RevokedTokens = await sessions.RevokeAllAsync(current.Id, context.CancellationToken) };
 
-    public override async Task<DeleteAccountResponse> DeleteAccount(DeleteAccountRequest request, ServerCallContext context)
-    {
-        var deletion = context.GetHttpContext().RequestServices.GetRequiredService<AccountDeletion>();
-        return await deletion.DeleteAsync(current.Id, context.CancellationToken)
+    public override async Task<DeleteAccountResponse> DeleteAccount(DeleteAccountRequest request, ServerCallContext context) =>
+        await deletion.DeleteAsync(current.Id, context.CancellationToken)
             ? new DeleteAccountResponse()
             : throw new RpcException(new Status(StatusCode.NotFound, "The signed-in agent no longer exists."));
-    }
 }

@@ -59,6 +59,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddSingleton<SessionLimit>();
         builder.Services.AddScoped<AgentDirectory>();
         builder.Services.AddScoped<AccountDeletion>();
+        builder.Services.AddScoped<SessionRevocation>();
         builder.Services.AddScoped<GoogleTokenVault>();
         builder.Services.AddSingleton<GoogleConnectTickets>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -25,12 +25,12 @@ public static class DevelopmentSignInEndpoints
         return app;
     }
 
-    private static IResult Show(HttpContext http, IAntiforgery antiforgery, [FromQuery] string? returnUrl) =>
+    private static IResult Show(HttpContext http, IAntiforgery antiforgery, SignInMethods methods, [FromQuery] string? returnUrl) =>
         AuthorizationRequest.IsOwn(http, returnUrl)
-            ? Page(http, antiforgery, returnUrl!, new DevelopmentSignInForm(), new Dictionary<string, string>(), StatusCodes.Status200OK)
+            ? Page(http, antiforgery, methods, returnUrl!, new DevelopmentSignInForm(), new Dictionary<string, string>(), StatusCodes.Status200OK)
             : AuthorizationRequest.NotOwn();
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, AgentDirectory agents, [FromForm] DevelopmentSignInForm form, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, SignInMethods methods, AgentDirectory agents, [FromForm] DevelopmentSignInForm form, CancellationToken cancellationToken)
     {
         if (!AuthorizationRequest.IsOwn(http, form.ReturnUrl))
         {
@@ -40,7 +40,7 @@ public static class DevelopmentSignInEndpoints
         var errors = form.Validate();
         if (errors.Count > 0)
         {
-            return Page(http, antiforgery, form.ReturnUrl!, form, errors, StatusCodes.Status400BadRequest);
+            return Page(http, antiforgery, methods, form.ReturnUrl!, form, errors, StatusCodes.Status400BadRequest);
         }
 
         var (agent, _) = await agents.FindOrCreateAsync(form.DisplayName!, form.Email!, cancellationToken);
@@ -49,10 +49,10 @@ public static class DevelopmentSignInEndpoints
         return Results.Redirect(form.ReturnUrl!);
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, DevelopmentSignInForm form, IReadOnlyDictionary<string, string> errors, int status)
+    private static IResult Page(
+        HttpContext http, IAntiforgery antiforgery, SignInMethods methods, string returnUrl, DevelopmentSignInForm form, IReadOnlyDictionary<string, string> errors, int status)
     {
-        var google = http.RequestServices.GetRequiredService<SignInMethods>().Google;
-        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, google);
+        var html = DevelopmentSignInPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form, errors, methods.Google);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -26,7 +26,7 @@ public static class BenchRun
         }
 
         Console.WriteLine($"Free slots: {options.SlotCalls} calls on each side, alternating ...");
-        report.Slots = await FreeSlotLatency.RunAsync(system.CalendarOf(system.Cached), system.CalendarOf(system.Uncached), agent, options.SlotCalls, cancellationToken);
+        report.Slots = await FreeSlotLatency.RunAsync(system.FreeSlotsOf(system.Cached), system.FreeSlotsOf(system.Uncached), agent, options.SlotCalls, cancellationToken);
         report.Print();
     }
 }

@@ -35,12 +35,17 @@ public sealed class CalendarSystem : IAsyncDisposable
 
     public static Task<CalendarSystem> StartAsync() => SystemStart.OrDisposeAsync(new CalendarSystem(), system => system.StartProcessesAsync());
 
-    /// <summary>gRPC to one of the Calendar processes.</summary>
-    public Contracts.Calendar.V1.Calendar.CalendarClient CalendarOf(ServiceProcess process)
+    /// <summary>The free slots of one of the Calendar processes, over gRPC.</summary>
+    public Contracts.Calendar.V1.FreeSlots.FreeSlotsClient FreeSlotsOf(ServiceProcess process) => new(ChannelTo(process));
+
+    /// <summary>The sync of one of the Calendar processes, over gRPC.</summary>
+    public Contracts.Calendar.V1.Sync.SyncClient SyncOf(ServiceProcess process) => new(ChannelTo(process));
+
+    private GrpcChannel ChannelTo(ServiceProcess process)
     {
         var channel = GrpcChannel.ForAddress(process.Ports.Grpc);
         channels.Add(channel);
-        return new(channel);
+        return channel;
     }
 
     private async Task StartProcessesAsync()

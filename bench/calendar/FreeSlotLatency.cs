@@ -1,7 +1,7 @@
 using AgentCalls.Bench.Support;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.TestSupport;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using FreeSlotsClient = AgentCalls.Contracts.Calendar.V1.FreeSlots.FreeSlotsClient;
 
 namespace AgentCalls.Bench.Calendar;
 
@@ -17,7 +17,7 @@ public static class FreeSlotLatency
     private const int DaysPerQuery = 14;
 
     public static async Task<(Latencies Cached, Latencies Uncached)> RunAsync(
-        CalendarClient cached, CalendarClient uncached, SignedInAgent agent, int calls, CancellationToken cancellationToken)
+        FreeSlotsClient cached, FreeSlotsClient uncached, SignedInAgent agent, int calls, CancellationToken cancellationToken)
     {
         var (withCache, withoutCache) = (new Latencies("with the Redis cache"), new Latencies("without (CacheFreeBusy=false)"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -41,7 +41,7 @@ public static class FreeSlotLatency
         return (withCache, withoutCache);
     }
 
-    private static async Task CheckSameAsync(CalendarClient cached, CalendarClient uncached, SignedInAgent agent, ListFreeSlotsRequest request, CancellationToken cancellationToken)
+    private static async Task CheckSameAsync(FreeSlotsClient cached, FreeSlotsClient uncached, SignedInAgent agent, ListFreeSlotsRequest request, CancellationToken cancellationToken)
     {
         var fromCache = await cached.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken);
         var fromDatabase = await uncached.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken);

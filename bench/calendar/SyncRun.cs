@@ -69,7 +69,7 @@ public sealed class SyncRun(CalendarSystem system, BenchOptions options)
         }
 
         var asked = DateTimeOffset.UtcNow;
-        await system.CalendarOf(system.Cached).SyncNowAsync(new(), agent.Bearer, cancellationToken: cancellationToken);
+        await system.SyncOf(system.Cached).SyncNowAsync(new(), agent.Bearer, cancellationToken: cancellationToken);
         var synced = await WaitAsync(agent, row => row is { State: "Synced" } && row.LastSyncedAt > asked, cancellationToken);
         return synced.LastSyncedAt!.Value - asked;
     }

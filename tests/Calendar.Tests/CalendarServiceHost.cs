@@ -1,10 +1,15 @@
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.Hosting;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using CalendarEventsClient = AgentCalls.Contracts.Calendar.V1.CalendarEvents.CalendarEventsClient;
+using FeedClient = AgentCalls.Contracts.Calendar.V1.Feed.FeedClient;
+using FreeSlotsClient = AgentCalls.Contracts.Calendar.V1.FreeSlots.FreeSlotsClient;
+using ScheduledCallsClient = AgentCalls.Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient;
+using SettingsClient = AgentCalls.Contracts.Calendar.V1.Settings.SettingsClient;
+using SyncClient = AgentCalls.Contracts.Calendar.V1.Sync.SyncClient;
 
 namespace AgentCalls.Calendar.Tests;
 
@@ -21,7 +26,17 @@ public sealed class CalendarServiceHost() : ServiceHost<CalendarDbContext>("cale
 
     public ClientsServer ClientsServer { get; private set; } = null!;
 
-    public CalendarClient Calendar => new(Channel);
+    public CalendarEventsClient Events => new(Channel);
+
+    public ScheduledCallsClient Calls => new(Channel);
+
+    public FreeSlotsClient FreeSlots => new(Channel);
+
+    public SettingsClient Settings => new(Channel);
+
+    public SyncClient Sync => new(Channel);
+
+    public FeedClient Feed => new(Channel);
 
     protected override async Task BeforeServiceStartsAsync() => ClientsServer = await ClientsServer.StartAsync(Servers, Issuer);
 
@@ -46,7 +61,7 @@ public sealed class CalendarServiceHost() : ServiceHost<CalendarDbContext>("cale
         ListAsync(agent, new ListEventsRequest { StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(end) });
 
     public async Task<ListEventsResponse> ListAsync(SignedInAgent agent, ListEventsRequest request) =>
-        await Calendar.ListEventsAsync(request, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        await Events.ListEventsAsync(request, agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
 
     public override async ValueTask DisposeAsync()
     {

@@ -17,7 +17,7 @@ public sealed class CallChangesTests(CalendarServiceHost host)
         var (agent, call) = await ScheduledAsync("Mo Mover", TestDays.Monday().AddHours(9));
         var later = TestDays.Monday().AddDays(1).AddHours(14);
 
-        var moved = await host.Calendar.MoveAsync(agent, call.EventId, later);
+        var moved = await host.Calls.MoveAsync(agent, call.EventId, later);
         var listed = await host.ListAsync(agent, later.AddHours(-1), later.AddHours(2));
         var announced = await Outbox.ReadAsync<CallRescheduled>(host.Services, e => e.EventId == call.EventId);
 
@@ -31,13 +31,13 @@ public sealed class CallChangesTests(CalendarServiceHost host)
     {
         var (agent, call) = await ScheduledAsync("Cy Canceller", TestDays.Monday().AddHours(11));
 
-        await host.Calendar.CancelAsync(agent, call.EventId);
+        await host.Calls.CancelAsync(agent, call.EventId);
         var left = await host.ListAsync(agent, TestDays.Monday(), TestDays.Monday().AddDays(1));
         var announced = await Outbox.ReadAsync<CallCancelled>(host.Services, e => e.EventId == call.EventId);
 
         Assert.Empty(left.Events);
         Assert.Equal(call.ClientId, Assert.Single(announced).ClientId);
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calendar.CancelAsync(agent, call.EventId));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calls.CancelAsync(agent, call.EventId));
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public sealed class CallChangesTests(CalendarServiceHost host)
         var (owner, call) = await ScheduledAsync("Ona Owner", TestDays.Monday().AddHours(13));
         var intruder = await host.SignInAsync("Ira Intruder", cancellationToken: Cancel);
 
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calendar.MoveAsync(intruder, call.EventId, TestDays.Monday().AddHours(15)));
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calendar.CancelAsync(intruder, call.EventId));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calls.MoveAsync(intruder, call.EventId, TestDays.Monday().AddHours(15)));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calls.CancelAsync(intruder, call.EventId));
         var still = await host.ListAsync(owner, TestDays.Monday(), TestDays.Monday().AddDays(1));
 
         Assert.Equal(call.StartTime, Assert.Single(still.Events).StartTime);
@@ -59,8 +59,8 @@ public sealed class CallChangesTests(CalendarServiceHost host)
         var agent = await host.SignInAsync("Ned Notacall", cancellationToken: Cancel);
         var lunch = (await host.AddEventsAsync(agent, ("Lunch", TestDays.Monday().AddHours(12), TestDays.Monday().AddHours(13))))[0];
 
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calendar.MoveAsync(agent, lunch.Id.ToString(), TestDays.Monday().AddHours(15)));
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calendar.CancelAsync(agent, lunch.Id.ToString()));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calls.MoveAsync(agent, lunch.Id.ToString(), TestDays.Monday().AddHours(15)));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calls.CancelAsync(agent, lunch.Id.ToString()));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CallChangesTests(CalendarServiceHost host)
         var meeting = TestDays.Monday().AddHours(14);
         await host.AddEventsAsync(agent, ("Meeting", meeting, meeting.AddHours(1)));
 
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => host.Calendar.MoveAsync(agent, call.EventId, meeting.AddMinutes(30)));
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => host.Calls.MoveAsync(agent, call.EventId, meeting.AddMinutes(30)));
         var row = await host.Services.QueryAsync<CalendarDbContext, DateTimeOffset>(db => db.Events.Where(e => e.Id == Guid.Parse(call.EventId)).Select(e => e.StartsAt).FirstAsync());
 
         Assert.Equal(call.StartTime.ToDateTimeOffset(), row);
@@ -84,7 +84,7 @@ public sealed class CallChangesTests(CalendarServiceHost host)
         var agent = await host.SignInAsync("Fay Fields", cancellationToken: Cancel);
         var request = new RescheduleCallRequest { EventId = eventId, StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TestDays.Monday()), DurationMinutes = duration };
 
-        var fields = await RpcAssert.InvalidArgumentAsync(() => host.Calendar.RescheduleCallAsync(request, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var fields = await RpcAssert.InvalidArgumentAsync(() => host.Calls.RescheduleCallAsync(request, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal([field], fields);
     }
@@ -93,6 +93,6 @@ public sealed class CallChangesTests(CalendarServiceHost host)
     {
         var agent = await host.SignInAsync(name, cancellationToken: Cancel);
         var client = await host.ClientsServer.CreateAsync(agent, $"Client of {name}");
-        return (agent, await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
+        return (agent, await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
     }
 }

@@ -48,6 +48,6 @@ public sealed class CallLoggedTests(CalendarServiceHost host)
     {
         var agent = await host.SignInAsync(name, cancellationToken: Cancel);
         var client = await host.ClientsServer.CreateAsync(agent, $"Client of {name}");
-        return (agent, await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
+        return (agent, await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
     }
 }

@@ -53,6 +53,6 @@ public sealed class ClientRenamedTests(CalendarServiceHost host)
     {
         var agent = await host.SignInAsync(name, cancellationToken: Cancel);
         var client = await host.ClientsServer.CreateAsync(agent, clientName);
-        return (agent, await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
+        return (agent, await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
     }
 }

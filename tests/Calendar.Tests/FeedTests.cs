@@ -22,7 +22,7 @@ public sealed class FeedTests(CalendarServiceHost host)
         var agent = await host.SignInAsync("Fay First", cancellationToken: Cancel);
 
         var feeds = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-            await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel)));
+            await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel)));
 
         Assert.Single(feeds, f => f.Url.Length > 0);
         Assert.Single(feeds.Select(f => f.CreatedAt).Distinct());
@@ -33,8 +33,8 @@ public sealed class FeedTests(CalendarServiceHost host)
     {
         var agent = await host.SignInAsync("Hal Hash", cancellationToken: Cancel);
 
-        var made = await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
-        var askedAgain = await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var made = await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var askedAgain = await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
         var token = new Uri(made.Url).Segments[^1].Replace(".ics", "", StringComparison.Ordinal);
         var stored = await host.Services.QueryAsync<CalendarDbContext, CalendarFeedAccess>(db => db.Feeds.AsNoTracking().SingleAsync(f => f.AgentId == agent.AgentId, Cancel));
         using var served = await host.Rest.GetAsync(new Uri(made.Url).PathAndQuery, Cancel);
@@ -50,9 +50,9 @@ public sealed class FeedTests(CalendarServiceHost host)
     {
         var agent = await host.SignInAsync("Fi Feed", cancellationToken: Cancel);
         var client = await host.ClientsServer.CreateAsync(agent, "Quinn Quill");
-        var call = await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9)));
+        var call = await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9)));
 
-        var feed = await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var feed = await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
         using var response = await host.Rest.GetAsync(new Uri(feed.Url).PathAndQuery, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
 
@@ -69,11 +69,11 @@ public sealed class FeedTests(CalendarServiceHost host)
     public async Task RegenerateFeed_TheOldAddressStopsWorking_AndTheAddressIsStableUntilThen()
     {
         var agent = await host.SignInAsync("Rae Regenerate", cancellationToken: Cancel);
-        var first = await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
-        await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var first = await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
         using var stillServed = await host.Rest.GetAsync(new Uri(first.Url).PathAndQuery, Cancel);
 
-        var replaced = await host.Calendar.RegenerateCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var replaced = await host.Feed.RegenerateCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
         using var old = await host.Rest.GetAsync(new Uri(first.Url).PathAndQuery, Cancel);
         using var current = await host.Rest.GetAsync(new Uri(replaced.Url).PathAndQuery, Cancel);
 
@@ -90,7 +90,7 @@ public sealed class FeedTests(CalendarServiceHost host)
         var bob = await host.SignInAsync("Bob Apart", cancellationToken: Cancel);
         await host.AddEventsAsync(ann, ("Ann only", TestDays.Monday().AddHours(9), TestDays.Monday().AddHours(10)));
 
-        var bobsFeed = await host.Calendar.GetCalendarFeedAsync(new(), bob.Bearer, cancellationToken: Cancel);
+        var bobsFeed = await host.Feed.GetCalendarFeedAsync(new(), bob.Bearer, cancellationToken: Cancel);
         var body = await host.Rest.GetStringAsync(new Uri(bobsFeed.Url).PathAndQuery, Cancel);
 
         Assert.DoesNotContain("Ann only", body);
@@ -104,7 +104,7 @@ public sealed class FeedTests(CalendarServiceHost host)
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported))));
         using var rest = traced.CreateClient();
         var agent = await host.SignInAsync("Tam Traces", cancellationToken: Cancel);
-        var feed = await host.Calendar.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var feed = await host.Feed.GetCalendarFeedAsync(new(), agent.Bearer, cancellationToken: Cancel);
         var token = new Uri(feed.Url).Segments[^1].Replace(".ics", "", StringComparison.Ordinal);
 
         using var response = await rest.GetAsync(new Uri(feed.Url).PathAndQuery, Cancel);

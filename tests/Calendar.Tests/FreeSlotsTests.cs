@@ -1,5 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.TestSupport;
 using NodaTime;
 
@@ -18,7 +18,7 @@ public sealed class FreeSlotsTests(CalendarServiceHost host)
         await host.AddEventsAsync(agent, ("Review", monday.AddHours(10), monday.AddHours(11)));
         var day = LocalDate.FromDateTime(monday.UtcDateTime);
 
-        var slots = await host.Calendar.SlotsAsync(agent, day, day);
+        var slots = await host.FreeSlots.SlotsAsync(agent, day, day);
 
         var starts = slots.Slots.Select(s => s.StartTime.ToDateTimeOffset().TimeOfDay.ToString(@"hh\:mm")).ToList();
         Assert.Equal("09:00", starts[0]);
@@ -42,10 +42,10 @@ public sealed class FreeSlotsTests(CalendarServiceHost host)
         {
             DayOfWeek = (Google.Type.DayOfWeek)d, Start = new Google.Type.TimeOfDay { Hours = 9 }, End = new Google.Type.TimeOfDay { Hours = 10 },
         }));
-        await host.Calendar.UpdateCalendarSettingsAsync(new() { Settings = settings }, agent.Bearer, cancellationToken: Cancel);
+        await host.Settings.UpdateCalendarSettingsAsync(new() { Settings = settings }, agent.Bearer, cancellationToken: Cancel);
         var change = TestDays.NextSwitch(zone);
 
-        var slots = await host.Calendar.SlotsAsync(agent, change.PlusDays(-1), change.PlusDays(1));
+        var slots = await host.FreeSlots.SlotsAsync(agent, change.PlusDays(-1), change.PlusDays(1));
 
         var tz = DateTimeZoneProviders.Tzdb[zone];
         var firsts = slots.Slots.Select(s => Instant.FromDateTimeOffset(s.StartTime.ToDateTimeOffset()).InZone(tz))
@@ -62,13 +62,13 @@ public sealed class FreeSlotsTests(CalendarServiceHost host)
         var client = await host.ClientsServer.CreateAsync(agent, "Wes Write");
         var monday = TestDays.Monday(3);
         var day = LocalDate.FromDateTime(monday.UtcDateTime);
-        await host.Calendar.SlotsAsync(agent, day, day);
+        await host.FreeSlots.SlotsAsync(agent, day, day);
 
         // Written behind the service's back: the cached day does not know of it yet.
         await host.AddEventsAsync(agent, ("Unseen", monday.AddHours(9), monday.AddHours(10)));
-        var cached = await host.Calendar.SlotsAsync(agent, day, day);
-        await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, monday.AddHours(15)));
-        var fresh = await host.Calendar.SlotsAsync(agent, day, day);
+        var cached = await host.FreeSlots.SlotsAsync(agent, day, day);
+        await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, monday.AddHours(15)));
+        var fresh = await host.FreeSlots.SlotsAsync(agent, day, day);
 
         Assert.Equal(monday.AddHours(9), cached.Slots[0].StartTime.ToDateTimeOffset());
         Assert.Equal(monday.AddHours(10).AddMinutes(15), fresh.Slots[0].StartTime.ToDateTimeOffset());
@@ -90,7 +90,7 @@ public sealed class FreeSlotsTests(CalendarServiceHost host)
             MaxSlots = maxSlots,
         };
 
-        var fields = await RpcAssert.InvalidArgumentAsync(() => host.Calendar.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var fields = await RpcAssert.InvalidArgumentAsync(() => host.FreeSlots.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal([field], fields);
     }

@@ -1,5 +1,5 @@
 using AgentCalls.Calendar.Service.Data;
-using AgentCalls.Calendar.Service.Events;
+using AgentCalls.Calendar.Service.CalendarEvents;
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.TestSupport;
 using Grpc.Core;
@@ -12,7 +12,7 @@ public sealed class ListEventsTests(CalendarServiceHost host)
     [Fact]
     public async Task ListEvents_WithoutAToken_IsUnauthenticated() =>
         await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () =>
-            host.Calendar.ListEventsAsync(new ListEventsRequest(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+            host.Events.ListEventsAsync(new ListEventsRequest(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
 
     [Fact]
     public async Task ListEvents_NewAgent_ReturnsNoEvents()

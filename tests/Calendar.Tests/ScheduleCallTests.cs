@@ -19,8 +19,8 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
         var client = await host.ClientsServer.CreateAsync(agent, "Maria Lopez", "+13125550100");
         var start = TestDays.Monday().AddHours(15);
 
-        var call = await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start));
-        var row = await host.Services.QueryAsync<CalendarDbContext, Service.Events.CachedEvent>(db => db.Events.AsNoTracking().FirstAsync(e => e.Id == Guid.Parse(call.EventId)));
+        var call = await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start));
+        var row = await host.Services.QueryAsync<CalendarDbContext, Service.CalendarEvents.CachedEvent>(db => db.Events.AsNoTracking().FirstAsync(e => e.Id == Guid.Parse(call.EventId)));
         var announced = await Outbox.ReadAsync<CallScheduled>(host.Services, e => e.EventId == call.EventId);
 
         Assert.Equal(("Call with Maria Lopez", "local", client.ClientId, "Maria Lopez", "+13125550100"), (call.Title, call.Provider, call.ClientId, call.ClientName, call.ClientPhone));
@@ -42,7 +42,7 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
         {
             try
             {
-                return (await host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start))).EventId;
+                return (await host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start))).EventId;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
             {
@@ -62,8 +62,8 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
         var client = await host.ClientsServer.CreateAsync(agent, "Ted Twice");
         var request = Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(16));
 
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.Calendar.ScheduleAsync(agent, request)));
-        var later = await host.Calendar.ScheduleAsync(agent, request);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.Calls.ScheduleAsync(agent, request)));
+        var later = await host.Calls.ScheduleAsync(agent, request);
         var rows = await host.Services.QueryAsync<CalendarDbContext, int>(db => db.Events.CountAsync(e => e.AgentId == agent.AgentId));
         var announced = await Outbox.ReadAsync<CallScheduled>(host.Services, e => e.AgentId == agent.AgentId.ToString());
 
@@ -80,7 +80,7 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
         var start = TestDays.Monday().AddHours(10);
         await host.AddEventsAsync(agent, ("Team meeting", start.AddMinutes(15), start.AddHours(1)));
 
-        var error = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
+        var error = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start)));
 
         Assert.Equal("SLOT_TAKEN", error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
     }
@@ -91,7 +91,7 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
         var agent = await host.SignInAsync("Dan Dnc", cancellationToken: Cancel);
         var client = await host.ClientsServer.CreateAsync(agent, "Nora Never", doNotCall: true);
 
-        var error = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => host.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+        var error = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => host.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
 
         Assert.Equal("CLIENT_DO_NOT_CALL", error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
     }
@@ -103,7 +103,7 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
         var intruder = await host.SignInAsync("Ian Intruder", cancellationToken: Cancel);
         var client = await host.ClientsServer.CreateAsync(owner, "Pia Private");
 
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calendar.ScheduleAsync(intruder, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Calls.ScheduleAsync(intruder, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
         var rows = await host.Services.QueryAsync<CalendarDbContext, int>(db => db.Events.CountAsync(e => e.AgentId == intruder.AgentId));
 
         Assert.Equal(0, rows);
@@ -123,7 +123,7 @@ public sealed class ScheduleCallTests(CalendarServiceHost host)
             ReminderMinutes = 1441,
         };
 
-        var fields = await RpcAssert.InvalidArgumentAsync(() => host.Calendar.ScheduleAsync(agent, request));
+        var fields = await RpcAssert.InvalidArgumentAsync(() => host.Calls.ScheduleAsync(agent, request));
         var rows = await host.Services.QueryAsync<CalendarDbContext, int>(db => db.Events.CountAsync(e => e.AgentId == agent.AgentId));
 
         Assert.Equal(["requestId", "clientId", "startTime", "durationMinutes", "title", "reminderMinutes"], fields);

@@ -1,7 +1,8 @@
 using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.TestSupport;
 using Google.Protobuf.WellKnownTypes;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using FreeSlotsClient = AgentCalls.Contracts.Calendar.V1.FreeSlots.FreeSlotsClient;
+using ScheduledCallsClient = AgentCalls.Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient;
 
 namespace AgentCalls.Calendar.Tests;
 
@@ -17,15 +18,15 @@ public static class Scheduling
         StartTime = Timestamp.FromDateTimeOffset(start),
     };
 
-    public static async Task<CalendarEvent> ScheduleAsync(this CalendarClient calendar, SignedInAgent agent, ScheduleCallRequest request) =>
-        await calendar.ScheduleCallAsync(request, agent.Bearer, cancellationToken: Cancel);
+    public static async Task<CalendarEvent> ScheduleAsync(this ScheduledCallsClient calls, SignedInAgent agent, ScheduleCallRequest request) =>
+        await calls.ScheduleCallAsync(request, agent.Bearer, cancellationToken: Cancel);
 
-    public static async Task<CalendarEvent> MoveAsync(this CalendarClient calendar, SignedInAgent agent, string eventId, DateTimeOffset start) =>
-        await calendar.RescheduleCallAsync(new() { EventId = eventId, StartTime = Timestamp.FromDateTimeOffset(start) }, agent.Bearer, cancellationToken: Cancel);
+    public static async Task<CalendarEvent> MoveAsync(this ScheduledCallsClient calls, SignedInAgent agent, string eventId, DateTimeOffset start) =>
+        await calls.RescheduleCallAsync(new() { EventId = eventId, StartTime = Timestamp.FromDateTimeOffset(start) }, agent.Bearer, cancellationToken: Cancel);
 
-    public static async Task CancelAsync(this CalendarClient calendar, SignedInAgent agent, string eventId) =>
-        await calendar.CancelCallAsync(new() { EventId = eventId }, agent.Bearer, cancellationToken: Cancel);
+    public static async Task CancelAsync(this ScheduledCallsClient calls, SignedInAgent agent, string eventId) =>
+        await calls.CancelCallAsync(new() { EventId = eventId }, agent.Bearer, cancellationToken: Cancel);
 
-    public static async Task<ListFreeSlotsResponse> SlotsAsync(this CalendarClient calendar, SignedInAgent agent, NodaTime.LocalDate first, NodaTime.LocalDate last, int maxSlots = 500) =>
-        await calendar.ListFreeSlotsAsync(new() { StartDate = TestDays.ToDate(first), EndDate = TestDays.ToDate(last), MaxSlots = maxSlots }, agent.Bearer, cancellationToken: Cancel);
+    public static async Task<ListFreeSlotsResponse> SlotsAsync(this FreeSlotsClient slots, SignedInAgent agent, NodaTime.LocalDate first, NodaTime.LocalDate last, int maxSlots = 500) =>
+        await slots.ListFreeSlotsAsync(new() { StartDate = TestDays.ToDate(first), EndDate = TestDays.ToDate(last), MaxSlots = maxSlots }, agent.Bearer, cancellationToken: Cancel);
 }

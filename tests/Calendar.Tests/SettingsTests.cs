@@ -14,7 +14,7 @@ public sealed class SettingsTests(CalendarServiceHost host)
     {
         var agent = await host.SignInAsync("Dee Default", cancellationToken: Cancel);
 
-        var settings = await host.Calendar.GetCalendarSettingsAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var settings = await host.Settings.GetCalendarSettingsAsync(new(), agent.Bearer, cancellationToken: Cancel);
 
         Assert.Equal("UTC", settings.TimeZone);
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], settings.WorkingHours.Select(h => h.DayOfWeek));
@@ -28,9 +28,9 @@ public sealed class SettingsTests(CalendarServiceHost host)
         var agent = await host.SignInAsync("Sam Settings", cancellationToken: Cancel);
         var other = await host.SignInAsync("Oli Other", cancellationToken: Cancel);
 
-        await host.Calendar.UpdateCalendarSettingsAsync(new() { Settings = London() }, agent.Bearer, cancellationToken: Cancel);
-        var read = await host.Calendar.GetCalendarSettingsAsync(new(), agent.Bearer, cancellationToken: Cancel);
-        var others = await host.Calendar.GetCalendarSettingsAsync(new(), other.Bearer, cancellationToken: Cancel);
+        await host.Settings.UpdateCalendarSettingsAsync(new() { Settings = London() }, agent.Bearer, cancellationToken: Cancel);
+        var read = await host.Settings.GetCalendarSettingsAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var others = await host.Settings.GetCalendarSettingsAsync(new(), other.Bearer, cancellationToken: Cancel);
 
         Assert.Equal("Europe/London", read.TimeZone);
         Assert.Equal([(DayOfWeek.Tuesday, 8, 24)], read.WorkingHours.Select(h => (h.DayOfWeek, h.Start.Hours, h.End.Hours)));
@@ -48,8 +48,8 @@ public sealed class SettingsTests(CalendarServiceHost host)
         settings.WorkingHours.Add(new WorkingHours { DayOfWeek = DayOfWeek.Unspecified, Start = new TimeOfDay { Hours = 9 }, End = new TimeOfDay { Hours = 10 } });
 
         var fields = await RpcAssert.InvalidArgumentAsync(() =>
-            host.Calendar.UpdateCalendarSettingsAsync(new() { Settings = settings }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
-        var after = await host.Calendar.GetCalendarSettingsAsync(new(), agent.Bearer, cancellationToken: Cancel);
+            host.Settings.UpdateCalendarSettingsAsync(new() { Settings = settings }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
+        var after = await host.Settings.GetCalendarSettingsAsync(new(), agent.Bearer, cancellationToken: Cancel);
 
         Assert.Equal(["timeZone", "workingHours[0].end", "workingHours[1].dayOfWeek", "callLengthMinutes", "bufferMinutes", "reminderMinutes"], fields);
         Assert.Equal("UTC", after.TimeZone);

@@ -1,6 +1,6 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.TestSupport;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using ScheduledCallsClient = AgentCalls.Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient;
 
 namespace AgentCalls.Conversation.Tests;
 
@@ -13,7 +13,7 @@ public sealed class CalendarServer(LoopbackService<CalendarDbContext> service) :
 {
     public Uri GrpcAddress => service.GrpcAddress;
 
-    public CalendarClient Calendar => new(service.Channel);
+    public ScheduledCallsClient Calls => new(service.Channel);
 
     public static async Task<CalendarServer> StartAsync(DatabaseServers servers, IdentityServerInstance identity, Uri clientsGrpc) =>
         new(LoopbackService<CalendarDbContext>.Start(new Dictionary<string, string>

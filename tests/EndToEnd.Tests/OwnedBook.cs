@@ -9,7 +9,8 @@ using AgentCalls.Contracts.Transcription.V1;
 using AgentCalls.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using FreeSlotsClient = AgentCalls.Contracts.Calendar.V1.FreeSlots.FreeSlotsClient;
+using ScheduledCallsClient = AgentCalls.Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient;
 using CallsClient = AgentCalls.Contracts.Conversation.V1.Calls.CallsClient;
 using ClientsClient = AgentCalls.Contracts.Clients.V1.Clients.ClientsClient;
 using Date = Google.Type.Date;
@@ -57,11 +58,10 @@ public sealed class OwnedBook
         book.ids["client"] = client.ClientId;
         book.ids["policy"] = policy.PolicyId;
 
-        var calendar = new CalendarClient(calendarChannel);
         var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
-        var slots = await calendar.ListFreeSlotsAsync(
+        var slots = await new FreeSlotsClient(calendarChannel).ListFreeSlotsAsync(
             new() { StartDate = ToDate(first), EndDate = ToDate(first.AddDays(14)), MaxSlots = 1 }, await owner.BearerAsync(cancellationToken), cancellationToken: cancellationToken);
-        var scheduled = await calendar.ScheduleCallAsync(
+        var scheduled = await new ScheduledCallsClient(calendarChannel).ScheduleCallAsync(
             new() { RequestId = Guid.NewGuid().ToString(), ClientId = client.ClientId, StartTime = slots.Slots[0].StartTime },
             await owner.BearerAsync(cancellationToken), cancellationToken: cancellationToken);
         book.ids["event"] = scheduled.EventId;

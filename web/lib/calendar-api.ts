@@ -13,7 +13,7 @@ import {
   timeToText,
 } from "./proto-json";
 
-/** Calendar.Service's API (`Contracts/Protos/calendar/v1/calendar.proto`) through the gateway. */
+/** Calendar.Service's API (`Contracts/Protos/calendar/v1/`, one `.proto` per feature) through the gateway. */
 export const calendarPath = "/api/calendar";
 export const calendarSettingsPath = `${calendarPath}/settings`;
 export const syncStatusPath = `${calendarPath}/sync`;

@@ -47,7 +47,7 @@ namespace AgentCalls.Calendar.Service.Data.Migrations
                     b.ToTable("call_requests", (string)null);
                 });
 
-            modelBuilder.Entity("AgentCalls.Calendar.Service.Events.CachedEvent", b =>
+            modelBuilder.Entity("AgentCalls.Calendar.Service.CalendarEvents.CachedEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

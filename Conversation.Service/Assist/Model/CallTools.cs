@@ -7,7 +7,7 @@ using AgentCalls.Conversation.Service.Answers;
 using AgentCalls.Conversation.Service.Calls;
 using Grpc.Core;
 using Microsoft.Extensions.AI;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using FreeSlotsClient = AgentCalls.Contracts.Calendar.V1.FreeSlots.FreeSlotsClient;
 
 namespace AgentCalls.Conversation.Service.Assist.Model;
 
@@ -68,7 +68,7 @@ public sealed class CallTools(CallSession call, IServiceProvider services, DateT
 
         try
         {
-            var slots = await services.GetRequiredService<CalendarClient>().ListFreeSlotsAsync(
+            var slots = await services.GetRequiredService<FreeSlotsClient>().ListFreeSlotsAsync(
                 new ListFreeSlotsRequest { StartDate = Date(from), EndDate = Date(to), MaxSlots = 10 },
                 new Metadata { { "Authorization", authorization } }, cancellationToken: cancellationToken);
             return slots.Slots.Count == 0

@@ -7,7 +7,10 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using CalendarClient = AgentCalls.Contracts.Calendar.V1.Calendar.CalendarClient;
+using CalendarEventsClient = AgentCalls.Contracts.Calendar.V1.CalendarEvents.CalendarEventsClient;
+using FreeSlotsClient = AgentCalls.Contracts.Calendar.V1.FreeSlots.FreeSlotsClient;
+using ScheduledCallsClient = AgentCalls.Contracts.Calendar.V1.ScheduledCalls.ScheduledCallsClient;
+using SyncClient = AgentCalls.Contracts.Calendar.V1.Sync.SyncClient;
 
 namespace AgentCalls.Calendar.Tests.WithGoogle;
 
@@ -33,7 +36,13 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     /// <summary>The calendar service's HTTP/1.1 address (the feed, Google's notifications).</summary>
     public Uri CalendarHttp { get; private set; } = null!;
 
-    public CalendarClient Calendar => new(CalendarChannel);
+    public CalendarEventsClient Events => new(CalendarChannel);
+
+    public ScheduledCallsClient Calls => new(CalendarChannel);
+
+    public FreeSlotsClient FreeSlots => new(CalendarChannel);
+
+    public SyncClient Sync => new(CalendarChannel);
 
     public IServiceProvider Services => calendar.Services;
 
@@ -120,7 +129,7 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
     }
 
     public async Task<SyncStatus> StatusAsync(SignedInAgent agent) =>
-        await Calendar.GetSyncStatusAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        await Sync.GetSyncStatusAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Waits until the agent's sync is in <paramref name="state"/>; returns the status then.</summary>
     public Task<SyncStatus> WaitForStateAsync(SignedInAgent agent, SyncState state) =>
@@ -132,7 +141,7 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
         // A run already under way (a retry the worker scheduled) would otherwise finish after the ask and pass for it.
         await Eventually.IsTrueAsync(async () => await SyncIsIdleSinceAsync(agent, DateTimeOffset.MinValue), BackgroundWork);
         var asked = DateTimeOffset.UtcNow;
-        await Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        await Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
         await Eventually.IsTrueAsync(async () => await SyncIsIdleSinceAsync(agent, asked), BackgroundWork);
         return await StatusAsync(agent);
     }
@@ -145,7 +154,7 @@ public abstract class GoogleCalendarSystem(CalendarServiceHost shared) : IAsyncL
         Services.QueryAsync<CalendarDbContext, GoogleSync>(db => db.GoogleSyncs.AsNoTracking().FirstAsync(s => s.AgentId == agent.AgentId));
 
     public async Task<List<CalendarEvent>> EventsAsync(SignedInAgent agent) =>
-        [.. (await Calendar.ListEventsAsync(new()
+        [.. (await Events.ListEventsAsync(new()
         {
             StartTime = global::Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-60)),
             EndTime = global::Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(300)),

@@ -16,7 +16,7 @@ public sealed class GoogleCallsTests(ManualGoogleCalendar system) : IClassFixtur
         var client = await system.ClientsServer.CreateAsync(agent, "Hal Holder", "+14155550199");
         var start = TestDays.Monday().AddHours(15);
 
-        var call = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start));
+        var call = await system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, start));
         var atGoogle = (await system.Google.Calendar.EventsAsync(user)).Single(e => e.PrivateProperty(GoogleEventMapping.ClientIdProperty) == client.ClientId);
 
         Assert.Equal(("google", "Call with Hal Holder"), (call.Provider, call.Title));
@@ -35,7 +35,7 @@ public sealed class GoogleCallsTests(ManualGoogleCalendar system) : IClassFixtur
         // A first try reached Google, then its answer was lost: the event is there, nothing here knows it.
         var lost = await system.Google.Calendar.PutEventAsync(user, ProviderEventIds.ForRequest(agent.AgentId, request.RequestId), "Call with Una Once", request.StartTime.ToDateTimeOffset());
 
-        var calls = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => system.Calendar.ScheduleAsync(agent, request)));
+        var calls = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => system.Calls.ScheduleAsync(agent, request)));
         var atGoogle = (await system.Google.Calendar.EventsAsync(user)).Where(e => e.Status() == "confirmed").ToList();
 
         Assert.Single(calls.Select(c => c.EventId).Distinct());
@@ -47,12 +47,12 @@ public sealed class GoogleCallsTests(ManualGoogleCalendar system) : IClassFixtur
     {
         var (user, agent) = await system.ConnectedAgentAsync("Mo Moves");
         var client = await system.ClientsServer.CreateAsync(agent, "Vi Visit");
-        var call = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9)));
+        var call = await system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9)));
         var later = TestDays.Monday().AddHours(13);
 
-        await system.Calendar.MoveAsync(agent, call.EventId, later);
+        await system.Calls.MoveAsync(agent, call.EventId, later);
         var moved = (await system.Google.Calendar.EventsAsync(user)).Single();
-        await system.Calendar.CancelAsync(agent, call.EventId);
+        await system.Calls.CancelAsync(agent, call.EventId);
         var cancelled = (await system.Google.Calendar.EventsAsync(user)).Single();
 
         Assert.Equal(later, moved.Start());
@@ -65,7 +65,7 @@ public sealed class GoogleCallsTests(ManualGoogleCalendar system) : IClassFixtur
     {
         var (user, agent) = await system.ConnectedAgentAsync("Di Deleted");
         var client = await system.ClientsServer.CreateAsync(agent, "Wu Watch");
-        var call = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(11)));
+        var call = await system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(11)));
         var atGoogle = (await system.Google.Calendar.EventsAsync(user)).Single();
         var later = TestDays.Monday().AddHours(16);
 
@@ -91,7 +91,7 @@ public sealed class GoogleCallsTests(ManualGoogleCalendar system) : IClassFixtur
 
         await new Contracts.Identity.V1.GoogleAccount.GoogleAccountClient(system.IdentityChannel).DisconnectGoogleAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
         var status = await Eventually.ReturnsAsync(async () => await system.StatusAsync(agent) is { Provider: "local" } s ? s : null);
-        var call = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9)));
+        var call = await system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9)));
 
         Assert.Equal(SyncState.Unspecified, status.State);
         Assert.Equal([("local", call.EventId)], (await system.EventsAsync(agent)).Select(e => (e.Provider, e.EventId)));

@@ -37,9 +37,9 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
 
         // Whichever run meets the 429 (the one asked for, or one the worker had already scheduled), the sync backs off;
         // waiting for a run after the ask would wait in vain when the other got there first.
-        await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
         var status = await system.WaitForStateAsync(agent, SyncState.BackingOff);
-        var askedAgain = await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        var askedAgain = await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(SyncState.BackingOff, status.State);
         Assert.Contains("slow down", status.LastError);
@@ -59,7 +59,7 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
         try
         {
             refused = await RpcAssert.FailsAsync(StatusCode.Unavailable, () =>
-                system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+                system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
         }
         finally
         {
@@ -83,7 +83,7 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
         await system.Google.RevokeAccessAsync(user);
 
         var refused = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () =>
-            system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
+            system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9))));
         var stopped = await system.SyncNowAsync(agent);
         await GoogleCalendarConnect.ConnectAsync(system.IdentityChannel, system.Identity.Issuer, agent, user, TestContext.Current.CancellationToken);
         var resumed = await Eventually.ReturnsAsync(async () => await system.StatusAsync(agent) is { State: SyncState.Synced } s ? s : null);

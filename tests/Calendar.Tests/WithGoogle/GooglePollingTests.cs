@@ -27,11 +27,11 @@ public sealed class GooglePollingTests(PolledGoogleCalendar system) : IClassFixt
     {
         var (user, agent) = await system.ConnectedAgentAsync("Cody Cooldown");
         var cancel = TestContext.Current.CancellationToken;
-        await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
+        await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
         var askedAt = (await system.SyncRowAsync(agent)).SyncRequestedAt;
 
         var refused = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
-            await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel));
+            await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel));
 
         var retryDelay = refused.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan();
         Assert.NotNull(retryDelay);

@@ -170,8 +170,8 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
         var refused = await RefusedWrites.StartAsync(system.Services, $"Refused {Guid.NewGuid():N}");
         var (user, agent) = await system.ConnectedAgentAsync("Cal Kept", user => PagesWithARefusedOneAsync(user, refused.Title), s => s.State == SyncState.Failed);
         var client = await system.ClientsServer.CreateAsync(agent, "Kim Kept");
-        var during = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9).AddMinutes(30)));
-        var beyond = await system.Calendar.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Today.AddDays(200).AddHours(10)));
+        var during = await system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Monday().AddHours(9).AddMinutes(30)));
+        var beyond = await system.Calls.ScheduleAsync(agent, Scheduling.Request(client.ClientId, TestDays.Today.AddDays(200).AddHours(10)));
 
         await refused.DisposeAsync();
         var finished = await system.SyncNowAsync(agent);
@@ -191,11 +191,11 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
         var monday = TestDays.Monday();
         var day = NodaTime.LocalDate.FromDateTime(monday.UtcDateTime);
         var (user, agent) = await system.ConnectedAgentAsync("Fran Free");
-        var before = await system.Calendar.SlotsAsync(agent, day, day);
+        var before = await system.FreeSlots.SlotsAsync(agent, day, day);
 
         await system.Google.Calendar.PutEventAsync(user, "meeting", "Meeting", monday.AddHours(10), minutes: 60);
         await system.SyncNowAsync(agent);
-        var after = await system.Calendar.SlotsAsync(agent, day, day);
+        var after = await system.FreeSlots.SlotsAsync(agent, day, day);
 
         static bool AtTen(ListFreeSlotsResponse slots, DateTimeOffset monday) =>
             slots.Slots.Any(s => s.StartTime.ToDateTimeOffset() < monday.AddHours(11) && s.EndTime.ToDateTimeOffset() > monday.AddHours(10));
@@ -223,11 +223,11 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
                 await hold.ExecuteScalarAsync(cancel);
             }
 
-            await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
+            await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
             // Waits for the sync to be blocked by this very transaction: another test's lock wait in the database must not pass for it.
             await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))", connection, transaction);
             await Eventually.IsTrueAsync(async () => (long)(await waiting.ExecuteScalarAsync(cancel))! > 0);
-            await system.Calendar.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
+            await system.Sync.SyncNowAsync(new(), agent.Bearer, cancellationToken: cancel);
             await transaction.RollbackAsync(cancel);
         }
 

@@ -96,7 +96,7 @@ public sealed class ModelActionsTests(LlmServiceHost host)
         host.OpenAi.ReplyTo(ToolsModel, marker, FakeChatReply.Call("find_free_slots", $$"""{"fromDate":"{{day}}","toDate":"{{day}}"}"""), FakeChatReply.Text("none"));
         var (agent, client, _, socket) = await host.OpenCallAsync("Slot Sally", "Sam Slots");
         await using var _socket = socket;
-        await host.CalendarServer.Calendar.ScheduleCallAsync(new ScheduleCallRequest
+        await host.CalendarServer.Calls.ScheduleCallAsync(new ScheduleCallRequest
         {
             RequestId = Guid.NewGuid().ToString(), ClientId = client.ClientId, DurationMinutes = 30,
             StartTime = Timestamp.FromDateTime(DateTime.SpecifyKind(monday.AddHours(10), DateTimeKind.Utc)),

@@ -1,7 +1,7 @@
 using AgentCalls.Contracts.Calendar.V1;
 using Google.Protobuf.WellKnownTypes;
 
-namespace AgentCalls.Calendar.Service.Events;
+namespace AgentCalls.Calendar.Service.CalendarEvents;
 
 /// <summary>A cached row as the API shows it.</summary>
 public static class EventMessages

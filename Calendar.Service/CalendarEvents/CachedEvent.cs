@@ -1,4 +1,4 @@
-namespace AgentCalls.Calendar.Service.Events;
+namespace AgentCalls.Calendar.Service.CalendarEvents;
 
 /// <summary>
 /// An event on an agent's calendar, as last seen at its provider: the local calendar or Google Calendar.

@@ -3,7 +3,7 @@ using AgentCalls.Contracts.Calendar.V1;
 using AgentCalls.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 
-namespace AgentCalls.Calendar.Service.Events;
+namespace AgentCalls.Calendar.Service.CalendarEvents;
 
 /// <summary>Reads an agent's events overlapping a time range from the cache.</summary>
 public sealed class EventListing(CalendarDbContext db)
