@@ -1,3 +1,4 @@
+using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.ServiceDefaults.Health;
 using AgentCalls.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.UseTranscodingFieldErrors();
         return app;
     }
 }

@@ -35,7 +35,7 @@ public static class CsvFiles
     {
         using var reader = CsvReader.Create(new StringReader(headerText), ReaderOptions(delimiter));
         reader.ReadHeader();
-        return [.. reader.Headers.Select(h => h.Trim())];
+        return [.. reader.Headers.Select(h => Storable(h.Trim()))];
     }
 
     /// <summary>The records of a piece of a file that holds no header.</summary>
@@ -45,11 +45,17 @@ public static class CsvFiles
         var records = new List<string[]>();
         while (reader.Read())
         {
-            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i) ?? "")]);
+            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Storable(reader.GetString(i) ?? ""))]);
         }
 
         return records;
     }
+
+    /// <summary>
+    /// A cell as Postgres can store it: text and jsonb hold no NUL, so one is shown as the replacement character, like
+    /// any byte the file's encoding cannot read.
+    /// </summary>
+    public static string Storable(string cell) => cell.Replace('\0', '\uFFFD');
 
     /// <summary>A cell's value with the export's formula escape taken off.</summary>
     public static string Unescape(string cell) =>

@@ -80,7 +80,9 @@ public sealed class ImportJobs(ClientsDbContext db, ImportSignal signal, ImportQ
 
     public async Task<Proto.Import> CancelAsync(Guid agentId, string importId, CancellationToken cancellationToken)
     {
-        var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == ResourceId.Require(importId, "importId"), cancellationToken)
+        // Read outside the query: EF would wrap the InvalidArgument thrown inside its expression into a 500.
+        var id = ResourceId.Require(importId, "importId");
+        var job = await db.Imports.FirstOrDefaultAsync(j => j.AgentId == agentId && j.Id == id, cancellationToken)
             ?? throw RpcErrors.NotFound("import");
         switch (job.Status)
         {

@@ -144,7 +144,7 @@ public sealed class ImportRowReader(IReadOnlyList<ImportColumn> mapping, string 
     private sealed class Cells(ImportColumn[] columns, string[] record, int line)
     {
         private readonly Dictionary<ImportField, (string Header, string Value)> byField = columns.ToDictionary(
-            c => c.Field, c => (c.Header, c.Index < record.Length ? CsvFiles.Unescape(record[c.Index].Trim()) : ""));
+            c => c.Field, c => (c.Header, c.Index < record.Length ? CsvFiles.Storable(CsvFiles.Unescape(record[c.Index].Trim())) : ""));
 
         public List<ImportCellError> Errors { get; } = [];
 

@@ -3,6 +3,9 @@ namespace AgentCalls.Conversation.Service.Documents;
 /// <summary>An uploaded file, its extracted text and the passages it was split into.</summary>
 public sealed class Document
 {
+    /// <summary>The longest title (the uploaded file's name) a document keeps.</summary>
+    public const int MaxTitleLength = 300;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgentId { get; set; }
     public required string Title { get; set; }

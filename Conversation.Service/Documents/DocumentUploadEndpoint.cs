@@ -28,6 +28,11 @@ public static class DocumentUploadEndpoint
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Give the file's name, e.g. ?name=policy.pdf."] });
         }
 
+        if (Path.GetFileName(name).Length > Document.MaxTitleLength)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"is longer than {Document.MaxTitleLength} characters."] });
+        }
+
         var limit = options.Value.MaxDocumentBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {

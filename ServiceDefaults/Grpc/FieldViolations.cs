@@ -27,20 +27,17 @@ public sealed class FieldViolations
             return;
         }
 
-        var fields = string.Join(", ", badRequest.FieldViolations.Select(v => v.Field).Distinct());
-        throw new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"The request is not valid: {fields}.",
-            Details = { Any.Pack(badRequest) },
-        }.ToRpcException();
+        throw ToStatus().ToRpcException();
     }
 
+    /// <summary>The InvalidArgument status that names the fields collected.</summary>
+    public Google.Rpc.Status ToStatus() => new()
+    {
+        Code = (int)Code.InvalidArgument,
+        Message = $"The request is not valid: {string.Join(", ", badRequest.FieldViolations.Select(v => v.Field).Distinct())}.",
+        Details = { Any.Pack(badRequest) },
+    };
+
     public static RpcException Single(string field, string description) =>
-        new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"The request is not valid: {field}.",
-            Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } }) },
-        }.ToRpcException();
+        new FieldViolations().Add(field, description).ToStatus().ToRpcException();
 }

@@ -17,7 +17,11 @@ public static class GrpcApiExtensions
     public static TBuilder AddGrpcApi<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services
-            .AddGrpc(options => options.EnableDetailedErrors = builder.Environment.IsDevelopment())
+            .AddGrpc(options =>
+            {
+                options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.Interceptors.Add<UnstorableTextInterceptor>();
+            })
             .AddJsonTranscoding(transcoding => transcoding.TypeRegistry = ErrorDetailTypes);
         builder.Services.AddGrpcHealthChecks();
         return builder;

@@ -1,4 +1,5 @@
 using Aspire.Hosting.Testing;
+using AgentCalls.TestSupport;
 using Npgsql;
 
 namespace AgentCalls.EndToEnd.Tests;
@@ -31,49 +32,13 @@ public static class AgentRows
             cancellationToken, ("id", Guid.CreateVersion7()), ("agent", agentId), ("job", jobId));
     }
 
-    /// <summary>
-    /// How many rows name the agent in one database: every table with an <c>agent_id</c> column, OpenIddict's
-    /// tables by <c>subject</c>, and the agents table by <c>id</c>. Found from the catalog, so a table added later counts too.
-    /// </summary>
+    /// <summary>How many rows name the agent in one database (the tables <see cref="AgentTables"/> finds).</summary>
     public static async Task<long> CountAsync(SystemUnderTest system, string database, Guid agentId, CancellationToken cancellationToken) =>
-        (await PerTableAsync(system, database, agentId, "count(*)", reader => reader.GetInt64(0), cancellationToken)).Values.Sum();
+        await AgentTables.CountAsync(await system.App.GetConnectionStringAsync(database, cancellationToken) ?? "", agentId, cancellationToken);
 
-    /// <summary>
-    /// Per table that names the agent (as <see cref="CountAsync"/> finds them), its rows' count and a checksum of their
-    /// contents: equal before and after means none of them was added, changed or removed.
-    /// </summary>
-    public static Task<Dictionary<string, string>> ChecksumsAsync(SystemUnderTest system, string database, Guid agentId, CancellationToken cancellationToken) =>
-        PerTableAsync(system, database, agentId, "count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '')",
-            reader => reader.GetString(0), cancellationToken);
-
-    private static async Task<Dictionary<string, T>> PerTableAsync<T>(
-        SystemUnderTest system, string database, Guid agentId, string aggregate, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(system, database, cancellationToken);
-        var columns = new List<(string Table, string Column, string Type)>();
-        await using (var catalog = new NpgsqlCommand(
-            "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' " +
-            "AND (column_name = 'agent_id' OR column_name = 'subject' OR (table_name = 'agents' AND column_name = 'id'))", connection))
-        await using (var reader = await catalog.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
-        var results = new Dictionary<string, T>();
-        foreach (var (table, column, type) in columns)
-        {
-            var value = type == "uuid" ? (object)agentId : agentId.ToString();
-            await using var query = new NpgsqlCommand($"SELECT {aggregate} FROM \"{table}\" t WHERE \"{column}\" = @agent", connection) { Parameters = { new("agent", value) } };
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            results[$"{database}.{table}.{column}"] = read(reader);
-        }
-
-        return results;
-    }
+    /// <summary>Per table that names the agent in one database, its rows' count and checksum (<see cref="AgentTables"/>).</summary>
+    public static async Task<Dictionary<string, string>> ChecksumsAsync(SystemUnderTest system, string database, Guid agentId, CancellationToken cancellationToken) =>
+        await AgentTables.ChecksumsAsync(await system.App.GetConnectionStringAsync(database, cancellationToken) ?? "", agentId, cancellationToken);
 
     /// <summary>The first column of the first row a query answers in one database.</summary>
     public static Task<T> ScalarAsync<T>(SystemUnderTest system, string database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>

@@ -9,7 +9,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
     public void Configure(EntityTypeBuilder<Document> document)
     {
         document.ToTable("documents");
-        document.Property(d => d.Title).HasMaxLength(300);
+        document.Property(d => d.Title).HasMaxLength(Document.MaxTitleLength);
         document.Property(d => d.Format).HasMaxLength(20);
         document.Property(d => d.Sha256).HasMaxLength(64);
         document.Property(d => d.EmbeddingModel).HasMaxLength(100);

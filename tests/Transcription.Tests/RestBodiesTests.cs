@@ -1,0 +1,17 @@
+using AgentCalls.TestSupport.BadInput;
+
+namespace AgentCalls.Transcription.Tests;
+
+/// <summary>Generated requests for every REST method of Transcription.Service (issue #16, "bad input changes nothing").</summary>
+public sealed class RestBodiesTests(TranscriptionServiceHost host)
+{
+    [Fact]
+    public async Task EveryRestMethod_GeneratedBadInput_IsA4xxNamingTheFieldAndChangesNothing()
+    {
+        var agent = await host.SignInAsync("Gene Rated", cancellationToken: TestContext.Current.CancellationToken);
+
+        var calls = await RestFaceProperty.HoldsAsync(host.Rest, agent, "transcription", host.ServiceDatabaseConnectionString, casesPerMethod: 15, TestContext.Current.CancellationToken);
+
+        Assert.True(calls >= 15 * RestMethods.Of("transcription").Count);
+    }
+}
