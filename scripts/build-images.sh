@@ -34,6 +34,7 @@ fi
 
 work=$(mktemp -d /tmp/agentcalls-images.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 143' TERM INT  # so that the folder goes when a timeout stops the build
 chmod 755 "$work"  # apt-get download writes as the _apt user
 
 # rootfs DIR PACKAGE...: Debian's packages unpacked into DIR (no maintainer scripts run), with users root and app

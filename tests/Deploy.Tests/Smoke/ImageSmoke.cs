@@ -14,7 +14,7 @@ namespace AgentCalls.Deploy.Tests.Smoke;
 /// </summary>
 public sealed class ImageSmoke : IAsyncLifetime
 {
-    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(7);
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(9);
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
     public const string BaseImage = SmokeWorkload.Registry + "/agentcalls/aspnet:10.0";
 
