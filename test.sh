@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 results="$PWD/TestResults/latest"
 rm -rf "$results" && mkdir -p "$results"
 
-if ! scripts/install-prerequisites.sh --test || ! scripts/build.sh; then
+if ! scripts/install-prerequisites.sh --test --images || ! scripts/build.sh; then
   echo "Installing or building failed; no tests ran." >&2
   echo "0 passed, 1 failed, 0 skipped"
   exit 1

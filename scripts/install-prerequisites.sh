@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Installs what AgentCalls needs on Debian/Ubuntu, only what is missing: the OS packages (PostgreSQL,
-# Redis, PocketSphinx; with --test also Chromium, espeak-ng and sox; with --images buildah, skopeo and
-# docker-registry), the .NET tools and packages, and
-# the web app's npm packages. Uses sudo when not root.
+# Redis, PocketSphinx; with --test also Chromium, espeak-ng and sox; with --images buildah, skopeo, docker-registry,
+# and podman with runc for the image smoke test), the .NET tools and packages, and the web app's npm packages.
+# Options may be combined (--test --images). Uses sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(postgresql postgresql-contrib redis-server pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libespeak-ng1 espeak-ng-data ffmpeg curl python3)
-if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium espeak-ng sox pocketsphinx-testdata)
-fi
-if [ "${1:-}" = "--images" ]; then
-  # scripts/build-images.sh: container images without a Docker daemon, into a local registry.
-  packages+=(buildah skopeo docker-registry)
-fi
+for option in "$@"; do
+  case "$option" in
+    --test) packages+=(chromium espeak-ng sox pocketsphinx-testdata) ;;
+    # scripts/build-images.sh: container images without a Docker daemon, into a local registry; podman runs them
+    # (Deploy.Tests' ImageSmokeTests) with runc and the configuration in scripts/podman/.
+    --images) packages+=(buildah skopeo docker-registry podman runc) ;;
+    *) echo "Unknown option $option (use --test, --images)." >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

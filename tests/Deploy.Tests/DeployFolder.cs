@@ -30,6 +30,10 @@ public static class DeployFolder
     public static string Metadata(string key) =>
         typeof(DeployFolder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
+    /// <summary>Whether <paramref name="tool"/> is installed (on PATH).</summary>
+    public static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => d.Length > 0 && File.Exists(Path.Combine(d, tool)));
+
     /// <summary>Runs a tool to the end; its exit code and everything it printed.</summary>
     public static Task<(int ExitCode, string Output)> Run(string file, params string[] arguments) => Run(file, arguments, _ => { });
 

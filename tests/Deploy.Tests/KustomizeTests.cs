@@ -8,8 +8,7 @@ public sealed class KustomizeTests
     [MemberData(nameof(KubernetesObjectsTests.Folders), MemberType = typeof(KubernetesObjectsTests))]
     public async Task Kustomize_RendersStrictlyDecodableObjects(string folder)
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "kubectl")));
-        if (!onPath)
+        if (!DeployFolder.OnPath("kubectl"))
         {
             Assert.Skip("kubectl 1.21+ is not installed: the rendering of the overlays is not checked here.");
         }

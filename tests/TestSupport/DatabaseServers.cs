@@ -17,12 +17,15 @@ public sealed class DatabaseServers : IAsyncLifetime
 
     public string PostgresConnectionString { get; private set; } = "";
 
+    /// <summary>False: always start servers of its own (for processes that must not share the test command's Redis streams).</summary>
+    public bool UseShared { get; init; } = true;
+
     public string RedisConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
-        var sharedPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
-        var sharedRedis = Environment.GetEnvironmentVariable("ConnectionStrings__redis");
+        var sharedPostgres = UseShared ? Environment.GetEnvironmentVariable("ConnectionStrings__postgres") : null;
+        var sharedRedis = UseShared ? Environment.GetEnvironmentVariable("ConnectionStrings__redis") : null;
         if (string.IsNullOrEmpty(sharedPostgres))
         {
             var port = FreePort.Next();
