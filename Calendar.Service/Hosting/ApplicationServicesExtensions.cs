@@ -9,6 +9,7 @@ using AgentCalls.Calendar.Service.Sync;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.Contracts.Conversation.V1;
 using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.ServiceDefaults;
 using AgentCalls.ServiceDefaults.Authentication;
 using AgentCalls.Eventing.Database;
 using AgentCalls.Eventing;
@@ -23,6 +24,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddOptions<CalendarOptions>()
             .BindConfiguration(CalendarOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => NestedOptions.AreValid(o.GoogleCircuit), "Calendar:GoogleCircuit has a setting out of its range.")
             .ValidateOnStart();
         builder.AddServiceDbContext<CalendarDbContext>("calendardb", CalendarDbContext.Configure);
         builder.AddRedisClient("redis");

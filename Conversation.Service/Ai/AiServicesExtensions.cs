@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using AgentCalls.ServiceDefaults;
 using AgentCalls.ServiceDefaults.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class AiServicesExtensions
         builder.Services.AddOptions<EmbeddingsOptions>().BindConfiguration(EmbeddingsOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Endpoint is null || o.Model.Length > 0, "Embeddings:Endpoint needs Embeddings:Model.")
             .Validate(o => o.ReembedCheckInterval > TimeSpan.Zero, "Embeddings:ReembedCheckInterval must be longer than zero.")
+            .Validate(o => NestedOptions.AreValid(o.Circuit), "Embeddings:Circuit has a setting out of its range.")
             .ValidateOnStart();
         if (builder.Configuration.GetSection(EmbeddingsOptions.Section).Get<EmbeddingsOptions>()?.Endpoint is not null)
         {
@@ -30,6 +32,7 @@ public static class AiServicesExtensions
         builder.Services.AddSingleton<DocumentEmbedder>();
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Roles.Values.All(r => r.Endpoint is null || r.Model.Length > 0), "Every configured Llm:Roles:<role> needs a Model.")
+            .Validate(o => o.Roles.Values.All(r => NestedOptions.AreValid(r, r.Circuit)), "An Llm:Roles:<role> setting (or its Circuit) is out of its range.")
             .ValidateOnStart();
         builder.Services.AddSingleton<LlmCallLimiter>();
         builder.Services.AddSingleton(TimeProvider.System);

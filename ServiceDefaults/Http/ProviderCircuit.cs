@@ -24,8 +24,10 @@ public sealed class ProviderCircuit
     [Range(2, 100_000)]
     public int MinimumThroughput { get; set; } = 10;
 
+    [Range(typeof(TimeSpan), "00:00:00.5", "1.00:00:00")]
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    [Range(typeof(TimeSpan), "00:00:00.5", "1.00:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 }
 

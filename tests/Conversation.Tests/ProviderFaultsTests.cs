@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AgentCalls.Conversation.Tests;
 
@@ -102,6 +103,23 @@ public sealed class ProviderFaultsTests(ProviderFaultsTests.Provider provider) :
         }, timeout: TimeSpan.FromSeconds(30), interval: TimeSpan.FromMilliseconds(250));
         Assert.Equal("Back.", back);
         Assert.Equal("Still back.", (await role.GetResponseAsync(marker, new ChatOptions().ForAgent(Guid.NewGuid()), Cancel)).Text);
+    }
+
+    [Fact]
+    public void CircuitSetting_OutOfItsRange_IsRefusedNamingIt()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"Llm:Roles:{LlmRole.Documentation}:Endpoint"] = provider.OpenAi.BaseUrl.ToString(),
+            [$"Llm:Roles:{LlmRole.Documentation}:Model"] = LlmServiceHost.Model(LlmRole.Documentation),
+            [$"Llm:Roles:{LlmRole.Documentation}:Circuit:BreakDuration"] = "00:00:00.1",
+        });
+        builder.AddAi();
+        using var app = builder.Build();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<LlmOptions>>().Value);
+        Assert.Contains("Circuit", refused.Message);
     }
 
     /// <summary>The fake provider, and the service's AI registration (AddAi, as Program runs it) with every role on it.</summary>

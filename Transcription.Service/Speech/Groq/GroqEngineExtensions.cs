@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using AgentCalls.ServiceDefaults;
 using AgentCalls.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 using OpenAI;
@@ -17,7 +18,9 @@ public static class GroqEngineExtensions
     /// </summary>
     public static IServiceCollection AddGroqEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GroqOptions>().BindConfiguration(GroqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GroqOptions>().BindConfiguration(GroqOptions.Section).ValidateDataAnnotations()
+            .Validate(o => NestedOptions.AreValid(o.Circuit), "Transcription:Groq:Circuit has a setting out of its range.")
+            .ValidateOnStart();
         if (configuration.GetSection(GroqOptions.Section).Get<GroqOptions>() is not { IsConfigured: true })
         {
             return services;
