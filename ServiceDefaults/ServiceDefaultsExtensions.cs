@@ -1,4 +1,3 @@
-using AgentCalls.ServiceDefaults.Grpc;
 using AgentCalls.ServiceDefaults.Health;
 using AgentCalls.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +27,6 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.UseTranscodingFieldErrors();
         return app;
     }
 }

@@ -75,6 +75,7 @@ public static class ApplicationServicesExtensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseTranscodingFieldErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealth();

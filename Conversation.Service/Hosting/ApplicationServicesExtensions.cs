@@ -38,6 +38,7 @@ public static class ApplicationServicesExtensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.UseWebSockets();
+        app.UseTranscodingFieldErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealth();

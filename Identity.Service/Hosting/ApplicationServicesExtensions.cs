@@ -75,6 +75,8 @@ public static class ApplicationServicesExtensions
         app.UsePathBase(PathBase);
         app.UseApiOutsidePages();
         app.UseRouting();
+        // After routing, which this pipeline places itself (behind the path base): it reads the endpoint.
+        app.UseTranscodingFieldErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -68,42 +68,71 @@ public static class UnreadableRequestFields
         {
             var field = FieldNamed(message, property.Name);
             var path = prefix + (field?.JsonName ?? property.Name);
+            var value = property.Value;
             if (field is null)
             {
                 violations.Add(path, $"is not a field of {message.Name}.");
             }
-            else if (property.Value.ValueKind == JsonValueKind.Null && (field.IsRepeated || field.IsMap))
+            else if (value.ValueKind == JsonValueKind.Null && (field.IsRepeated || field.IsMap))
             {
                 violations.Add(path, "is null; leave it out or send an empty list.");
             }
-            else if (!IsReadable(message, property))
+            else if (field.IsRepeated && !field.IsMap && value.ValueKind != JsonValueKind.Array)
             {
-                if (field.FieldType == FieldType.Message && !field.IsRepeated && !field.MessageType.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal)
-                    && property.Value.ValueKind == JsonValueKind.Object)
+                violations.Add(path, "is not a JSON list.");
+            }
+            else if (field.IsRepeated && !field.IsMap)
+            {
+                // Each element on its own, so the one at fault is named and read as strictly as a single value.
+                var index = 0;
+                foreach (var element in value.EnumerateArray())
                 {
-                    AddUnreadable(field.MessageType, property.Value, path + ".", violations);
+                    AddUnreadable(message, field, property.Name, element, $"{path}[{index++}]", isElement: true, violations);
                 }
-                else
-                {
-                    violations.Add(path, $"is not a valid {TypeName(field)}.");
-                }
+            }
+            else
+            {
+                AddUnreadable(message, field, property.Name, value, path, isElement: false, violations);
             }
         }
     }
 
-    private static bool IsReadable(MessageDescriptor message, JsonProperty property)
+    private static void AddUnreadable(
+        MessageDescriptor message, FieldDescriptor field, string name, JsonElement value, string path, bool isElement, FieldViolations violations)
     {
-        if (property.Value.ValueKind == JsonValueKind.String && FieldNamed(message, property.Name) is
-            { FieldType: not (FieldType.String or FieldType.Bytes or FieldType.Message), IsRepeated: false } scalar)
+        if (IsPlainMessage(field) && value.ValueKind == JsonValueKind.Object)
+        {
+            // Google.Protobuf's parser reads more than transcoding does (a number as a string), so a message is read
+            // field by field rather than handed to it whole.
+            AddUnreadable(field.MessageType, value, path + ".", violations);
+        }
+        else if (IsPlainMessage(field) && isElement)
+        {
+            violations.Add(path, $"is not a JSON object ({field.MessageType.Name}).");
+        }
+        else if (!IsReadable(message, field, name, value, isElement))
+        {
+            violations.Add(path, $"is not a valid {TypeName(field)}.");
+        }
+    }
+
+    /// <summary>A message field transcoding reads as a JSON object of fields, unlike a map or a well-known type (a timestamp is a string).</summary>
+    private static bool IsPlainMessage(FieldDescriptor field) =>
+        field.FieldType == FieldType.Message && !field.IsMap && !field.MessageType.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal);
+
+    private static bool IsReadable(MessageDescriptor message, FieldDescriptor field, string name, JsonElement value, bool isElement)
+    {
+        if (value.ValueKind == JsonValueKind.String && field.FieldType is not (FieldType.String or FieldType.Bytes or FieldType.Message))
         {
             // Transcoding takes a string only for an enum's name, a 64-bit integer or a float ("NaN"), read strictly ("1e3" is not an int64).
-            return scalar.FieldType is FieldType.Enum or FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 or FieldType.UInt64 or FieldType.Fixed64
-                or FieldType.Float or FieldType.Double && IsReadable(scalar, property.Value.GetString()!);
+            return field.FieldType is FieldType.Enum or FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 or FieldType.UInt64 or FieldType.Fixed64
+                or FieldType.Float or FieldType.Double && IsReadable(field, value.GetString()!);
         }
 
+        var json = isElement ? $"[{value.GetRawText()}]" : value.GetRawText();
         try
         {
-            Parser.Parse($"{{{JsonSerializer.Serialize(property.Name)}:{property.Value.GetRawText()}}}", message);
+            Parser.Parse($"{{{JsonSerializer.Serialize(name)}:{json}}}", message);
             return true;
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException or InvalidOperationException or OverflowException)
@@ -123,7 +152,7 @@ public static class UnreadableRequestFields
         FieldType.Bool => bool.TryParse(value, out _),
         FieldType.Enum => field.EnumType.FindValueByName(value) is not null
             || (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && field.EnumType.FindValueByNumber(number) is not null),
-        FieldType.Message => IsReadable(field.ContainingType, JsonDocument.Parse($"{{{JsonSerializer.Serialize(field.JsonName)}:{JsonSerializer.Serialize(value)}}}").RootElement.EnumerateObject().Single()),
+        FieldType.Message => IsReadable(field.ContainingType, field, field.JsonName, JsonDocument.Parse(JsonSerializer.Serialize(value)).RootElement, isElement: false),
         _ => true,
     };
 

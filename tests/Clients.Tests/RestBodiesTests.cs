@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AgentCalls.TestSupport;
 using AgentCalls.TestSupport.BadInput;
 
@@ -19,7 +20,7 @@ public sealed class RestBodiesTests(ClientsServiceHost host)
 
         var calls = await RestFaceProperty.HoldsAsync(host.Rest, agent, "clients", host.ServiceDatabaseConnectionString, casesPerMethod: 15, Cancel);
 
-        Assert.True(calls >= 15 * RestMethods.Of("clients").Count);
+        Assert.True(calls >= Cases.Drawn(15) * RestMethods.Of("clients").Count);
     }
 
     [Fact]
@@ -53,6 +54,34 @@ public sealed class RestBodiesTests(ClientsServiceHost host)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["pageSize"], response.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task StartImport_AColumnIndexAsAStringInsideTheMapping_Is400NamingThatMappingsColumnIndex()
+    {
+        var agent = await host.NewAgentAsync("Mapp Ing");
+        // Found by seed 8LFeeQLbxO8c: transcoding reads "12" as no int32, but Google.Protobuf's parser does, so the
+        // refusal named no field when the string sat inside a list of messages.
+        var body = JsonDocument.Parse("""
+            {"importId":null,"dry_run":null,"duplicateMode":"DUPLICATE_MODE_SKIP","mapping":[{},{"column_index":124200610,"field":"IMPORT_FIELD_POLICY_NOTES"},{"columnIndex":"12","header":"","field":"IMPORT_FIELD_DO_NOT_CALL"}]}
+            """).RootElement;
+
+        var response = await host.Rest.SendJsonAsync(HttpMethod.Post, $"/api/clients/imports/{Guid.NewGuid()}/start", body, agent, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["mapping[2].columnIndex"], response.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task StartImport_AnObjectWhereTheMappingListIsDue_Is400NamingMapping()
+    {
+        var agent = await host.NewAgentAsync("Lis Tless");
+
+        // Found by seed cQEfkQxrMxX1: the object was read as one mapping and nothing was named.
+        var response = await host.Rest.SendJsonAsync(HttpMethod.Post, $"/api/clients/imports/{Guid.NewGuid()}/start", new { mapping = new { } }, agent, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["mapping"], response.ViolatedFields());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RecordingGeneratedFilesTests(TranscriptionServiceHost host)
     {
         var agent = await host.SignInAsync("Wav Wobbly", cancellationToken: TestContext.Current.CancellationToken);
 
-        await BadAudio.Files.SampleAsync(async file =>
+        await BadAudio.Files.CheckAsync("BadAudio.Files", 20, async file =>
         {
             var before = await AgentTables.ChecksumsAsync(host.ServiceDatabaseConnectionString, agent.AgentId, TestContext.Current.CancellationToken);
             var (status, body) = await host.UploadAsync(agent, file.Item2);
@@ -31,6 +31,6 @@ public sealed class RecordingGeneratedFilesTests(TranscriptionServiceHost host)
             await host.WaitUntilDoneAsync(agent, recordingId);
             var recording = await host.GetAsync(agent, recordingId);
             Assert.True(recording.Status == RecordingStatus.Completed || recording.Error.Length > 0, $"recording ended as {recording}");
-        }, iter: 20, threads: 1, print: file => file.Item1.Length > 300 ? file.Item1[..300] + "…" : file.Item1);
+        }, print: file => file.Item1.Length > 300 ? file.Item1[..300] + "…" : file.Item1);
     }
 }

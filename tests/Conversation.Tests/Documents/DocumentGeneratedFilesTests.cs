@@ -13,7 +13,7 @@ public sealed class DocumentGeneratedFilesTests(ConversationServiceHost host)
     {
         var agent = await host.SignInAsync("Doc Dubious", cancellationToken: TestContext.Current.CancellationToken);
 
-        await BadDocuments.Files.SampleAsync(async file =>
+        await BadDocuments.Files.CheckAsync("BadDocuments.Files", 60, async file =>
         {
             var before = await AgentTables.ChecksumsAsync(host.ServiceDatabaseConnectionString, agent.AgentId, TestContext.Current.CancellationToken);
             var upload = await host.UploadAsync(agent, file.Item1, file.Item2);
@@ -27,7 +27,7 @@ public sealed class DocumentGeneratedFilesTests(ConversationServiceHost host)
             }
 
             Assert.Equal("done", upload.Lines[^1].GetProperty("stage").GetString());
-        }, iter: 60, threads: 1, print: file => $"{file.Item1[..Math.Min(80, file.Item1.Length)]}: {Convert.ToHexString(file.Item2.AsSpan(0, Math.Min(200, file.Item2.Length)))}");
+        }, print: file => $"{file.Item1[..Math.Min(80, file.Item1.Length)]}: {Convert.ToHexString(file.Item2.AsSpan(0, Math.Min(200, file.Item2.Length)))}");
     }
 
     [Fact]

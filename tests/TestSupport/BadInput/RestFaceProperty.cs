@@ -21,6 +21,8 @@ public sealed record GeneratedCall(RestMethod Method, string PathAndQuery, strin
 /// </summary>
 public static class RestFaceProperty
 {
+    private const long CompressionError = 0x9;
+
     public static Gen<GeneratedCall> Calls(RestMethod method)
     {
         var pathValues = method.PathFields
@@ -41,19 +43,29 @@ public static class RestFaceProperty
     /// <summary>
     /// Runs <paramref name="casesPerMethod"/> generated calls of each REST method of <c>agentcalls.<paramref name="service"/>.v1</c>
     /// as <paramref name="agent"/>, one at a time (each compared with the rows before it); answers the calls made.
-    /// CsCheck reports the seed and the smallest failing call it finds.
+    /// A failure names the seed that replays it (<see cref="Cases"/>).
+    /// </summary>
+    public static Task<int> HoldsAsync(
+        HttpClient rest, SignedInAgent agent, string service, string connectionString, int casesPerMethod, CancellationToken cancellationToken) =>
+        HoldsAsync(rest, _ => Task.FromResult(agent), service, connectionString, casesPerMethod, cancellationToken);
+
+    /// <summary>
+    /// As above, with the agent of each call from <paramref name="agentFor"/>: a fresh one for a method that ends the
+    /// agent's account or sessions, so the calls after it are not all 401s.
     /// </summary>
     public static async Task<int> HoldsAsync(
-        HttpClient rest, SignedInAgent agent, string service, string connectionString, int casesPerMethod, CancellationToken cancellationToken)
+        HttpClient rest, Func<RestMethod, Task<SignedInAgent>> agentFor, string service, string connectionString, int casesPerMethod,
+        CancellationToken cancellationToken)
     {
         var methods = RestMethods.Of(service);
         Assert.NotEmpty(methods);
         var made = 0;
         foreach (var method in methods)
         {
-            await Calls(method).SampleAsync(async call =>
+            await Calls(method).CheckAsync(method.Rpc.FullName, casesPerMethod, async call =>
             {
                 Interlocked.Increment(ref made);
+                var agent = await agentFor(method);
                 var before = await AgentTables.ChecksumsAsync(connectionString, agent.AgentId, cancellationToken);
                 var (status, answer) = await SendAsync(rest, agent, call, cancellationToken);
                 Assert.True((int)status < 500, $"{call} answered {(int)status}: {answer}");
@@ -68,7 +80,7 @@ public static class RestFaceProperty
                 {
                     Assert.Equal(before, await AgentTables.ChecksumsAsync(connectionString, agent.AgentId, cancellationToken));
                 }
-            }, iter: casesPerMethod, threads: 1);
+            });
         }
 
         return made;
@@ -76,15 +88,30 @@ public static class RestFaceProperty
 
     private static async Task<(HttpStatusCode Status, string Answer)> SendAsync(HttpClient rest, SignedInAgent agent, GeneratedCall call, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(call.Method.Verb), call.PathAndQuery);
+        using var request = new HttpRequestMessage(new HttpMethod(call.Method.Verb), call.PathAndQuery)
+        {
+            Version = rest.DefaultRequestVersion,
+            VersionPolicy = rest.DefaultVersionPolicy,
+        };
         request.Headers.Authorization = new("Bearer", agent.AccessToken);
         if (call.Body is not null)
         {
             request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
         }
 
-        using var response = await rest.SendAsync(request, cancellationToken);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        try
+        {
+            using var response = await rest.SendAsync(request, cancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException tooLong) when (request.Version.Major == 2
+            && (tooLong is { HttpRequestError: HttpRequestError.Unknown, InnerException: null } || tooLong.InnerException is HttpProtocolException { ErrorCode: CompressionError }))
+        {
+            // HTTP/2 refuses headers past the server's limit (a huge query string) below any endpoint: the client does not
+            // send them once it knows the limit (no error code, nothing underneath), and Kestrel closes the connection
+            // with COMPRESSION_ERROR on a first request sent before the client knew it.
+            return (HttpStatusCode.RequestHeaderFieldsTooLarge, tooLong.Message);
+        }
     }
 
     private static bool IsObjectOrAbsent(string? body) => body is null || Parse(body).ValueKind == JsonValueKind.Object;
