@@ -13,13 +13,7 @@ public sealed class RestBodiesTests(IdentityHost identity)
     public async Task EveryRestMethod_GeneratedBadInput_IsA4xxNamingTheFieldAndChangesNothing()
     {
         var agent = await identity.SignInAsync("Gene Rated", cancellationToken: Cancel);
-        // Its own REST port speaks HTTP/2 only, as the gateway forwards.
-        using var rest = new HttpClient
-        {
-            BaseAddress = identity.Instance.GrpcAddress,
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        using var rest = RestClient();
 
         // Deleting the account or ending every session, when the input is accepted, would leave the next calls nothing to change.
         var calls = await RestFaceProperty.HoldsAsync(rest,
@@ -28,4 +22,25 @@ public sealed class RestBodiesTests(IdentityHost identity)
 
         Assert.True(calls >= Cases.Drawn(15) * RestMethods.Of("identity").Count);
     }
+
+    [Fact]
+    public async Task StartGoogleConnection_AnObjectForTheReturnPath_Is400NamingReturnPath()
+    {
+        var agent = await identity.SignInAsync("Rita Return", cancellationToken: Cancel);
+        using var rest = RestClient();
+
+        // Found by the property's first fixed seed: Identity's transcoding refusals named no field at all.
+        var response = await rest.SendJsonAsync(HttpMethod.Post, "/api/identity/google:connect", new { return_path = new { } }, agent, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["returnPath"], response.ViolatedFields());
+    }
+
+    /// <summary>Identity's own REST port speaks HTTP/2 only, as the gateway forwards.</summary>
+    private HttpClient RestClient() => new()
+    {
+        BaseAddress = identity.Instance.GrpcAddress,
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
 }

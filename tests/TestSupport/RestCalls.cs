@@ -14,7 +14,12 @@ public static class RestCalls
     public static async Task<RestResponse> SendJsonAsync(
         this HttpClient rest, HttpMethod method, string pathAndQuery, object? body, SignedInAgent? agent, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, pathAndQuery) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, pathAndQuery)
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+            Version = rest.DefaultRequestVersion,
+            VersionPolicy = rest.DefaultVersionPolicy,
+        };
         if (agent is not null)
         {
             request.Headers.Authorization = new("Bearer", agent.AccessToken);
