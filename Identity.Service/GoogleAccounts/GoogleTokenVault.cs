@@ -194,10 +194,20 @@ public sealed partial class GoogleTokenVault(
             connection.UpdatedAt = time.GetUtcNow();
             return null;
         }
+        catch (Exception e) when (e is OpenIddictExceptions.ProtocolException or HttpRequestException)
+        {
+            // Google's token endpoint failing (5xx, 429, timeouts, after the bounded retries): the grant stands, and
+            // nothing is written, so the agent is never asked to reconnect for Google's own trouble.
+            LogRefreshFailed(logger, e, connection.AgentId);
+            throw new GoogleConnectionException(GoogleConnectionException.GoogleUnavailable, "Google's token endpoint is not answering; try again shortly.");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Google refused agent {AgentId}'s refresh token ({Description}); the agent must reconnect.")]
     private static partial void LogReconnectRequired(ILogger logger, Guid agentId, string? description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Google's token endpoint failed to refresh agent {AgentId}'s token; the grant stands.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, Guid agentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not revoke agent {AgentId}'s grant at Google.")]
     private static partial void LogRevocationFailed(ILogger logger, Exception exception, Guid agentId);

@@ -23,6 +23,8 @@ public sealed class GoogleTokensGrpcService(GoogleTokenVault vault, OpenIddictVa
 {
     public const string ErrorDomain = "identity.agentcalls";
 
+    private static readonly TimeSpan GoogleUnavailableRetryDelay = TimeSpan.FromSeconds(5);
+
     public override async Task<GetGoogleAccessTokenResponse> GetGoogleAccessToken(GetGoogleAccessTokenRequest request, ServerCallContext context)
     {
         RequireCalendarService(context);
@@ -85,6 +87,19 @@ public sealed class GoogleTokensGrpcService(GoogleTokenVault vault, OpenIddictVa
             var response = new GetGoogleAccessTokenResponse { AccessToken = token.Value, ExpiresAt = Timestamp.FromDateTimeOffset(token.ExpiresAt) };
             response.Scopes.AddRange(token.Scopes);
             return response;
+        }
+        catch (GoogleConnectionException e) when (e.Reason == GoogleConnectionException.GoogleUnavailable)
+        {
+            throw new Google.Rpc.Status
+            {
+                Code = (int)Code.Unavailable,
+                Message = e.Message,
+                Details =
+                {
+                    Any.Pack(new ErrorInfo { Reason = e.Reason, Domain = ErrorDomain }),
+                    Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(GoogleUnavailableRetryDelay) }),
+                },
+            }.ToRpcException();
         }
         catch (GoogleConnectionException e)
         {

@@ -1,8 +1,10 @@
 using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SigningKeys;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
 using OpenIddict.Client.AspNetCore;
+using Polly;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AgentCalls.Identity.Service.Hosting;
@@ -36,7 +38,9 @@ public static class GoogleClientExtensions
                 aspNetCore.DisableTransportSecurityRequirement();
             }
 
-            client.UseSystemNetHttp();
+            // One layer of retries: the service defaults' standard handler (bounded below), not OpenIddict's own as well,
+            // which nested inside it waited out every attempt's timeout against a failing token endpoint.
+            client.UseSystemNetHttp().SetHttpResiliencePipeline(ResiliencePipeline<HttpResponseMessage>.Empty);
             client.AddRegistration(new OpenIddictClientRegistration
             {
                 ProviderName = GoogleOptions.ProviderName,
@@ -46,6 +50,16 @@ public static class GoogleClientExtensions
                 RedirectUri = new Uri(CallbackPath, UriKind.Relative),
                 Scopes = { Scopes.OpenId, Scopes.Email, Scopes.Profile },
             });
+        });
+        // Calendar waits on a token refresh inside its own 10-second attempt: Identity's calls to Google (its only
+        // outbound HTTP) finish, retries included, well within it, so a failing Google is not retried from both sides.
+        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(resilience =>
+        {
+            resilience.Retry.MaxRetryAttempts = 2;
+            resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2.5);
+            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(8);
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictClientOptions>, ClientKeyOptionsSetup>();
         builder.Services.AddOptions<OpenIddictClientAspNetCoreOptions>().Configure(aspNetCore =>

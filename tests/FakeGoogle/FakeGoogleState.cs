@@ -19,6 +19,7 @@ public sealed class FakeGoogleState
     private readonly Dictionary<(string Subject, string ClientId), HashSet<string>> grantedScopes = [];
     private readonly List<string> requests = [];
     private NextAuthorization next = new();
+    private int tokenFailures;
 
     public FakeGoogleState(IOptions<FakeGoogleOptions> options)
     {
@@ -217,6 +218,29 @@ public sealed class FakeGoogleState
         lock (gate)
         {
             return [.. refreshTokens.Concat(accessTokens).Where(t => t.Value.Subject == subject).Select(t => t.Key)];
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> token requests fail as Google's token endpoint does when it is down (500).</summary>
+    public void FailTokenRequests(int count)
+    {
+        lock (gate)
+        {
+            tokenFailures = count;
+        }
+    }
+
+    public bool TakeTokenFailure()
+    {
+        lock (gate)
+        {
+            if (tokenFailures == 0)
+            {
+                return false;
+            }
+
+            tokenFailures--;
+            return true;
         }
     }
 

@@ -76,6 +76,9 @@ public sealed class GoogleFake : IAsyncDisposable
 
     public Task SetAccessTokenLifetimeAsync(TimeSpan lifetime) => PostAsync("__fake/access-token-lifetime", new { Seconds = (int)lifetime.TotalSeconds });
 
+    /// <summary>The next <paramref name="count"/> requests to the token endpoint answer 500, as Google's does when it is down.</summary>
+    public Task FailTokenRequestsAsync(int count) => PostAsync("__fake/token-failures", new { Count = count });
+
     public async Task<int> RequestCountAsync(string request) =>
         (await control.GetFromJsonAsync<Dictionary<string, int>>("__fake/requests"))!.GetValueOrDefault(request);
 

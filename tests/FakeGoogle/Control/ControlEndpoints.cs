@@ -35,10 +35,17 @@ public static class ControlEndpoints
             state.AccessTokenLifetime = TimeSpan.FromSeconds(lifetime.Seconds);
             return Results.NoContent();
         });
+        control.MapPost("/token-failures", (TokenFailures failures, FakeGoogleState state) =>
+        {
+            state.FailTokenRequests(failures.Count);
+            return Results.NoContent();
+        });
         control.MapGet("/requests", (FakeGoogleState state) => Results.Json(state.RequestCounts()));
         control.MapGet("/users/{subject}/tokens", (string subject, FakeGoogleState state) => Results.Json(state.TokensIssuedTo(subject)));
         return app;
     }
 
     public sealed record AccessTokenLifetime(int Seconds);
+
+    public sealed record TokenFailures(int Count);
 }

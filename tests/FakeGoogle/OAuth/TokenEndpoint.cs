@@ -7,7 +7,7 @@ namespace AgentCalls.FakeGoogle.OAuth;
 
 /// <summary>
 /// Google's token endpoint: code exchange (with PKCE and redirect URI checks) and refresh. Errors are the
-/// JSON bodies Google sends: invalid_client (401), invalid_grant and friends (400). Refresh responses carry no
+/// JSON bodies Google sends: invalid_client (401), invalid_grant and friends (400), and a 500 while a test has it down. Refresh responses carry no
 /// new refresh token: Google does not rotate them.
 /// </summary>
 public static class TokenEndpoint
@@ -23,6 +23,11 @@ public static class TokenEndpoint
         var form = await http.Request.ReadFormAsync();
         var grantType = form["grant_type"].ToString();
         state.Record($"token:{grantType}");
+        if (state.TakeTokenFailure())
+        {
+            return Error(StatusCodes.Status500InternalServerError, "internal_failure", "Backend Error");
+        }
+
         var client = Authenticate(http.Request, form, state);
         if (client is null)
         {

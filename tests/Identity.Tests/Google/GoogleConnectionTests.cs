@@ -106,6 +106,35 @@ public sealed class GoogleConnectionTests(GoogleIdentity google) : IClassFixture
     }
 
     [Fact]
+    public async Task GetAccessToken_WhileGooglesTokenEndpointFails_IsARetryableUnavailable_NeverReconnect_AndRefreshesOnceItRecovers()
+    {
+        var (user, agent) = await SignedInAsync("Tess Transient");
+        await ConnectWithShortLivedTokensAsync(agent, user);
+        var refreshesBefore = await google.Google.RequestCountAsync("token:refresh_token");
+
+        RpcException refused;
+        await google.Google.FailTokenRequestsAsync(1000);
+        try
+        {
+            refused = await Assert.ThrowsAsync<RpcException>(() => google.GoogleAccessTokenAsync(agent, Cancel));
+        }
+        finally
+        {
+            await google.Google.FailTokenRequestsAsync(0);
+        }
+
+        var meanwhile = await Accounts.GetGoogleConnectionAsync(new(), agent.Bearer, cancellationToken: Cancel);
+        var attempts = await google.Google.RequestCountAsync("token:refresh_token") - refreshesBefore;
+        var recovered = await google.GoogleAccessTokenAsync(agent, Cancel);
+
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        Assert.NotNull(refused.GetRpcStatus()?.GetDetail<RetryInfo>());
+        Assert.Equal(GoogleConnectionStatus.Connected, meanwhile.Status);
+        Assert.InRange(attempts, 1, 4);
+        Assert.Contains(recovered.AccessToken, await google.Google.TokensIssuedToAsync(user));
+    }
+
+    [Fact]
     public async Task Disconnect_RevokesTheGrantAtGoogle_AndForgetsTheTokens()
     {
         var (user, agent) = await SignedInAsync("Eli Exit");
