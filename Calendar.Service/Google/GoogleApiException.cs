@@ -12,7 +12,10 @@ public sealed class GoogleApiException(HttpStatusCode status, string? reason, st
 
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
-    /// <summary>Google asks to slow down: 429, or 403 with reason rateLimitExceeded or userRateLimitExceeded.</summary>
+    /// <summary>
+    /// Google asks to slow down: 429, or 403 with reason rateLimitExceeded, userRateLimitExceeded or quotaExceeded (the
+    /// project's Calendar usage limit, for which Google's advice is the same exponential backoff).
+    /// </summary>
     public bool IsRateLimited => IsRateLimit(Status, Reason);
 
     /// <summary>The sync token (or page token) is no longer valid: a full sync is needed.</summary>
@@ -32,5 +35,5 @@ public sealed class GoogleApiException(HttpStatusCode status, string? reason, st
 
     public static bool IsRateLimit(HttpStatusCode status, string? reason) =>
         status == HttpStatusCode.TooManyRequests
-        || (status == HttpStatusCode.Forbidden && reason is "rateLimitExceeded" or "userRateLimitExceeded");
+        || (status == HttpStatusCode.Forbidden && reason is "rateLimitExceeded" or "userRateLimitExceeded" or "quotaExceeded");
 }

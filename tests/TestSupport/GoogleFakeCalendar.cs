@@ -44,10 +44,14 @@ public sealed class GoogleFakeCalendar(HttpClient control)
 
     public Task InvalidateSyncTokensAsync(FakeUser user) => PostAsync($"__fake/calendar/{user.Subject}/invalidate-sync-tokens", new { });
 
+    /// <summary>From now on the user's event lists come in short pages, every other one empty, each with a next-page token.</summary>
+    public Task SetRaggedPagesAsync(FakeUser user, bool enabled) => PostAsync($"__fake/calendar/{user.Subject}/ragged-pages", new { enabled });
+
     public Task SetTimeZoneAsync(FakeUser user, string timeZone) => PostAsync($"__fake/calendar/{user.Subject}/time-zone", new { timeZone });
 
     /// <summary>The next <paramref name="count"/> Calendar requests get <paramref name="status"/> (429, 403 rateLimitExceeded, or 5xx backendError) with Retry-After.</summary>
-    public Task ThrottleAsync(int status, int retryAfterSeconds, int count) => PostAsync("__fake/calendar/throttle", new Throttle(status, retryAfterSeconds, count));
+    public Task ThrottleAsync(int status, int? retryAfterSeconds, int count, string reason = "rateLimitExceeded") =>
+        PostAsync("__fake/calendar/throttle", new Throttle(status, retryAfterSeconds, count, reason));
 
     public async Task<FakeChannel[]> ChannelsAsync() => (await control.GetFromJsonAsync<FakeChannel[]>("__fake/calendar/channels", FakeJson.Options))!;
 

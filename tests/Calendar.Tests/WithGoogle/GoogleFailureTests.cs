@@ -6,18 +6,20 @@ using Grpc.Core;
 
 namespace AgentCalls.Calendar.Tests.WithGoogle;
 
-/// <summary>When Google says no: rate limits (429, 403 rateLimitExceeded) with Retry-After, and a grant revoked by the agent.</summary>
+/// <summary>When Google says no: rate limits (429, 403 rateLimitExceeded, userRateLimitExceeded, quotaExceeded) with and without Retry-After, and a grant revoked by the agent.</summary>
 public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixture<ManualGoogleCalendar>
 {
     [Theory]
-    [InlineData(429)]
-    [InlineData(403)]
-    public async Task RateLimited_WithAShortRetryAfter_WaitsItOutAndFinishesTheSync(int status)
+    [InlineData(429, "rateLimitExceeded")]
+    [InlineData(403, "rateLimitExceeded")]
+    [InlineData(403, "userRateLimitExceeded")]
+    [InlineData(403, "quotaExceeded")]
+    public async Task RateLimited_WithAShortRetryAfter_WaitsItOutAndFinishesTheSync(int status, string reason)
     {
-        var (user, agent) = await system.ConnectedAgentAsync($"Rae Ratelimit {status}");
+        var (user, agent) = await system.ConnectedAgentAsync($"Rae Ratelimit {status} {reason}");
         await system.Google.Calendar.PutEventAsync(user, "later", "After the wait", TestDays.Today.AddDays(2).AddHours(10));
         var throttledBefore = await system.Google.RequestCountAsync("calendar:throttled:events.list");
-        await system.Google.Calendar.ThrottleAsync(status, retryAfterSeconds: 1, count: 2);
+        await system.Google.Calendar.ThrottleAsync(status, retryAfterSeconds: 1, count: 2, reason);
 
         var clock = Stopwatch.StartNew();
         var synced = await system.SyncNowAsync(agent);
@@ -26,6 +28,21 @@ public sealed class GoogleFailureTests(ManualGoogleCalendar system) : IClassFixt
         Assert.Equal(2, await system.Google.RequestCountAsync("calendar:throttled:events.list") - throttledBefore);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"two Retry-After: 1 waits, but the sync took {clock.Elapsed}");
         Assert.Contains(await system.EventsAsync(agent), e => e.Title == "After the wait");
+    }
+
+    [Fact]
+    public async Task RateLimited_WithoutRetryAfter_BacksOffOnItsOwnAndFinishesTheSync()
+    {
+        var (user, agent) = await system.ConnectedAgentAsync("Nora NoHeader");
+        await system.Google.Calendar.PutEventAsync(user, "later", "After the backoff", TestDays.Today.AddDays(2).AddHours(10));
+        var throttledBefore = await system.Google.RequestCountAsync("calendar:throttled:events.list");
+        await system.Google.Calendar.ThrottleAsync(429, retryAfterSeconds: null, count: 2);
+
+        var synced = await system.SyncNowAsync(agent);
+
+        Assert.Equal(SyncState.Synced, synced.State);
+        Assert.Equal(2, await system.Google.RequestCountAsync("calendar:throttled:events.list") - throttledBefore);
+        Assert.Contains(await system.EventsAsync(agent), e => e.Title == "After the backoff");
     }
 
     [Fact]

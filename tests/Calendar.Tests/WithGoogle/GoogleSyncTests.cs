@@ -34,6 +34,26 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
     }
 
     [Fact]
+    public async Task FirstSync_ShortAndEmptyPagesWithANextPageToken_ReadsEveryEvent()
+    {
+        var tomorrow = TestDays.Today.AddDays(1);
+        var (user, agent) = await system.ConnectedAgentAsync("Rag Ged", async user =>
+        {
+            await system.Google.Calendar.SetRaggedPagesAsync(user, true);
+            await system.Google.Calendar.BulkAsync(user, 40, tomorrow, 60, "ragged");
+        });
+
+        var events = await system.EventsAsync(agent);
+        await system.Google.Calendar.PutEventAsync(user, "ragged-late", "After the first sync", tomorrow.AddDays(3));
+        var status = await system.SyncNowAsync(agent);
+        var afterIncremental = await system.EventsAsync(agent);
+
+        Assert.Equal(40, events.Count);
+        Assert.Equal(SyncState.Synced, status.State);
+        Assert.Equal(41, afterIncremental.Count);
+    }
+
+    [Fact]
     public async Task Incremental_ChangesAndDeletionsInGoogle_AreMirrored()
     {
         var start = TestDays.Today.AddDays(2).AddHours(9);
@@ -55,6 +75,21 @@ public sealed class GoogleSyncTests(ManualGoogleCalendar system) : IClassFixture
         Assert.Equal(
             [("Dentist (moved)", start.AddHours(1)), ("Weekly review", start.AddHours(4)), ("New meeting", start.AddHours(6)), ("Weekly review", start.AddDays(14).AddHours(4))],
             events.Select(e => (e.Title, e.StartTime.ToDateTimeOffset())));
+    }
+
+    [Fact]
+    public async Task Incremental_AnEventMovedOutOfTheWindow_LeavesItsOldTime()
+    {
+        var start = TestDays.Today.AddDays(3).AddHours(10);
+        var (user, agent) = await system.ConnectedAgentAsync("Wim Window", user => system.Google.Calendar.PutEventAsync(user, "faraway", "Site visit", start));
+
+        // Google reports a change to the event although it now lies beyond the window the full sync read.
+        await system.Google.Calendar.PutEventAsync(user, "faraway", "Site visit", DateTimeOffset.UtcNow.AddDays(250));
+        var status = await system.SyncNowAsync(agent);
+        var events = await system.EventsAsync(agent);
+
+        Assert.Equal(SyncState.Synced, status.State);
+        Assert.DoesNotContain(events, e => e.StartTime.ToDateTimeOffset() == start);
     }
 
     [Fact]

@@ -5,8 +5,9 @@ namespace AgentCalls.FakeGoogle.Calendar;
 
 /// <summary>
 /// What every Calendar API request goes through at Google: a valid access token with a Calendar scope (401 and
-/// 403 insufficientPermissions otherwise), then any refusal a test asked for (429, 403 rateLimitExceeded or 5xx backendError, with
-/// Retry-After). Errors are Google's JSON error bodies.
+/// 403 insufficientPermissions otherwise), then any refusal a test asked for (429, 403 rateLimitExceeded,
+/// userRateLimitExceeded or quotaExceeded, or 5xx backendError, with or without Retry-After). Errors are Google's JSON
+/// error bodies.
 /// </summary>
 public static class CalendarApi
 {
@@ -42,12 +43,17 @@ public static class CalendarApi
         if (calendars.TakeThrottle() is { } throttle)
         {
             state.Record($"calendar:throttled:{request}");
-            http.Response.Headers.RetryAfter = throttle.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            if (throttle.RetryAfterSeconds is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            }
+
             return (null, throttle.Status switch
             {
                 StatusCodes.Status429TooManyRequests => Error(429, "rateLimitExceeded", "Rate Limit Exceeded", "RESOURCE_EXHAUSTED", "usageLimits"),
                 >= 500 => Error(throttle.Status, "backendError", "Backend Error", "UNAVAILABLE"),
-                _ => Error(403, "rateLimitExceeded", "Rate Limit Exceeded", "PERMISSION_DENIED", "usageLimits"),
+                _ when throttle.Reason == "quotaExceeded" => Error(403, "quotaExceeded", "Calendar usage limits exceeded.", "PERMISSION_DENIED", "usageLimits"),
+                _ => Error(403, throttle.Reason, "Rate Limit Exceeded", "PERMISSION_DENIED", "usageLimits"),
             });
         }
 

@@ -68,6 +68,12 @@ public static class CalendarControlEndpoints
                 calendar.Cursors.Clear();
                 return Results.NoContent();
             }));
+        control.MapPost("/{subject}/ragged-pages", (string subject, RaggedPages ragged, FakeGoogleState state, FakeCalendars calendars) =>
+            Read(subject, state, calendars, calendar =>
+            {
+                calendar.RaggedPages = ragged.Enabled;
+                return Results.NoContent();
+            }));
         control.MapPost("/{subject}/time-zone", (string subject, CalendarTimeZone zone, FakeGoogleState state, FakeCalendars calendars) =>
             Read(subject, state, calendars, calendar =>
             {
@@ -109,4 +115,6 @@ public static class CalendarControlEndpoints
     public sealed record BulkEvents(int Count, DateTimeOffset Start, int SpacingMinutes, int DurationMinutes, string IdPrefix, string Summary);
 
     public sealed record CalendarTimeZone(string TimeZone);
+
+    public sealed record RaggedPages(bool Enabled);
 }

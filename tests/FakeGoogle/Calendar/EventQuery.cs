@@ -5,7 +5,9 @@ namespace AgentCalls.FakeGoogle.Calendar;
 /// <summary>
 /// The result set of an events.list: events overlapping [timeMin, timeMax) (timeMin bounds the end, timeMax the
 /// start), series expanded into instances with singleEvents, and for an incremental query only what changed since
-/// the token's version, deletions included as "cancelled" entries. Ordered by start time, then id.
+/// the token's version, deletions included as "cancelled" entries, and, as at Google, changes to events wherever they
+/// now are: the full sync's window does not bound them (an event moved out of it is still reported). Ordered by start
+/// time, then id.
 /// </summary>
 public static class EventQuery
 {
@@ -24,7 +26,7 @@ public static class EventQuery
                 if (changed && (!stored.IsCancelled || includeDeleted))
                 {
                     results.AddRange(Instances(calendar, stored, expandUntil)
-                        .Where(i => i.Item["status"]!.GetValue<string>() == "cancelled" || Overlaps(i.Start, i.End, query))
+                        .Where(i => i.Item["status"]!.GetValue<string>() == "cancelled" || sinceVersion is not null || Overlaps(i.Start, i.End, query))
                         .Select(i => (i.Start, i.Item)));
                 }
 
@@ -42,7 +44,7 @@ public static class EventQuery
             {
                 results.Add((start, Tombstone(stored.Resource)));
             }
-            else if (Overlaps(start, end, query) || (stored.IsSeries && !query.SingleEvents))
+            else if (sinceVersion is not null || Overlaps(start, end, query) || (stored.IsSeries && !query.SingleEvents))
             {
                 results.Add((start, (JsonObject)stored.Resource.DeepClone()));
             }

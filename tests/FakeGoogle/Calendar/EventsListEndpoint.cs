@@ -76,8 +76,9 @@ public static class EventsListEndpoint
 
     private static IResult Page(FakeCalendar calendar, PageCursor cursor)
     {
-        var page = cursor.Remaining.Take(cursor.MaxResults).ToList();
-        var rest = cursor.Remaining.Skip(cursor.MaxResults).ToList();
+        var size = !calendar.RaggedPages ? cursor.MaxResults : cursor.Served % 2 == 1 ? 0 : Math.Max(1, cursor.MaxResults / 3);
+        var page = cursor.Remaining.Take(size).ToList();
+        var rest = cursor.Remaining.Skip(size).ToList();
         var body = new JsonObject
         {
             ["kind"] = "calendar#events",
@@ -91,7 +92,7 @@ public static class EventsListEndpoint
         };
         if (rest.Count > 0)
         {
-            body["nextPageToken"] = calendar.OpenCursor(cursor with { Remaining = rest });
+            body["nextPageToken"] = calendar.OpenCursor(cursor with { Remaining = rest, Served = cursor.Served + 1 });
         }
         else
         {

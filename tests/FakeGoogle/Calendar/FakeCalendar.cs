@@ -17,6 +17,9 @@ public sealed class FakeCalendar(string owner)
 
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>Pages shorter than maxResults, every other one empty, each with a nextPageToken: Google may do either.</summary>
+    public bool RaggedPages { get; set; }
+
     public long Version { get; private set; }
 
     /// <summary>Single events, recurring series and instance exceptions (whose id is the instance's), by id.</summary>
@@ -85,4 +88,4 @@ public sealed record StoredEvent(JsonObject Resource, long Version)
 public sealed record SyncTokenState(long Version, DateTimeOffset? TimeMin, DateTimeOffset? TimeMax, bool SingleEvents);
 
 /// <summary>The rest of a result set being paged through, and the sync token its last page will carry.</summary>
-public sealed record PageCursor(List<JsonObject> Remaining, int MaxResults, string? NextSyncToken);
+public sealed record PageCursor(List<JsonObject> Remaining, int MaxResults, string? NextSyncToken, int Served = 0);

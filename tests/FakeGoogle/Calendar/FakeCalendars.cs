@@ -70,7 +70,10 @@ public sealed class FakeCalendars(ChannelNotifier notifier, TimeProvider time)
 }
 
 /// <summary>A refusal to hand out: 429, or 403 with reason rateLimitExceeded, each with Retry-After.</summary>
-public sealed record Throttle(int Status, int RetryAfterSeconds, int Count);
+/// <summary>The next <paramref name="Count"/> Calendar requests refused with <paramref name="Status"/>: a 403 with
+/// <paramref name="Reason"/> (rateLimitExceeded, userRateLimitExceeded or quotaExceeded), and a Retry-After header only
+/// when <paramref name="RetryAfterSeconds"/> is given, as Google leaves it out of many of its refusals.</summary>
+public sealed record Throttle(int Status, int? RetryAfterSeconds, int Count, string Reason = "rateLimitExceeded");
 
 /// <summary>A push channel (events.watch): where Google posts, with which token, until when.</summary>
 public sealed record FakeChannel(string Id, string ResourceId, string Subject, string Address, string? Token, DateTimeOffset Expiration)
