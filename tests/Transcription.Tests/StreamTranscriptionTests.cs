@@ -149,6 +149,10 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
         var renewed = await Eventually.ReturnsAsync(async () =>
             await StreamJobAsync(agent.AgentId) is { LeaseExpiresAt: var lease } job && lease > first.LeaseExpiresAt ? job : null);
         Assert.Equal(TranscriptionJobStatus.Running, renewed.Status);
+        // Past the lease it started with, and a sweep (every second here) later, the muted stream is still running.
+        var pastFirstLease = first.LeaseExpiresAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1.5);
+        await Task.Delay(TimeSpan.FromTicks(Math.Max(0, pastFirstLease.Ticks)), TestContext.Current.CancellationToken);
+        Assert.Equal(TranscriptionJobStatus.Running, (await StreamJobAsync(agent.AgentId))!.Status);
         await EndAsync(call);
 
         var ended = await StreamJobAsync(agent.AgentId);
