@@ -10,6 +10,8 @@ var data = DataStores.Add(builder, startup);
 var gatewaySecret = builder.AddParameter("gateway-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 // Calendar.Service's own client at Identity: it syncs Google calendars with no agent signed in.
 var calendarSecret = builder.AddParameter("calendar-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+// Conversation.Service's own client at Identity: Transcription opens a call's live stream for it alone.
+var conversationSecret = builder.AddParameter("conversation-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway").WithExternalHttpEndpoints();
 if (builder.Configuration.GetValue<int?>("AppHost:GatewayPort") is { } gatewayPort)
@@ -32,7 +34,8 @@ var identity = Service<Projects.Identity_Service>("identity", "identitydb")
     .WithEnvironment("Identity__Gateway__ClientSecret", gatewaySecret)
     .WithEnvironment("Identity__Gateway__RedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/bff/callback"))
     .WithEnvironment("Identity__Gateway__PostLogoutRedirectUri", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
-    .WithEnvironment("Identity__CalendarService__ClientSecret", calendarSecret);
+    .WithEnvironment("Identity__CalendarService__ClientSecret", calendarSecret)
+    .WithEnvironment("Identity__ConversationService__ClientSecret", conversationSecret);
 // The password-less development sign-in is for this machine's own runs: on unless AppHost:DevelopmentSignIn is false, and
 // Identity honours it only in Development and for browsers on this machine. Never in what publishing writes.
 var developmentSignIn = builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue("AppHost:DevelopmentSignIn", true);
@@ -96,7 +99,8 @@ if (builder.Configuration["Transcription:PocketSphinx:DomainWeight"] is { Length
 var conversation = Service<Projects.Conversation_Service>("conversation", "conversationdb")
     .WithReference(clients).WaitFor(clients)
     .WithReference(calendar).WaitFor(calendar)
-    .WithReference(transcription).WaitFor(transcription);
+    .WithReference(transcription).WaitFor(transcription)
+    .WithEnvironment("Calls__ServiceClientSecret", conversationSecret);
 foreach (var role in new[] { "LiveConversation", "Documentation", "FunctionExecution", "Summarisation" })
 {
     // An LLM role is on only when the AppHost's configuration (user-secrets) names its endpoint; otherwise offline assist.

@@ -1,4 +1,5 @@
 using AgentCalls.Contracts.Identity.V1;
+using AgentCalls.ServiceDefaults.Authentication;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -19,7 +20,7 @@ public sealed class GoogleAccessTokens(GoogleTokens.GoogleTokensClient identity,
     {
         var authorization = http.HttpContext?.Request.Headers.Authorization.ToString() ?? "";
         var agentToken = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : "";
-        var headers = await ServiceHeadersAsync(cancellationToken);
+        var headers = await serviceTokens.HeadersAsync(cancellationToken);
         await WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenAsync(
             new() { RejectedAccessToken = rejected, AgentAccessToken = agentToken }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
     }
@@ -27,13 +28,10 @@ public sealed class GoogleAccessTokens(GoogleTokens.GoogleTokensClient identity,
     /// <summary>Runs <paramref name="work"/> with agent <paramref name="agentId"/>'s Google token, as this service.</summary>
     public async Task WithAgentTokenAsync(Guid agentId, Func<string, Task> work, CancellationToken cancellationToken)
     {
-        var headers = await ServiceHeadersAsync(cancellationToken);
+        var headers = await serviceTokens.HeadersAsync(cancellationToken);
         await WithTokenAsync(rejected => CallAsync(() => identity.GetGoogleAccessTokenForAgentAsync(
             new() { AgentId = agentId.ToString(), RejectedAccessToken = rejected }, headers, cancellationToken: cancellationToken).ResponseAsync), work);
     }
-
-    private async Task<Metadata> ServiceHeadersAsync(CancellationToken cancellationToken) =>
-        new() { { "Authorization", $"Bearer {await serviceTokens.GetAsync(cancellationToken)}" } };
 
     private static async Task WithTokenAsync(Func<string, Task<string>> token, Func<string, Task> work)
     {

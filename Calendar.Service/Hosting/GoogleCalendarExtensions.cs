@@ -4,7 +4,6 @@ using AgentCalls.Calendar.Service.Sync;
 using AgentCalls.ServiceDefaults.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpenIddict.Client;
 
 namespace AgentCalls.Calendar.Service.Hosting;
 
@@ -22,23 +21,7 @@ public static class GoogleCalendarExtensions
                 http.BaseAddress = services.GetRequiredService<IOptions<CalendarOptions>>().Value.GoogleApiBaseUrl)
             .AddGoogleResilience();
 
-        builder.Services.AddOpenIddict().AddClient(client =>
-        {
-            client.AllowClientCredentialsFlow();
-            client.DisableTokenStorage();
-            // Client credentials need no signing or encryption of the client's own; OpenIddict insists on having keys.
-            client.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
-            client.UseSystemNetHttp();
-        });
-        builder.Services.AddOptions<OpenIddictClientOptions>()
-            .Configure<IOptions<AuthOptions>, IOptions<CalendarOptions>>((client, auth, calendar) => client.Registrations.Add(new OpenIddictClientRegistration
-            {
-                Issuer = auth.Value.Issuer,
-                ClientId = ServiceTokenSource.ClientId,
-                ClientSecret = calendar.Value.ServiceClientSecret,
-                Scopes = { ServiceTokenSource.Scope },
-            }));
-        builder.Services.AddSingleton<ServiceTokenSource>();
+        builder.Services.AddServiceTokens<CalendarOptions>(ServiceClients.CalendarClientId, ServiceClients.GoogleTokensScope, calendar => calendar.ServiceClientSecret);
         builder.Services.AddScoped<GoogleAccessTokens>();
 
         builder.Services.AddSingleton<LocalCalendarProvider>();

@@ -1,6 +1,7 @@
 using AgentCalls.Calendar.Service.Data;
 using AgentCalls.Calendar.Service.Google;
 using AgentCalls.Calendar.Service.Hosting;
+using AgentCalls.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using AgentCalls.Contracts.Transcription.V1;
+using AgentCalls.ServiceDefaults.Authentication;
 using Grpc.Core;
 using TranscriptionClient = AgentCalls.Contracts.Transcription.V1.Transcription.TranscriptionClient;
 
@@ -9,12 +10,12 @@ namespace AgentCalls.Conversation.Service.Calls;
 /// finals are kept with the call (and written to conversationdb), sent to the browser and handed to the assistant.
 /// </summary>
 public sealed partial class CallAudio(
-    TranscriptionClient transcription, CallStore store, IEnumerable<ICallListener> listeners, TimeProvider time, ILogger<CallAudio> logger)
+    TranscriptionClient transcription, ServiceTokenSource serviceTokens, CallStore store, IEnumerable<ICallListener> listeners, TimeProvider time, ILogger<CallAudio> logger)
 {
     /// <summary>How long a failed Transcription stream is left alone before audio opens a new one.</summary>
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
 
-    public async Task SendAsync(CallSession call, Channel channel, ReadOnlyMemory<byte> pcm16, string authorization, CancellationToken cancellationToken)
+    public async Task SendAsync(CallSession call, Channel channel, ReadOnlyMemory<byte> pcm16, CancellationToken cancellationToken)
     {
         if (call.State != Contracts.Conversation.V1.CallState.Live || call.Muted.IsMuted(channel))
         {
@@ -31,8 +32,13 @@ public sealed partial class CallAudio(
                     return;
                 }
 
-                call.Relay = await TranscriptionRelay.StartAsync(transcription, call, authorization, (answer, ct) => OnSegmentAsync(call, answer, ct), cancellationToken);
-                _ = WatchAsync(call, call.Relay);
+                if (await OpenRelayAsync(call, cancellationToken) is not { } relay)
+                {
+                    return;
+                }
+
+                call.Relay = relay;
+                _ = WatchAsync(call, relay);
             }
 
             await call.Relay.WriteAsync(channel, pcm16, cancellationToken);
@@ -46,6 +52,31 @@ public sealed partial class CallAudio(
         {
             call.AudioGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Opens the call's Transcription stream with this service's own token, for the call's agent; null when the token
+    /// cannot be had (no secret configured, or Identity refusing or unreachable), which the browser is told, and the
+    /// next audio tries again once <see cref="RetryAfterFailure"/> has passed.
+    /// </summary>
+    private async Task<TranscriptionRelay?> OpenRelayAsync(CallSession call, CancellationToken cancellationToken)
+    {
+        string token;
+        try
+        {
+            token = serviceTokens.IsConfigured
+                ? await serviceTokens.GetAsync(cancellationToken)
+                : throw new InvalidOperationException("Calls:ServiceClientSecret is not set: Transcription opens live streams only for this service's own client.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogNoServiceToken(call.Id, e);
+            call.RelayFailedAt = time.GetUtcNow();
+            await call.PushAsync(new ErrorMessage("transcription_failed", "Transcription is unavailable: this service could not sign in to it."), CancellationToken.None);
+            return null;
+        }
+
+        return await TranscriptionRelay.StartAsync(transcription, call, token, (answer, ct) => OnSegmentAsync(call, answer, ct), cancellationToken);
     }
 
     /// <summary>Ends the call's audio: Transcription gets the end of the stream and a moment to send its last finals.</summary>
@@ -127,6 +158,9 @@ public sealed partial class CallAudio(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the transcription stream failed")]
     private partial void LogStreamFailed(Guid callId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: no transcription stream, this service has no token of its own for it")]
+    private partial void LogNoServiceToken(Guid callId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: audio not written, the transcription stream ended ({Status})")]
     private partial void LogWriteFailed(Guid callId, StatusCode status);

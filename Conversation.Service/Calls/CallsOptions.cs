@@ -16,6 +16,12 @@ public sealed class CallsOptions
     public TimeSpan UnsavedTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// This service's secret as the client <c>agentcalls-conversation</c> at Identity (client credentials, scope
+    /// transcription.stream): Transcription opens live streams for this client only. Empty: calls are not transcribed.
+    /// </summary>
+    public string ServiceClientSecret { get; set; } = "";
+
+    /// <summary>
     /// How often calls are closed from the database, and calls followed here are marked as followed: a quarter of the
     /// shorter timeout (so a followed call is marked well within its idle timeout), at most 30 s.
     /// </summary>

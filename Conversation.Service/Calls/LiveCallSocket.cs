@@ -30,7 +30,7 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
         try
         {
             await connection.SendAsync(new StateMessage(CallView.Of(call)), aborted);
-            await ReceiveAsync(call, connection, authorization, aborted);
+            await ReceiveAsync(call, connection, aborted);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
@@ -46,7 +46,7 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
         }
     }
 
-    private async Task ReceiveAsync(CallSession call, LiveConnection connection, string authorization, CancellationToken aborted)
+    private async Task ReceiveAsync(CallSession call, LiveConnection connection, CancellationToken aborted)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxMessageBytes);
         try
@@ -76,7 +76,7 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
 
                 if (received.MessageType == WebSocketMessageType.Binary)
                 {
-                    await OnAudioAsync(call, connection, buffer.AsMemory(0, length), authorization, aborted);
+                    await OnAudioAsync(call, connection, buffer.AsMemory(0, length), aborted);
                 }
                 else
                 {
@@ -90,7 +90,7 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
         }
     }
 
-    private Task OnAudioAsync(CallSession call, LiveConnection connection, ReadOnlyMemory<byte> frame, string authorization, CancellationToken aborted)
+    private Task OnAudioAsync(CallSession call, LiveConnection connection, ReadOnlyMemory<byte> frame, CancellationToken aborted)
     {
         // One channel byte, then whole 16-bit samples.
         if (frame.Length < 3 || (frame.Length - 1) % 2 != 0 || Speakers.Of((Channel)frame.Span[0]) is not { } speaker)
@@ -98,7 +98,7 @@ public sealed class LiveCallSocket(CallSessions held, CallAudio audio, CallStore
             return connection.SendAsync(new ErrorMessage("bad_audio", "An audio frame is one channel byte (1 agent, 2 client) and whole 16-bit samples."), aborted);
         }
 
-        return audio.SendAsync(call, speaker.Channel, frame[1..], authorization, aborted);
+        return audio.SendAsync(call, speaker.Channel, frame[1..], aborted);
     }
 
     private async Task OnControlAsync(CallSession call, LiveConnection connection, ReadOnlyMemory<byte> json, CancellationToken aborted)

@@ -25,17 +25,21 @@ public sealed class TranscriptionRelay : IAsyncDisposable
     /// <summary>Completes when the answer stream ends; faults when Transcription fails.</summary>
     public Task Reading { get; private set; } = Task.CompletedTask;
 
-    /// <summary>Opens the stream as the agent (<paramref name="authorization"/> is their bearer header) and sends the settings.</summary>
+    /// <summary>
+    /// Opens the stream with this service's own token (<paramref name="serviceToken"/>: only it may open one) and sends
+    /// the settings, naming the call's agent, whose allowance it is metered against. The agent's own token is not used:
+    /// it expires within minutes, while a call, and a stream reopened after a failure, runs on.
+    /// </summary>
     public static async Task<TranscriptionRelay> StartAsync(
-        TranscriptionClient client, CallSession call, string authorization, Func<StreamTranscriptionResponse, CancellationToken, Task> onSegment,
+        TranscriptionClient client, CallSession call, string serviceToken, Func<StreamTranscriptionResponse, CancellationToken, Task> onSegment,
         CancellationToken cancellationToken)
     {
         // The stream is the call's, not the connection's: only the end of the call (DisposeAsync) cancels it.
         var stopping = new CancellationTokenSource();
-        var relay = new TranscriptionRelay(client.StreamTranscription(new Metadata { { "Authorization", authorization } }, cancellationToken: stopping.Token), stopping);
+        var relay = new TranscriptionRelay(client.StreamTranscription(new Metadata { { "Authorization", $"Bearer {serviceToken}" } }, cancellationToken: stopping.Token), stopping);
         try
         {
-            var settings = new StreamSettings { CallId = call.Id.ToString(), Channels = { Channel.Agent, Channel.Client } };
+            var settings = new StreamSettings { CallId = call.Id.ToString(), AgentId = call.AgentId.ToString(), Channels = { Channel.Agent, Channel.Client } };
             settings.Vocabulary.AddRange(call.Client.Vocabulary);
             await relay.stream.RequestStream.WriteAsync(new StreamTranscriptionRequest { Settings = settings }, cancellationToken);
         }

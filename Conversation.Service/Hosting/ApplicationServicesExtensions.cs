@@ -68,6 +68,8 @@ public static class ApplicationServicesExtensions
     private static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The call's audio goes to Transcription with this service's own token, for the call's agent.
+        builder.Services.AddServiceTokens<CallsOptions>(ServiceClients.ConversationClientId, ServiceClients.TranscriptionStreamScope, calls => calls.ServiceClientSecret);
         builder.Services.AddSingleton<CallSessions>();
         builder.Services.AddSingleton<CallStore>();
         builder.Services.AddSingleton<CallReader>();

@@ -45,9 +45,7 @@ public sealed class GoogleTokensGrpcService(GoogleTokenVault vault, OpenIddictVa
 
     /// <summary>Whether <paramref name="user"/> is Calendar.Service's own token: the one client that holds the google.tokens scope.</summary>
     public static bool IsCalendarService(ClaimsPrincipal user) =>
-        !CurrentAgent.IsAgent(user)
-        && user.GetClaim(OpenIddictConstants.Claims.Subject) == CalendarServiceClientOptions.ClientId
-        && user.HasScope(ClientRegistrations.GoogleTokensScope);
+        AgentAuthorization.IsServiceClient(user, ServiceClients.CalendarClientId, ClientRegistrations.GoogleTokensScope);
 
     private static void RequireCalendarService(ServerCallContext context)
     {

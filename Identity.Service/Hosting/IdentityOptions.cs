@@ -47,8 +47,19 @@ public sealed class IdentityOptions
     [Required]
     public GatewayClientOptions Gateway { get; set; } = new();
 
+    /// <summary>
+    /// Calendar.Service as a client of its own (<c>agentcalls-calendar</c>): it syncs agents' calendars with no agent
+    /// present, so it may ask for any agent's Google access token, and for nothing else.
+    /// </summary>
     [Required]
-    public CalendarServiceClientOptions CalendarService { get; set; } = new();
+    public ServiceClientOptions CalendarService { get; set; } = new();
+
+    /// <summary>
+    /// Conversation.Service as a client of its own (<c>agentcalls-conversation</c>): it opens Transcription's live
+    /// stream for the agent of a call it holds, and may do nothing else in its own name.
+    /// </summary>
+    [Required]
+    public ServiceClientOptions ConversationService { get; set; } = new();
 }
 
 /// <summary>The gateway: the confidential client that signs agents in for the browser.</summary>
@@ -66,14 +77,9 @@ public sealed class GatewayClientOptions
     public Uri PostLogoutRedirectUri { get; set; } = new("http://localhost:5080/");
 }
 
-/// <summary>
-/// Calendar.Service as a confidential client of its own (client credentials): it syncs agents' calendars with no
-/// agent present, so it may ask for any agent's Google access token, and for nothing else.
-/// </summary>
-public sealed class CalendarServiceClientOptions
+/// <summary>A service as a confidential client of its own (client credentials, one scope: see <c>ServiceClients</c>).</summary>
+public sealed class ServiceClientOptions
 {
-    public const string ClientId = "agentcalls-calendar";
-
     /// <summary>The client's secret (AppHost generates one); when empty the client is not registered.</summary>
     public string ClientSecret { get; set; } = "";
 }

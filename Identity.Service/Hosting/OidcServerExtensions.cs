@@ -31,7 +31,8 @@ public static class OidcServerExtensions
                     .SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().RequireProofKeyForCodeExchange();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, ClientRegistrations.ApiScope, ClientRegistrations.GoogleTokensScope);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, ClientRegistrations.ApiScope, ClientRegistrations.GoogleTokensScope,
+                    ClientRegistrations.TranscriptionStreamScope);
                 // Services validate access tokens themselves from the published keys: signed JWTs, not encrypted ones.
                 server.DisableAccessTokenEncryption();
 

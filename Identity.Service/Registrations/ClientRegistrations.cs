@@ -1,4 +1,5 @@
 using AgentCalls.Identity.Service.Hosting;
+using AgentCalls.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,8 +14,11 @@ public static class ClientRegistrations
 
     public const string ApiScope = "api";
 
-    /// <summary>The one scope a service token may carry: Google access tokens of any agent, for background work.</summary>
-    public const string GoogleTokensScope = "google.tokens";
+    /// <summary>Google access tokens of any agent, for background work: Calendar's service token only.</summary>
+    public const string GoogleTokensScope = ServiceClients.GoogleTokensScope;
+
+    /// <summary>Transcription's live stream, opened for a named agent: Conversation's service token only.</summary>
+    public const string TranscriptionStreamScope = ServiceClients.TranscriptionStreamScope;
 
     public static OpenIddictApplicationDescriptor Gateway(GatewayClientOptions gateway) =>
         WithCodeFlow(new OpenIddictApplicationDescriptor
@@ -37,17 +41,24 @@ public static class ClientRegistrations
         });
 
     /// <summary>Calendar.Service: client credentials only, limited to <see cref="GoogleTokensScope"/>.</summary>
-    public static OpenIddictApplicationDescriptor CalendarService(CalendarServiceClientOptions calendar) => new()
+    public static OpenIddictApplicationDescriptor CalendarService(ServiceClientOptions calendar) =>
+        ServiceClient(ServiceClients.CalendarClientId, calendar, "AgentCalls calendar sync (Calendar.Service)", GoogleTokensScope);
+
+    /// <summary>Conversation.Service: client credentials only, limited to <see cref="TranscriptionStreamScope"/>.</summary>
+    public static OpenIddictApplicationDescriptor ConversationService(ServiceClientOptions conversation) =>
+        ServiceClient(ServiceClients.ConversationClientId, conversation, "AgentCalls live calls (Conversation.Service)", TranscriptionStreamScope);
+
+    private static OpenIddictApplicationDescriptor ServiceClient(string clientId, ServiceClientOptions options, string displayName, string scope) => new()
     {
-        ClientId = CalendarServiceClientOptions.ClientId,
-        ClientSecret = calendar.ClientSecret,
+        ClientId = clientId,
+        ClientSecret = options.ClientSecret,
         ClientType = ClientTypes.Confidential,
-        DisplayName = "AgentCalls calendar sync (Calendar.Service)",
+        DisplayName = displayName,
         Permissions =
         {
             Permissions.Endpoints.Token,
             Permissions.GrantTypes.ClientCredentials,
-            Permissions.Prefixes.Scope + GoogleTokensScope,
+            Permissions.Prefixes.Scope + scope,
         },
     };
 

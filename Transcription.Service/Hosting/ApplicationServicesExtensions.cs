@@ -27,6 +27,7 @@ public static class ApplicationServicesExtensions
         builder.AddEventing<TranscriptionDbContext>()
             .Subscribe<AgentDeleted, AgentDeletedHandler>();
         builder.AddAgentAuthentication();
+        builder.Services.AddLiveStreamAuthorization();
         builder.AddGrpcApi();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -65,7 +66,7 @@ public static class ApplicationServicesExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealth();
-        app.MapGrpcService<TranscriptionGrpcService>().RequireAuthorization();
+        app.MapGrpcService<TranscriptionGrpcService>().RequireAgentUnlessMethodNamesPolicy();
         app.MapRecordings();
         return app;
     }

@@ -17,6 +17,19 @@ public sealed class LiveSessionSettings(SpeechEngines engines)
     public const int MaxVocabulary = 500;
     public const int MaxPhraseLength = 100;
 
+    /// <summary>The agent the stream is for, as its first message (the settings) names them.</summary>
+    public static Guid AgentOf(StreamTranscriptionRequest first)
+    {
+        if (first.PayloadCase != StreamTranscriptionRequest.PayloadOneofCase.Settings)
+        {
+            throw FieldViolations.Single("settings", "must be the stream's first message.");
+        }
+
+        return Guid.TryParse(first.Settings.AgentId, out var agentId) && agentId != Guid.Empty
+            ? agentId
+            : throw FieldViolations.Single("settings.agentId", "must be the id of the agent whose call this is.");
+    }
+
     public (ISpeechEngine Engine, ValidSettings Settings) Resolve(StreamTranscriptionRequest first, string? agentChoice)
     {
         if (first.PayloadCase != StreamTranscriptionRequest.PayloadOneofCase.Settings)

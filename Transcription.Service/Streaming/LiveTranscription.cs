@@ -29,14 +29,16 @@ public sealed class LiveTranscription(
 
     private const int MaxChunkBytes = 2 * SileroVadModel.SampleRate * sizeof(short);
 
+    /// <summary>Runs the stream for the agent its settings name (the caller, Conversation.Service, acts for them).</summary>
     public async Task RunAsync(
-        Guid agentId, IAsyncStreamReader<StreamTranscriptionRequest> requests, IServerStreamWriter<StreamTranscriptionResponse> responses, CancellationToken cancellationToken)
+        IAsyncStreamReader<StreamTranscriptionRequest> requests, IServerStreamWriter<StreamTranscriptionResponse> responses, CancellationToken cancellationToken)
     {
         if (!await requests.MoveNext(cancellationToken))
         {
             return;
         }
 
+        var agentId = LiveSessionSettings.AgentOf(requests.Current);
         var (engine, settings) = sessionSettings.Resolve(requests.Current, await agentSettings.ChoiceAsync(agentId, cancellationToken));
         await meter.EnsureWithinLimitAsync(agentId, cancellationToken);
 

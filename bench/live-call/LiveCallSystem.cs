@@ -77,6 +77,7 @@ public sealed class LiveCallSystem : IAsyncDisposable
             new("services__clients__grpc__0", Clients.Ports.Grpc.ToString()),
             new("services__calendar__grpc__0", Calendar.Ports.Grpc.ToString()),
             new("services__transcription__grpc__0", transcription.ToString()),
+            new("Calls__ServiceClientSecret", IdentityServerInstance.ConversationServiceSecret),
             new("Eventing__ServiceName", name),
             new("Llm__CallsPerAgentPerMinute", "10000"),
             .. settings,

@@ -18,7 +18,7 @@ public static class BenchRun
         Console.WriteLine("Starting Postgres, Redis, Identity (in this process) and Transcription.Service twice (Release, own processes: as deployed, and with the general model alone) ...");
         await using var system = await TranscriptionSystem.StartAsync();
         var general = await system.StartGeneralModelAsync();
-        var agent = await system.SignInAsync("Bench Agent", cancellationToken);
+        var agent = await system.CallerAsync("Bench Agent", cancellationToken);
 
         Console.WriteLine($"Recorded speech: {RecordedSpeech.Folder}, through the API (each clip its own stream, as fast as the service takes it) and pocketsphinx_continuous ...");
         var clips = await RecordedSpeech.ClipsAsync();
@@ -30,9 +30,9 @@ public static class BenchRun
         {
             // As a live stream carries it: silence before and after the speech.
             short[] audio = [.. SpokenAudio.Silence(0.5), .. await SpokenAudio.ReadAsync(clip.Path), .. SpokenAudio.Silence(1)];
-            var call = await LiveCall.RunAsync(system.Biased, agent.Bearer, [], [new CallChannel(ProtoChannel.Agent, audio)], paced: false, cancellationToken);
+            var call = await LiveCall.RunAsync(system.Biased, agent, [], [new CallChannel(ProtoChannel.Agent, audio)], paced: false, cancellationToken);
             deployed.Add(clip.Reference, call.FinalText(ProtoChannel.Agent));
-            var unbiased = await LiveCall.RunAsync(general, agent.Bearer, [], [new CallChannel(ProtoChannel.Agent, audio)], paced: false, cancellationToken);
+            var unbiased = await LiveCall.RunAsync(general, agent, [], [new CallChannel(ProtoChannel.Agent, audio)], paced: false, cancellationToken);
             generalOnly.Add(clip.Reference, unbiased.FinalText(ProtoChannel.Agent));
             var (text, elapsed) = await RecordedSpeech.CommandLineAsync(clip);
             commandLine.Add(clip.Reference, text);
@@ -45,8 +45,8 @@ public static class BenchRun
 
         Console.WriteLine($"Synthetic insurance call ({options.CallTurns} turns, espeak-ng, two voices on two channels), biased and general model, as fast as the service takes it ...");
         var (channels, reference) = await SyntheticCall.MakeAsync(options.CallTurns);
-        var biasedCall = await LiveCall.RunAsync(system.Biased, agent.Bearer, SyntheticCall.Vocabulary, channels, paced: false, cancellationToken);
-        var generalCall = await LiveCall.RunAsync(general, agent.Bearer, SyntheticCall.Vocabulary, channels, paced: false, cancellationToken);
+        var biasedCall = await LiveCall.RunAsync(system.Biased, agent, SyntheticCall.Vocabulary, channels, paced: false, cancellationToken);
+        var generalCall = await LiveCall.RunAsync(general, agent, SyntheticCall.Vocabulary, channels, paced: false, cancellationToken);
         var biasedWer = new WordErrorRate();
         var generalWer = new WordErrorRate();
         foreach (var (channel, said) in reference)

@@ -14,13 +14,13 @@ public sealed record ConcurrencyLevel(int Calls, TimeSpan MaxSendLag, Latencies 
 
     public bool KeptUp(TimeSpan maxSendLag, double maxFinalP95Ms) => MaxSendLag <= maxSendLag && EndToFinal.P95 <= maxFinalP95Ms;
 
-    public static async Task<ConcurrencyLevel> RunAsync(TranscriptionSystem system, SignedInAgent agent, CallChannel[] channels, int calls, CancellationToken cancellationToken)
+    public static async Task<ConcurrencyLevel> RunAsync(TranscriptionSystem system, StreamCaller agent, CallChannel[] channels, int calls, CancellationToken cancellationToken)
     {
         var process = system.Service.ProcessId;
         var idle = ProcessMemory.CurrentBytes(process);
         ProcessMemory.ResetPeak(process);
         var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ =>
-            LiveCall.RunAsync(system.Biased, agent.Bearer, SyntheticCall.Vocabulary, channels, paced: true, cancellationToken)));
+            LiveCall.RunAsync(system.Biased, agent, SyntheticCall.Vocabulary, channels, paced: true, cancellationToken)));
         var peak = ProcessMemory.PeakBytes(process);
         var endToFinal = new Latencies("end of speech -> final");
         var startToPartial = new Latencies("start of speech -> first partial");

@@ -39,10 +39,10 @@ public sealed class LiveCall
     public double AudioSeconds => Channels.Max(c => c.Samples.Length) / (double)SpokenAudio.SampleRate;
 
     public static async Task<LiveCall> RunAsync(
-        TranscriptionClient client, Metadata bearer, IReadOnlyList<string> vocabulary, IReadOnlyList<CallChannel> channels, bool paced, CancellationToken cancellationToken)
+        TranscriptionClient client, StreamCaller caller, IReadOnlyList<string> vocabulary, IReadOnlyList<CallChannel> channels, bool paced, CancellationToken cancellationToken)
     {
         var call = new LiveCall(channels);
-        await call.StreamAsync(client, bearer, vocabulary, paced, cancellationToken);
+        await call.StreamAsync(client, caller, vocabulary, paced, cancellationToken);
         return call;
     }
 
@@ -50,12 +50,12 @@ public sealed class LiveCall
     public string FinalText(ProtoChannel channel) =>
         string.Join(' ', Responses.Where(r => r.Response.Final?.Channel == channel).Select(r => r.Response.Final.Text));
 
-    private async Task StreamAsync(TranscriptionClient client, Metadata bearer, IReadOnlyList<string> vocabulary, bool paced, CancellationToken cancellationToken)
+    private async Task StreamAsync(TranscriptionClient client, StreamCaller caller, IReadOnlyList<string> vocabulary, bool paced, CancellationToken cancellationToken)
     {
-        using var call = client.StreamTranscription(bearer, cancellationToken: cancellationToken);
+        using var call = client.StreamTranscription(caller.Bearer, cancellationToken: cancellationToken);
         var reading = ReadAsync(call.ResponseStream, cancellationToken);
         await call.RequestStream.WriteAsync(
-            new StreamTranscriptionRequest { Settings = new StreamSettings { Language = "en-US", Channels = { Channels.Select(c => c.Channel) }, Vocabulary = { vocabulary } } },
+            new StreamTranscriptionRequest { Settings = new StreamSettings { Language = "en-US", AgentId = caller.AgentId.ToString(), Channels = { Channels.Select(c => c.Channel) }, Vocabulary = { vocabulary } } },
             cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var chunks = (Channels.Max(c => c.Samples.Length) + ChunkSamples - 1) / ChunkSamples;

@@ -41,9 +41,15 @@ public sealed class TranscriptionSystem : IAsyncDisposable
     public Task<TranscriptionClient> StartGeneralModelAsync() =>
         StartServiceAsync("transcription_general", [new("Transcription__PocketSphinx__DomainWeight", "0")]);
 
-    /// <summary>A new agent signed in through Identity's development sign-in (OpenID Connect code flow with PKCE).</summary>
-    public Task<SignedInAgent> SignInAsync(string name, CancellationToken cancellationToken) =>
-        IdentityHost.SignInAsync(identity!.Issuer, name, cancellationToken: cancellationToken);
+    /// <summary>
+    /// Who streams, as in a call: Conversation.Service's own token (the only one Transcription admits for the stream), for
+    /// a new agent signed in through Identity's development sign-in (OpenID Connect code flow with PKCE).
+    /// </summary>
+    public async Task<StreamCaller> CallerAsync(string name, CancellationToken cancellationToken)
+    {
+        var agent = await IdentityHost.SignInAsync(identity!.Issuer, name, cancellationToken: cancellationToken);
+        return new StreamCaller(await ServiceTokens.ConversationServiceBearerAsync(identity.Issuer, cancellationToken), agent.AgentId);
+    }
 
     private async Task<TranscriptionClient> StartServiceAsync(string database, KeyValuePair<string, string>[] settings)
     {

@@ -382,6 +382,11 @@ resource conversation 'Microsoft.App/containerApps@2024-03-01' = {
       ]
       secrets: [
         {
+          name: 'secrets-conversation-client-secret'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-conversation-client-secret'
+          identity: identityId
+        }
+        {
           name: 'connectionstrings-conversationdb'
           keyVaultUrl: '${keyVaultUri}secrets/connectionstrings-conversationdb'
           identity: identityId
@@ -438,6 +443,10 @@ resource conversation 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'CLIENTS_HTTP'
               value: 'http://clients'
+            }
+            {
+              name: 'Calls__ServiceClientSecret'
+              secretRef: 'secrets-conversation-client-secret'
             }
             {
               name: 'ConnectionStrings__conversationdb'
@@ -836,6 +845,11 @@ resource identity 'Microsoft.App/containerApps@2024-03-01' = {
           identity: identityId
         }
         {
+          name: 'secrets-conversation-client-secret'
+          keyVaultUrl: '${keyVaultUri}secrets/secrets-conversation-client-secret'
+          identity: identityId
+        }
+        {
           name: 'secrets-identity-key-ring-certificate'
           keyVaultUrl: '${keyVaultUri}secrets/secrets-identity-key-ring-certificate'
           identity: identityId
@@ -903,6 +917,10 @@ resource identity 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'Identity__CalendarService__ClientSecret'
               secretRef: 'secrets-calendar-client-secret'
+            }
+            {
+              name: 'Identity__ConversationService__ClientSecret'
+              secretRef: 'secrets-conversation-client-secret'
             }
             {
               name: 'Identity__DataProtection__Certificate'

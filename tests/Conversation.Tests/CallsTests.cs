@@ -3,6 +3,8 @@ using AgentCalls.Conversation.Service.CallLogs;
 using AgentCalls.Eventing;
 using AgentCalls.TestSupport;
 using Grpc.Core;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Channel = AgentCalls.Contracts.Transcription.V1.Channel;
 
@@ -46,8 +48,11 @@ public sealed class CallsTests(ConversationServiceHost host)
         Assert.Equal(("client", "the price went up again"), (clientFinal.GetProperty("segment").GetProperty("speaker").GetString(), clientFinal.GetProperty("segment").GetProperty("text").GetString()));
         var held = await host.Calls.GetCallAsync(new GetCallRequest { CallId = call.CallId }, agent.Bearer, cancellationToken: Cancel);
         Assert.Equal(["agent: hello this is Lena", "client: the price went up again"], held.Transcript.Select(l => $"{l.Speaker}: {l.Text}"));
+        // Transcription admits only Conversation's own token for the stream, which names the call's agent in its settings.
         var stream = host.Transcription.Streams[call.CallId];
-        Assert.Equal($"Bearer {agent.AccessToken}", stream.Authorization);
+        var token = new JsonWebToken(stream.Authorization["Bearer ".Length..]);
+        Assert.Equal(("agentcalls-conversation", "transcription.stream"), (token.Subject, token.GetClaim("scope").Value));
+        Assert.Equal(agent.AgentId.ToString(), stream.Settings.AgentId);
         Assert.Contains("Chris Client", stream.Settings.Vocabulary);
     }
 
@@ -122,6 +127,25 @@ public sealed class CallsTests(ConversationServiceHost host)
         Assert.Equal("bad_audio", badAudio.GetProperty("code").GetString());
         Assert.Equal("bad_message", badVersion.GetProperty("code").GetString());
         Assert.Equal("asked about flood cover", note.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Live_WithoutItsServiceClientSecret_TellsTheBrowserTranscriptionFailedAndOpensNoStream()
+    {
+        var agent = await host.SignInAsync("Nora Nosecret", cancellationToken: Cancel);
+        var client = await host.ClientsServer.CreateAsync(agent, "Sam Secretless");
+        var start = await host.OnNewDatabaseAsync();
+        await using var process = start(h => h.UseSetting("Calls:ServiceClientSecret", ""));
+        var call = await process.Calls.StartCallAsync(new StartCallRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel);
+        await using var socket = await process.ConnectAsync(agent, call.CallId);
+        await socket.ReceiveAsync("state");
+
+        // The agent's own token would not open the stream (Transcription admits Conversation's alone), so none is tried.
+        await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Agent, "hello is anyone there"));
+        var error = await socket.ReceiveAsync("error");
+
+        Assert.Equal("transcription_failed", error.GetProperty("code").GetString());
+        Assert.False(host.Transcription.Streams.ContainsKey(call.CallId));
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public class ConversationServiceHost() : ServiceHost<ConversationDbContext>("con
         host.UseSetting("services:clients:grpc:0", ClientsServer.GrpcAddress.ToString());
         host.UseSetting("services:calendar:grpc:0", CalendarServer.GrpcAddress.ToString());
         host.UseSetting("services:transcription:grpc:0", Transcription.Address.ToString());
+        host.UseSetting("Calls:ServiceClientSecret", IdentityServerInstance.ConversationServiceSecret);
         host.UseSetting("Calls:IdleTimeout", IdleTimeout.ToString());
         host.UseSetting("Eventing:ServiceName", $"conversation-tests-{Guid.NewGuid():N}");
     }

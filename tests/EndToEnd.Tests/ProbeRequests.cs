@@ -65,7 +65,7 @@ public static class ProbeRequests
     public static readonly IReadOnlyDictionary<string, string> NotProbed = new Dictionary<string, string>
     {
         ["agentcalls.transcription.v1.Transcription.StreamTranscription"] =
-            "a bidirectional stream; its settings' call_id labels the stream for Conversation and looks nothing up",
+            "a bidirectional stream only Conversation.Service's own token opens (an agent's token is PermissionDenied); its settings' call_id labels the stream and looks nothing up",
     };
 
     /// <summary>What an RPC answers another agent when it is not NotFound, and why. An OK answer must hold none of the owner's ids.</summary>

@@ -12,6 +12,9 @@ public sealed class IdentityServerInstance : IAsyncDisposable
     /// <summary>The secret Calendar.Service's own client (client credentials) has at every test Identity.</summary>
     public const string CalendarServiceSecret = "test-calendar-service-secret";
 
+    /// <summary>The secret Conversation.Service's own client (client credentials, transcription.stream) has at every test Identity.</summary>
+    public const string ConversationServiceSecret = "test-conversation-service-secret";
+
     private readonly WebApplicationFactory<IdentityDbContext> factory;
 
     private IdentityServerInstance(WebApplicationFactory<IdentityDbContext> factory, Uri issuer, Uri grpcAddress)
@@ -47,6 +50,7 @@ public sealed class IdentityServerInstance : IAsyncDisposable
             host.UseSetting("Auth:Issuer", issuer.ToString());
             host.UseSetting("Identity:Gateway:ClientSecret", "test-gateway-secret");
             host.UseSetting("Identity:CalendarService:ClientSecret", CalendarServiceSecret);
+            host.UseSetting("Identity:ConversationService:ClientSecret", ConversationServiceSecret);
             host.UseSetting("Identity:DevelopmentSignIn", "true");
             host.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{httpPort}");
             host.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{grpcPort}");

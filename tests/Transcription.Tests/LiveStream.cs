@@ -6,9 +6,30 @@ using ProtoChannel = AgentCalls.Contracts.Transcription.V1.Channel;
 
 namespace AgentCalls.Transcription.Tests;
 
-/// <summary>Drives one StreamTranscription call as Conversation.Service would: settings, then audio, then reads what came back.</summary>
+/// <summary>
+/// Drives one StreamTranscription call as Conversation.Service would: with its own token, settings naming the agent,
+/// then audio, then reads what came back.
+/// </summary>
 public static class LiveStream
 {
+    /// <summary>Opens a stream with Conversation.Service's own token (scope transcription.stream), the only one admitted.</summary>
+    public static async Task<AsyncDuplexStreamingCall<StreamTranscriptionRequest, StreamTranscriptionResponse>> StartAsync(
+        TranscriptionServiceHost host, CancellationToken cancellationToken) =>
+        host.Transcription.StreamTranscription(await ServiceTokens.ConversationServiceBearerAsync(host.Issuer, cancellationToken), cancellationToken: cancellationToken);
+
+    /// <summary>The message as Conversation.Service sends it for <paramref name="agent"/>: settings name the agent unless they name one already.</summary>
+    public static StreamTranscriptionRequest For(SignedInAgent agent, StreamTranscriptionRequest request)
+    {
+        if (request.Settings is not { AgentId.Length: 0 })
+        {
+            return request;
+        }
+
+        var named = request.Clone();
+        named.Settings.AgentId = agent.AgentId.ToString();
+        return named;
+    }
+
     public static StreamTranscriptionRequest Settings(IEnumerable<ProtoChannel> channels, params string[] vocabulary) =>
         new() { Settings = new StreamSettings { Language = "en-US", Channels = { channels }, Vocabulary = { vocabulary } } };
 
@@ -16,12 +37,17 @@ public static class LiveStream
         new() { Audio = new AudioChunk { Channel = channel, Pcm16 = ByteString.CopyFrom(pcm16) } };
 
     /// <summary>
-    /// Sends every message, closes the request side and returns all responses in order. A stream the service ends
-    /// early throws the status it ended with (its remaining messages are not sent).
+    /// Sends every message as Conversation.Service would for <paramref name="agent"/>, closes the request side and returns
+    /// all responses in order. A stream the service ends early throws the status it ended with (its remaining messages
+    /// are not sent).
     /// </summary>
-    public static async Task<List<StreamTranscriptionResponse>> RunAsync(TranscriptionServiceHost host, SignedInAgent agent, IEnumerable<StreamTranscriptionRequest> requests)
+    public static async Task<List<StreamTranscriptionResponse>> RunAsync(TranscriptionServiceHost host, SignedInAgent agent, IEnumerable<StreamTranscriptionRequest> requests) =>
+        await RunAsync(host, await ServiceTokens.ConversationServiceBearerAsync(host.Issuer, TestContext.Current.CancellationToken), requests.Select(r => For(agent, r)));
+
+    /// <summary>Sends every message exactly as given, with <paramref name="headers"/> (the caller's token), as <see cref="RunAsync(TranscriptionServiceHost, SignedInAgent, IEnumerable{StreamTranscriptionRequest})"/>.</summary>
+    public static async Task<List<StreamTranscriptionResponse>> RunAsync(TranscriptionServiceHost host, Metadata headers, IEnumerable<StreamTranscriptionRequest> requests)
     {
-        using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
+        using var call = host.Transcription.StreamTranscription(headers, cancellationToken: TestContext.Current.CancellationToken);
         var reading = ReadAllAsync(call.ResponseStream);
         try
         {
@@ -46,8 +72,8 @@ public static class LiveStream
     public static async Task<AsyncDuplexStreamingCall<StreamTranscriptionRequest, StreamTranscriptionResponse>> OpenAsync(
         TranscriptionServiceHost host, SignedInAgent agent, short[] agentAudio)
     {
-        var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: TestContext.Current.CancellationToken);
-        await call.RequestStream.WriteAsync(Settings([ProtoChannel.Agent]), TestContext.Current.CancellationToken);
+        var call = await StartAsync(host, TestContext.Current.CancellationToken);
+        await call.RequestStream.WriteAsync(For(agent, Settings([ProtoChannel.Agent])), TestContext.Current.CancellationToken);
         foreach (var chunk in Interleaved((ProtoChannel.Agent, agentAudio)))
         {
             await call.RequestStream.WriteAsync(chunk, TestContext.Current.CancellationToken);

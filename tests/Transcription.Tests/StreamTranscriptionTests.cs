@@ -63,9 +63,9 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
         var active = host.Services.GetRequiredService<ActiveRecognizers>();
         var audio = Padded(await SpokenAudio.SayAsync(AgentLine));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        using var call = host.Transcription.StreamTranscription(agent.Bearer, cancellationToken: cancel.Token);
+        using var call = await StartAsync(host, cancel.Token);
 
-        await call.RequestStream.WriteAsync(Settings([ProtoChannel.Agent, ProtoChannel.Client], Vocabulary), cancel.Token);
+        await call.RequestStream.WriteAsync(For(agent, Settings([ProtoChannel.Agent, ProtoChannel.Client], Vocabulary)), cancel.Token);
         foreach (var chunk in Interleaved((ProtoChannel.Agent, audio)))
         {
             await call.RequestStream.WriteAsync(chunk, cancel.Token);
@@ -92,6 +92,19 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
         Assert.Equal(audio.Length / (double)SpokenAudio.SampleRate, local.AudioSeconds, 3);
         Assert.Equal((36_000d, "pocketsphinx"), (usage.MonthlyLimitSeconds, usage.Engine));
         Assert.Equal(local.AudioSeconds, usage.MonthAudioSeconds, 3);
+    }
+
+    [Fact]
+    public async Task StreamTranscription_OpenedByConversationForAnAgent_IsMeteredAgainstThatAgent()
+    {
+        var agent = await host.SignInAsync("Nina Named", cancellationToken: TestContext.Current.CancellationToken);
+
+        // Conversation's own token carries no agent: the settings name the one the call is for.
+        await RunAsync(host, agent, [Settings([ProtoChannel.Agent]), .. Interleaved((ProtoChannel.Agent, SpokenAudio.Silence(2)))]);
+
+        var usage = await host.GetUsageAsync(agent, new GetUsageRequest());
+        Assert.Equal(1, usage.JobCount);
+        Assert.Equal(2, usage.MonthAudioSeconds, 3);
     }
 
     [Fact]
@@ -136,6 +149,10 @@ public sealed class StreamTranscriptionTests(TranscriptionServiceHost host)
         var renewed = await Eventually.ReturnsAsync(async () =>
             await StreamJobAsync(agent.AgentId) is { LeaseExpiresAt: var lease } job && lease > first.LeaseExpiresAt ? job : null);
         Assert.Equal(TranscriptionJobStatus.Running, renewed.Status);
+        // Past the lease it started with, and a sweep (every second here) later, the muted stream is still running.
+        var pastFirstLease = first.LeaseExpiresAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1.5);
+        await Task.Delay(TimeSpan.FromTicks(Math.Max(0, pastFirstLease.Ticks)), TestContext.Current.CancellationToken);
+        Assert.Equal(TranscriptionJobStatus.Running, (await StreamJobAsync(agent.AgentId))!.Status);
         await EndAsync(call);
 
         var ended = await StreamJobAsync(agent.AgentId);

@@ -111,6 +111,8 @@ public sealed class GoogleServiceTokenTests(GoogleIdentity google) : IClassFixtu
     [InlineData(ServiceTokens.CalendarClientId, "wrong-secret", "google.tokens", "invalid_client")]
     [InlineData(ServiceTokens.CalendarClientId, IdentityServerInstance.CalendarServiceSecret, "api", "invalid_request")]
     [InlineData("agentcalls-cli", "", "google.tokens", "invalid_request")]
+    [InlineData(ServiceTokens.ConversationClientId, IdentityServerInstance.ConversationServiceSecret, "google.tokens", "invalid_request")]
+    [InlineData(ServiceTokens.CalendarClientId, IdentityServerInstance.CalendarServiceSecret, ServiceTokens.TranscriptionStreamScope, "invalid_request")]
     public async Task ClientCredentials_WrongSecretScopeOrClient_IsRefused(string clientId, string secret, string scope, string expectedError)
     {
         var (status, body) = await ServiceTokens.RequestAsync(google.Identity.Issuer, clientId, secret, scope, Cancel);

@@ -1,22 +1,24 @@
-using AgentCalls.Calendar.Service.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Client;
 
-namespace AgentCalls.Calendar.Service.Google;
+namespace AgentCalls.ServiceDefaults.Authentication;
 
 /// <summary>
-/// This service's own access token at Identity (client credentials as <c>agentcalls-calendar</c>, scope
-/// google.tokens), kept until a minute before it expires (halfway, for a shorter lifetime) and fetched once however many callers wait.
+/// This service's own access token at Identity (client credentials as <see cref="ClientId"/>, asking for
+/// <see cref="Scope"/>), kept until a minute before it expires (halfway, for a shorter lifetime) and fetched once however
+/// many callers wait. Registered by <see cref="ServiceTokenExtensions.AddServiceTokens{TOptions}"/>.
 /// </summary>
-public sealed class ServiceTokenSource(IServiceProvider services, IOptions<CalendarOptions> options, TimeProvider time)
+public sealed class ServiceTokenSource(IServiceProvider services, string clientId, string scope, string clientSecret, TimeProvider time)
 {
-    public const string ClientId = "agentcalls-calendar";
-    public const string Scope = "google.tokens";
-
     private readonly SemaphoreSlim gate = new(1, 1);
     private (string Token, DateTimeOffset RenewAt)? current;
 
-    public bool IsConfigured => options.Value.ServiceClientSecret.Length > 0;
+    public string ClientId => clientId;
+
+    public string Scope => scope;
+
+    /// <summary>Whether this service was given its client's secret; without it Identity issues it no token.</summary>
+    public bool IsConfigured => clientSecret.Length > 0;
 
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ public sealed class ServiceTokenSource(IServiceProvider services, IOptions<Calen
 
             var result = await services.GetRequiredService<OpenIddictClientService>().AuthenticateWithClientCredentialsAsync(new()
             {
-                Scopes = [Scope],
+                Scopes = [scope],
                 CancellationToken = cancellationToken,
             });
             var now = time.GetUtcNow();
@@ -50,4 +52,8 @@ public sealed class ServiceTokenSource(IServiceProvider services, IOptions<Calen
             gate.Release();
         }
     }
+
+    /// <summary>The token as gRPC metadata: <c>Authorization: Bearer …</c>.</summary>
+    public async Task<global::Grpc.Core.Metadata> HeadersAsync(CancellationToken cancellationToken) =>
+        new() { { "Authorization", $"Bearer {await GetAsync(cancellationToken)}" } };
 }
