@@ -82,6 +82,7 @@ public static class ApplicationServicesExtensions
         app.MapGrpcService<PoliciesGrpcService>().RequireAuthorization();
         app.MapGrpcService<HouseholdsGrpcService>().RequireAuthorization();
         app.MapGrpcService<CallQueueGrpcService>().RequireAuthorization();
+        app.MapGrpcService<SettingsGrpcService>().RequireAuthorization();
         app.MapGrpcService<ImportsGrpcService>().RequireAuthorization();
         app.MapImportEndpoints();
         return app;

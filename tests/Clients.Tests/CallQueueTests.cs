@@ -69,11 +69,11 @@ public sealed class CallQueueTests(ClientsServiceHost host)
         await host.CreatePolicyAsync(agent, client.ClientId, $"W-{Guid.NewGuid():N}", p => p.ExpirationDate = Date(Today.AddDays(60)));
         var before = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
 
-        var defaults = await host.CallQueue.GetBookSettingsAsync(new GetBookSettingsRequest(), agent.Bearer, cancellationToken: Cancel);
+        var defaults = await host.Settings.GetBookSettingsAsync(new GetBookSettingsRequest(), agent.Bearer, cancellationToken: Cancel);
         var settings = defaults.Clone();
         settings.RenewalWindowDays = 90;
-        await host.CallQueue.UpdateBookSettingsAsync(new UpdateBookSettingsRequest { Settings = settings }, agent.Bearer, cancellationToken: Cancel);
-        var stored = await host.CallQueue.GetBookSettingsAsync(new GetBookSettingsRequest(), agent.Bearer, cancellationToken: Cancel);
+        await host.Settings.UpdateBookSettingsAsync(new UpdateBookSettingsRequest { Settings = settings }, agent.Bearer, cancellationToken: Cancel);
+        var stored = await host.Settings.GetBookSettingsAsync(new GetBookSettingsRequest(), agent.Bearer, cancellationToken: Cancel);
         var after = await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
 
         Assert.Equal((45, 180, "UTC", "US"), (defaults.RenewalWindowDays, defaults.ContactIntervalDays, defaults.TimeZone, defaults.DefaultRegion));
@@ -87,7 +87,7 @@ public sealed class CallQueueTests(ClientsServiceHost host)
     {
         var agent = await host.NewAgentAsync("Settings Sid");
 
-        var fields = await RpcAssert.InvalidArgumentAsync(() => host.CallQueue.UpdateBookSettingsAsync(new UpdateBookSettingsRequest
+        var fields = await RpcAssert.InvalidArgumentAsync(() => host.Settings.UpdateBookSettingsAsync(new UpdateBookSettingsRequest
         {
             Settings = new BookSettings { RenewalWindowDays = 0, ContactIntervalDays = 30, LapseWindowDays = 30, TimeZone = "Nowhere/Land", DefaultRegion = "ZZ" },
         }, agent.Bearer, cancellationToken: Cancel).ResponseAsync);
