@@ -8,5 +8,5 @@ namespace AgentCalls.Clients.Service.CallQueue;
 public sealed class CallQueueGrpcService(CurrentAgent agent, CallQueueRanking ranking) : CallQueueBase
 {
     public override Task<ListCallQueueResponse> ListCallQueue(ListCallQueueRequest request, ServerCallContext context) =>
-        ranking.ListAsync(agent.Id, request, context.CancellationToken);
+        ranking.RankAndReadAsync(agent.Id, request, context.CancellationToken);
 }
