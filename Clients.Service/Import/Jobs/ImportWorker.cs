@@ -91,7 +91,7 @@ public sealed partial class ImportWorker(
                 await reader.NextResultAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
                 {
-                    (claimed, abandonedRuns) = (reader.GetGuid(0), reader.GetInt32(1));
+                    (claimed, abandonedRuns) = (reader.GetGuid(reader.GetOrdinal("id")), reader.GetInt32(reader.GetOrdinal("abandoned_runs")));
                 }
             }
 

@@ -34,30 +34,34 @@ public static class ImportEvents
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var (subject, kind, client, policy, fields) = (reader.GetOrdinal("subject"), reader.GetOrdinal("change"), reader.GetOrdinal("client_id"),
+                reader.GetOrdinal("policy_id"), reader.GetOrdinal("fields"));
+            var (name, doNotCall, consent, number, status) = (reader.GetOrdinal("display_name"), reader.GetOrdinal("do_not_call"),
+                reader.GetOrdinal("recording_consent"), reader.GetOrdinal("policy_number"), reader.GetOrdinal("status"));
             while (await reader.ReadAsync(cancellationToken))
             {
-                var change = reader.GetString(1) == "Created" ? Proto.ChangeKind.Created : Proto.ChangeKind.Updated;
-                IMessage message = reader.GetString(0) == "Client"
+                var change = reader.GetString(kind) == "Created" ? Proto.ChangeKind.Created : Proto.ChangeKind.Updated;
+                IMessage message = reader.GetString(subject) == "Client"
                     ? new Proto.ClientUpdated
                     {
                         AgentId = agent,
-                        ClientId = reader.GetGuid(2).ToString(),
+                        ClientId = reader.GetGuid(client).ToString(),
                         Change = change,
-                        ChangedFields = { reader.GetFieldValue<string[]>(4) },
-                        DisplayName = reader.GetString(5),
-                        DoNotCall = reader.GetBoolean(6),
-                        RecordingConsent = (int)ProtoEnums.ToProto(Enum.Parse<RecordingConsent>(reader.GetString(7))),
+                        ChangedFields = { reader.GetFieldValue<string[]>(fields) },
+                        DisplayName = reader.GetString(name),
+                        DoNotCall = reader.GetBoolean(doNotCall),
+                        RecordingConsent = (int)ProtoEnums.ToProto(Enum.Parse<RecordingConsent>(reader.GetString(consent))),
                         OccurredAt = at,
                     }
                     : new Proto.PolicyChanged
                     {
                         AgentId = agent,
-                        ClientId = reader.GetGuid(2).ToString(),
-                        PolicyId = reader.GetGuid(3).ToString(),
+                        ClientId = reader.GetGuid(client).ToString(),
+                        PolicyId = reader.GetGuid(policy).ToString(),
                         Change = change,
-                        ChangedFields = { reader.GetFieldValue<string[]>(4) },
-                        PolicyNumber = reader.GetString(8),
-                        Status = (int)ProtoEnums.ToProto(Enum.Parse<PolicyStatus>(reader.GetString(9))),
+                        ChangedFields = { reader.GetFieldValue<string[]>(fields) },
+                        PolicyNumber = reader.GetString(number),
+                        Status = (int)ProtoEnums.ToProto(Enum.Parse<PolicyStatus>(reader.GetString(status))),
                         OccurredAt = at,
                     };
                 messages.Add(OutboxMessage.For(message, now));

@@ -41,20 +41,21 @@ public static class ImportMerger
     private static async Task<BatchOutcome> ReadOutcomeAsync(NpgsqlConnection connection, int clientsUpdated, int policiesUpdated, CancellationToken cancellationToken)
     {
         await using var command = ImportDatabase.Command(connection, """
-            SELECT (SELECT count(*)::int FROM import_clients WHERE action = 'create'),
-                   (SELECT count(DISTINCT client_id)::int FROM import_clients WHERE action <> 'create'),
-                   (SELECT count(*)::int FROM import_policies WHERE action = 'create'),
-                   (SELECT array_agg(DISTINCT client_id) FROM import_clients WHERE action <> 'skip')
+            SELECT (SELECT count(*)::int FROM import_clients WHERE action = 'create') AS clients_created,
+                   (SELECT count(DISTINCT client_id)::int FROM import_clients WHERE action <> 'create') AS clients_matched,
+                   (SELECT count(*)::int FROM import_policies WHERE action = 'create') AS policies_created,
+                   (SELECT array_agg(DISTINCT client_id) FROM import_clients WHERE action <> 'skip') AS changed_clients
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
+        var changed = reader.GetOrdinal("changed_clients");
         return new BatchOutcome(
-            ClientsCreated: reader.GetInt32(0),
+            ClientsCreated: reader.GetInt32(reader.GetOrdinal("clients_created")),
             ClientsUpdated: clientsUpdated,
-            ClientsUnchanged: reader.GetInt32(1) - clientsUpdated,
-            PoliciesCreated: reader.GetInt32(2),
+            ClientsUnchanged: reader.GetInt32(reader.GetOrdinal("clients_matched")) - clientsUpdated,
+            PoliciesCreated: reader.GetInt32(reader.GetOrdinal("policies_created")),
             PoliciesUpdated: policiesUpdated,
-            ChangedClients: reader.IsDBNull(3) ? [] : reader.GetFieldValue<Guid[]>(3),
+            ChangedClients: reader.IsDBNull(changed) ? [] : reader.GetFieldValue<Guid[]>(changed),
             Preview: []);
     }
 
@@ -69,17 +70,19 @@ public static class ImportMerger
         await using var command = ImportDatabase.Command(connection,
             "SELECT first_line, display_name, action, client_id, policy_count FROM import_clients ORDER BY first_line LIMIT @wanted", ("wanted", wanted));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var (line, name, act, client, policies) = (reader.GetOrdinal("first_line"), reader.GetOrdinal("display_name"), reader.GetOrdinal("action"),
+            reader.GetOrdinal("client_id"), reader.GetOrdinal("policy_count"));
         while (await reader.ReadAsync(cancellationToken))
         {
-            var action = reader.GetString(2);
+            var action = reader.GetString(act);
             rows.Add(new ImportPreviewRow
             {
                 ImportId = Guid.Empty,
-                Line = reader.GetInt32(0),
-                DisplayName = reader.GetString(1),
+                Line = reader.GetInt32(line),
+                DisplayName = reader.GetString(name),
                 Action = action,
-                ClientId = action == "create" ? null : reader.GetGuid(3),
-                PolicyCount = reader.GetInt32(4),
+                ClientId = action == "create" ? null : reader.GetGuid(client),
+                PolicyCount = reader.GetInt32(policies),
             });
         }
 
