@@ -1,17 +1,20 @@
-using System.Data.Common;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.Settings;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Messages;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.CallQueue;
 
-/// <summary>Who needs a call today, most pressing first, with the reasons in words; see <see cref="CallQueueSql"/> for the ranking.</summary>
+/// <summary>
+/// Who needs a call today, most pressing first, with the reasons in words. Reading the queue writes first: it brings
+/// the agent's stored ranking up to date (<see cref="CallQueueRefresh"/>), then reads a page of it; see README.md here.
+/// </summary>
 public sealed class CallQueueRanking(ClientsDbContext db, CallQueueRefresh refresh, BookSettingsStore settings, TimeProvider time)
 {
-    public async Task<Proto.ListCallQueueResponse> ListAsync(Guid agentId, Proto.ListCallQueueRequest request, CancellationToken cancellationToken)
+    public async Task<Proto.ListCallQueueResponse> RankAndReadAsync(Guid agentId, Proto.ListCallQueueRequest request, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
         var pageSize = PageSize.Resolve(request.PageSize, violations);
@@ -22,73 +25,36 @@ public sealed class CallQueueRanking(ClientsDbContext db, CallQueueRefresh refre
         var now = time.GetUtcNow();
         var today = TimeZones.Today(book.TimeZone, now);
         await refresh.BringUpToDateAsync(book, today, cancellationToken);
-        var rows = await CallQueueSql.Page(agentId, now, after, pageSize + 1).ReadAsync(db, ReadEntry, cancellationToken);
+        var rows = await ReadPageAsync(agentId, now, after, pageSize + 1, cancellationToken);
 
         var response = new Proto.ListCallQueueResponse { Today = ProtoDates.ToProto(today) };
-        response.Entries.AddRange(rows.Take(pageSize));
+        response.Entries.AddRange(rows.Take(pageSize).Select(row => row.ToProto()));
         if (rows.Count > pageSize)
         {
             var last = rows[pageSize - 1];
-            response.NextPageToken = new PageToken<int>(last.Score, Guid.Parse(last.ClientId)).Encode();
+            response.NextPageToken = new PageToken<int>(last.Score, last.ClientId).Encode();
         }
 
         return response;
     }
 
-    private static Proto.CallQueueEntry ReadEntry(DbDataReader r)
-    {
-        var entry = new Proto.CallQueueEntry
-        {
-            ClientId = r.GetGuid(0).ToString(),
-            DisplayName = r.GetString(1),
-            Phone = r.IsDBNull(2) ? "" : r.GetString(2),
-            ContactWindowStart = ProtoDates.ToProto(r.IsDBNull(3) ? null : r.GetFieldValue<TimeOnly>(3)),
-            ContactWindowEnd = ProtoDates.ToProto(r.IsDBNull(4) ? null : r.GetFieldValue<TimeOnly>(4)),
-            TimeZone = r.IsDBNull(5) ? "" : r.GetString(5),
-            LastContactedAt = r.IsDBNull(6) ? null : Timestamp.FromDateTime(r.GetDateTime(6)),
-            Score = r.GetInt32(16),
-        };
-        if (r.GetBoolean(7))
-        {
-            entry.Reasons.Add(Reason(Proto.CallReasonKind.CallbackRequested, 0, null, null, "Asked to be called back"));
-        }
-
-        if (!r.IsDBNull(8))
-        {
-            var number = r.GetString(9);
-            var lapsed = r.IsDBNull(10)
-                ? Reason(Proto.CallReasonKind.Lapsed, 0, r.GetGuid(8), number, $"Lapsed, date unknown ({number})")
-                : Reason(Proto.CallReasonKind.Lapsed, r.GetInt32(10), r.GetGuid(8), number, $"Lapsed {Days(r.GetInt32(10))} ago ({number})");
-            lapsed.DateUnknown = r.IsDBNull(10);
-            entry.Reasons.Add(lapsed);
-        }
-
-        if (!r.IsDBNull(13))
-        {
-            var days = r.GetInt32(13);
-            var number = r.GetString(12);
-            var when = days == 0 ? "today" : $"in {Days(days)}";
-            entry.Reasons.Add(Reason(Proto.CallReasonKind.RenewalDue, days, r.GetGuid(11), number, $"Renewal {when} ({number})"));
-        }
-
-        if (!r.IsDBNull(14))
-        {
-            var days = r.GetInt32(14);
-            var text = r.GetBoolean(15) ? $"Never contacted (added {Days(days)} ago)" : $"Not contacted for {Days(days)}";
-            entry.Reasons.Add(Reason(Proto.CallReasonKind.NotContacted, days, null, null, text));
-        }
-
-        return entry;
-    }
-
-    private static Proto.CallReason Reason(Proto.CallReasonKind kind, int days, Guid? policyId, string? policyNumber, string description) => new()
-    {
-        Kind = kind,
-        Days = days,
-        PolicyId = policyId?.ToString() ?? "",
-        PolicyNumber = policyNumber ?? "",
-        Description = description,
-    };
-
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+    /// <summary>
+    /// One page of the ranking, best first, with what the agent sees of each client read fresh; a client with a call
+    /// scheduled from now on is left out here rather than in the ranking, so a call whose time passes brings them back.
+    /// Without <paramref name="after"/> its keyset condition is true (a null parameter is a constant to the planner).
+    /// </summary>
+    private Task<List<CallQueueRow>> ReadPageAsync(Guid agent, DateTimeOffset now, PageToken<int>? after, int limit, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<CallQueueRow>($"""
+            SELECT c.id AS client_id, c.display_name, c.phones -> 0 ->> 'number' AS phone, c.contact_window_start, c.contact_window_end,
+              c.time_zone, c.last_contacted_at, c.last_contacted_at IS NULL AS never_contacted, q.score, q.callback,
+              q.lapse_policy_id, q.lapse_policy_number, q.lapse_days, q.renewal_policy_id, q.renewal_policy_number, q.renewal_days,
+              q.quiet_days
+            FROM call_queue_entries AS q
+            JOIN clients AS c ON c.id = q.client_id
+            WHERE q.agent_id = {agent}
+              AND NOT EXISTS (SELECT 1 FROM scheduled_calls AS s WHERE s.agent_id = {agent} AND s.client_id = q.client_id AND s.starts_at >= {now})
+              AND ({after?.SortKey}::int IS NULL OR q.score < {after?.SortKey} OR (q.score = {after?.SortKey} AND q.client_id > {after?.Id}))
+            ORDER BY q.score DESC, q.client_id
+            LIMIT {limit}
+            """).ToListAsync(cancellationToken);
 }

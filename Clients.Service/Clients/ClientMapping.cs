@@ -1,7 +1,7 @@
 using AgentCalls.Clients.Service.Policies;
-using AgentCalls.Clients.Service.Values;
 using Google.Protobuf.WellKnownTypes;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Messages;
 
 namespace AgentCalls.Clients.Service.Clients;
 

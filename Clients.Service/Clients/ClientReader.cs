@@ -1,8 +1,8 @@
 using AgentCalls.Clients.Service.Data;
-using AgentCalls.Clients.Service.Values;
 using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;
 using AgentCalls.ServiceDefaults.Grpc;
+using AgentCalls.Clients.Service.Messages;
 
 namespace AgentCalls.Clients.Service.Clients;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AgentCalls.Clients.Service.Values;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.Clients;
 

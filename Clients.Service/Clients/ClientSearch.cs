@@ -1,10 +1,9 @@
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.Settings;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.Clients;
 
@@ -40,39 +39,17 @@ public sealed class ClientSearch(ClientsDbContext db, BookSettingsStore settings
             // JIT off: the per-row relevance key makes every text query look costly enough to compile, which takes
             // tens of milliseconds per call and makes the query slower, not faster, at a page of a book's size.
             await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {SimilarityThreshold}, true), set_config('jit', 'off', true)", ct);
-            return await sql.ReadAsync(db, r => ReadRow(r, query!.Order), ct);
+            return await sql.ReadAsync<ClientSearchRow>(db, ct);
         }, cancellationToken);
 
         var response = new Proto.ListClientsResponse();
-        response.Clients.AddRange(rows.Take(pageSize).Select(r => r.Summary));
+        response.Clients.AddRange(rows.Take(pageSize).Select(row => row.ToSummary()));
         if (rows.Count > pageSize)
         {
             var last = rows[pageSize - 1];
-            response.NextPageToken = new PageToken<ClientSortKey>(last.Key, Guid.Parse(last.Summary.ClientId)).Encode();
+            response.NextPageToken = new PageToken<ClientSortKey>(last.SortKey(query!.Order), last.Id).Encode();
         }
 
         return response;
-    }
-
-    private static (Proto.ClientSummary Summary, ClientSortKey Key) ReadRow(System.Data.Common.DbDataReader r, ClientSortOrder order)
-    {
-        var summary = new Proto.ClientSummary
-        {
-            ClientId = r.GetGuid(0).ToString(),
-            DisplayName = r.GetString(1),
-            Email = r.IsDBNull(2) ? "" : r.GetString(2),
-            Phone = r.IsDBNull(3) ? "" : r.GetString(3),
-            PolicyCount = r.GetInt32(4),
-            CreatedAt = Timestamp.FromDateTime(r.GetDateTime(5)),
-            DoNotCall = r.GetBoolean(7),
-            LastContactedAt = r.IsDBNull(8) ? null : Timestamp.FromDateTime(r.GetDateTime(8)),
-            NextRenewalDate = r.IsDBNull(9) ? null : ProtoDates.ToProto(r.GetFieldValue<DateOnly>(9)),
-            HouseholdId = r.IsDBNull(10) ? "" : r.GetGuid(10).ToString(),
-        };
-        summary.Tags.AddRange(r.GetFieldValue<string[]>(6));
-        var key = order == ClientSortOrder.Name
-            ? new ClientSortKey(order, r.GetString(11), 0)
-            : new ClientSortKey(order, "", r.GetDouble(11));
-        return (summary, key);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.ServiceDefaults.Grpc;
 
@@ -38,7 +37,8 @@ public static class ClientSearchSql
         sql.Append($"""
             {with} SELECT c.id, c.display_name, c.email, c.phones -> 0 ->> 'number' AS phone,
               (SELECT count(*) FROM policies AS p WHERE p.client_id = c.id)::int AS policy_count,
-              c.created_at, c.tags, c.do_not_call, c.last_contacted_at, {nextRenewal} AS next_renewal, c.household_id, page.sort_key
+              c.created_at, c.tags, c.do_not_call, c.last_contacted_at, {nextRenewal} AS next_renewal, c.household_id,
+              {KeyColumns(query.Order)}
             FROM (SELECT * FROM ({matches}) AS matched{After(sql, query.Order, descending, after)}
                   ORDER BY sort_key {direction}, id LIMIT {sql.Param(limit)}) AS page
             JOIN clients AS c ON c.id = page.id
@@ -62,6 +62,11 @@ public static class ClientSearchSql
             : $" WHERE (sort_key, id) > ({k}, {id})";
     }
 
+    /// <summary>The page's sort key as <see cref="ClientSearchRow"/> reads it: text for names, a number otherwise.</summary>
+    private static string KeyColumns(ClientSortOrder order) => order == ClientSortOrder.Name
+        ? "page.sort_key AS sort_name, NULL::float8 AS sort_number"
+        : "NULL::text AS sort_name, page.sort_key AS sort_number";
+
     private static string Key(ClientSortOrder order, ClientTextMatch? text) => order switch
     {
         ClientSortOrder.Name => "c.display_name",
@@ -71,45 +76,30 @@ public static class ClientSearchSql
         _ => "extract(epoch FROM c.created_at)::float8",
     };
 
-    /// <summary>The filters' conditions on client <c>c</c>, each starting with AND.</summary>
+    /// <summary>
+    /// The filters' conditions on client <c>c</c>, one fixed text starting with AND: a filter not asked for has a null
+    /// (or false) parameter, which makes its condition true; Postgres plans each call with its values as constants, so
+    /// such a condition costs nothing.
+    /// </summary>
     private static string Filters(SqlQuery sql, ClientQuery query, DateOnly today, DateTimeOffset now)
     {
-        var filters = new StringBuilder();
-        if (query.RenewalDueWithinDays is { } days)
-        {
-            filters.Append($" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status IN {ActiveStatuses} AND p.expires_on BETWEEN {sql.Param(today)} AND {sql.Param(today.AddDays(days))})");
-        }
-
-        if (query.Lapsed)
-        {
-            filters.Append(" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status = 'Lapsed')");
-        }
-
-        if (query.NotContactedForDays is { } quiet)
-        {
-            filters.Append($" AND (c.last_contacted_at IS NULL OR c.last_contacted_at < {sql.Param(now.AddDays(-quiet))})");
-        }
-
-        if (query.LineOfBusiness is not null || query.Carrier is not null || query.PolicyStatus is not null)
-        {
-            filters.Append(" AND EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id");
-            filters.Append(query.LineOfBusiness is { } line ? $" AND p.line_of_business = {sql.Param(line.ToString())}" : "");
-            filters.Append(query.Carrier is { } carrier ? $" AND lower(p.carrier) = {sql.Param(carrier)}" : "");
-            filters.Append(query.PolicyStatus is { } status ? $" AND p.status = {sql.Param(status.ToString())}" : "");
-            filters.Append(')');
-        }
-
-        if (query.Tag is { } tag)
-        {
-            filters.Append($" AND c.tags @> ARRAY[{sql.Param(tag)}]::text[]");
-        }
-
-        if (query.HouseholdId is { } household)
-        {
-            filters.Append($" AND c.household_id = {sql.Param(household)}");
-        }
-
-        return filters.ToString();
+        var renewalFrom = sql.Param(query.RenewalDueWithinDays is null ? null : today);
+        var renewalUntil = sql.Param(query.RenewalDueWithinDays is { } days ? today.AddDays(days) : null);
+        var lapsed = sql.Param(query.Lapsed);
+        var quietSince = sql.Param(query.NotContactedForDays is { } quiet ? now.AddDays(-quiet) : null);
+        var (line, carrier, status) = (sql.Param(query.LineOfBusiness?.ToString()), sql.Param(query.Carrier), sql.Param(query.PolicyStatus?.ToString()));
+        var (tag, household) = (sql.Param(query.Tag), sql.Param(query.HouseholdId));
+        return $"""
+             AND ({renewalFrom}::date IS NULL OR EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status IN {ActiveStatuses}
+                  AND p.expires_on BETWEEN {renewalFrom}::date AND {renewalUntil}::date))
+             AND (NOT {lapsed}::boolean OR EXISTS (SELECT 1 FROM policies AS p WHERE p.client_id = c.id AND p.status = 'Lapsed'))
+             AND ({quietSince}::timestamptz IS NULL OR c.last_contacted_at IS NULL OR c.last_contacted_at < {quietSince}::timestamptz)
+             AND (({line}::text IS NULL AND {carrier}::text IS NULL AND {status}::text IS NULL) OR EXISTS (SELECT 1 FROM policies AS p
+                  WHERE p.client_id = c.id AND ({line}::text IS NULL OR p.line_of_business = {line}::text)
+                  AND ({carrier}::text IS NULL OR lower(p.carrier) = {carrier}::text) AND ({status}::text IS NULL OR p.status = {status}::text)))
+             AND ({tag}::text IS NULL OR c.tags @> ARRAY[{tag}::text])
+             AND ({household}::uuid IS NULL OR c.household_id = {household}::uuid)
+            """;
     }
 }
 

@@ -18,8 +18,8 @@ public sealed class ClientTextMatch
     private readonly string agent;
     private readonly string text;
     private readonly string contains;
-    private readonly string? prefixes;
-    private readonly string? digits;
+    private readonly string prefixes;
+    private readonly string digits;
     private readonly IReadOnlyList<string>? typoWords;
 
     /// <param name="agent">The placeholder of the agent's id.</param>
@@ -29,8 +29,9 @@ public sealed class ClientTextMatch
         this.agent = agent;
         this.text = sql.Param(text);
         contains = sql.Param(QueryText.Contains(text));
-        prefixes = QueryText.Prefixes(text) is { } words ? sql.Param(words) : null;
-        digits = QueryText.PhoneDigits(text) is { Length: > 0 } phone ? sql.Param(QueryText.Contains(phone)) : null;
+        // Null when the text has no words or no digits: the condition or term using it is then false or 0, as a constant.
+        prefixes = sql.Param(QueryText.Prefixes(text));
+        digits = sql.Param(QueryText.PhoneDigits(text) is { Length: > 0 } phone ? QueryText.Contains(phone) : null);
         typoWords = QueryText.TypoWords(text);
     }
 
@@ -39,10 +40,11 @@ public sealed class ClientTextMatch
     /// then full-text rank and trigram word similarity to the name. Similarity to the name alone, not the whole search
     /// text: it ranks names as well, and costs a quarter as much per row, which counts when a short text matches thousands.
     /// </summary>
-    public string Relevance =>
-        $"(word_similarity({text}, c.display_name) + CASE WHEN c.search_text LIKE {contains} THEN 1 ELSE 0 END"
-        + " + CASE WHEN c.id IN (SELECT client_id FROM policy_matches) THEN 1 ELSE 0 END"
-        + (prefixes is null ? ")::float8" : $" + ts_rank(c.search_vector, to_tsquery('simple', {prefixes})))::float8");
+    public string Relevance => $"""
+        (word_similarity({text}, c.display_name) + CASE WHEN c.search_text LIKE {contains} THEN 1 ELSE 0 END
+          + CASE WHEN c.id IN (SELECT client_id FROM policy_matches) THEN 1 ELSE 0 END
+          + CASE WHEN {prefixes}::text IS NULL THEN 0 ELSE ts_rank(c.search_vector, to_tsquery('simple', {prefixes}::text)) END)::float8
+        """;
 
     /// <summary>
     /// The CTEs to open the statement with, and a query of the matched clients' ids and sort keys (column
@@ -69,18 +71,20 @@ public sealed class ClientTextMatch
     /// <summary>
     /// The strict match of client <c>c</c>. Every branch has an index (trigram and full-text on clients; the clients
     /// with a matching policy come as an array, which the primary key finds), so Postgres ORs index hits instead of
-    /// scanning the book.
+    /// scanning the book. A branch whose parameter is null is a constant false, which the plan drops.
     /// </summary>
-    private string Strict =>
-        $"(c.search_text LIKE {contains}"
-        + (prefixes is null ? "" : $" OR c.search_vector @@ to_tsquery('simple', {prefixes})")
-        + (digits is null ? "" : $" OR c.search_text LIKE {digits}")
-        + " OR c.id = ANY (ARRAY(SELECT client_id FROM policy_matches)))";
+    private string Strict => $"""
+        (c.search_text LIKE {contains}
+          OR ({prefixes}::text IS NOT NULL AND c.search_vector @@ to_tsquery('simple', {prefixes}::text))
+          OR ({digits}::text IS NOT NULL AND c.search_text LIKE {digits}::text)
+          OR c.id = ANY (ARRAY(SELECT client_id FROM policy_matches)))
+        """;
 
     /// <summary>
     /// The full-text query with typos forgiven: every word, each as a prefix or as a lexicon word like it. The lexicon
     /// holds every agent's words; a word only another agent's clients have finds nothing here, as the agent condition
-    /// still applies. Words and lexicon entries are letters only, so they cannot spell tsquery operators.
+    /// still applies. Words and lexicon entries are letters only, so they cannot spell tsquery operators. This is the
+    /// one part of the search's text that varies with the input (one alternative per word, each word a parameter).
     /// </summary>
     private string Corrected(IReadOnlyList<string> words) =>
         $"to_tsquery('simple', concat_ws(' & ', {string.Join(", ", words.Select(Alternatives))}))";

@@ -2,11 +2,11 @@ using AgentCalls.Clients.Service.Calls;
 using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.History;
 using AgentCalls.Clients.Service.Households;
-using AgentCalls.Clients.Service.Import;
 using AgentCalls.Clients.Service.Policies;
 using AgentCalls.Clients.Service.Settings;
 using AgentCalls.Eventing;
 using Microsoft.EntityFrameworkCore;
+using AgentCalls.Clients.Service.Import.Jobs;
 
 namespace AgentCalls.Clients.Service.Data;
 

@@ -1,14 +1,12 @@
-using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace AgentCalls.Clients.Service.Data;
 
 /// <summary>
-/// A SQL statement put together from fixed text and parameters (never from input spliced into the text), read
-/// row by row on the context's connection. For the queries LINQ cannot say well: search ranking, the call queue.
+/// A SQL statement put together from fixed text and parameters (never from input spliced into the text), read into
+/// records by column name. For the query LINQ cannot say well: the client search's matching and ranking.
 /// </summary>
 public sealed class SqlQuery
 {
@@ -31,47 +29,7 @@ public sealed class SqlQuery
 
     public override string ToString() => text.ToString();
 
-    public async Task<List<T>> ReadAsync<T>(ClientsDbContext db, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = Command(db);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>Runs the statement (or statements) for their effect; answers the rows they affected.</summary>
-    public async Task<int> ExecuteAsync(ClientsDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = Command(db);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private NpgsqlCommand Command(ClientsDbContext db)
-    {
-        var command = new NpgsqlCommand(text.ToString(), (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
-        command.Parameters.AddRange(parameters.ToArray());
-        return command;
-    }
+    /// <summary>Reads the rows into <typeparamref name="T"/>, by column name (EF Core maps them as for <c>SqlQuery</c>).</summary>
+    public Task<List<T>> ReadAsync<T>(ClientsDbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<T>(text.ToString(), parameters.ToArray<object>()).ToListAsync(cancellationToken);
 }

@@ -3,7 +3,6 @@ using AgentCalls.Clients.Service.Clients;
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.Import;
 using AgentCalls.Clients.Service.Policies;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.Contracts.Clients.V1;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +10,8 @@ using Client = AgentCalls.Clients.Service.Clients.Client;
 using Policy = AgentCalls.Clients.Service.Policies.Policy;
 using PhoneType = AgentCalls.Clients.Service.Clients.PhoneType;
 using PolicyStatus = AgentCalls.Clients.Service.Policies.PolicyStatus;
+using AgentCalls.Clients.Service.Import.Mapping;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.Export;
 

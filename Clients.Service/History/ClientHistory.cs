@@ -1,10 +1,10 @@
 using System.Text.Json;
 using AgentCalls.Clients.Service.Data;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Messages;
 
 namespace AgentCalls.Clients.Service.History;
 

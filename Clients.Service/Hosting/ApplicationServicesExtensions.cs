@@ -17,6 +17,8 @@ using AgentCalls.Eventing.Database;
 using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using Npgsql;
+using AgentCalls.Clients.Service.Import.Jobs;
+using AgentCalls.Clients.Service.Import.Upload;
 
 namespace AgentCalls.Clients.Service.Hosting;
 
@@ -83,8 +85,10 @@ public static class ApplicationServicesExtensions
         app.MapGrpcService<PoliciesGrpcService>().RequireAuthorization();
         app.MapGrpcService<HouseholdsGrpcService>().RequireAuthorization();
         app.MapGrpcService<CallQueueGrpcService>().RequireAuthorization();
+        app.MapGrpcService<SettingsGrpcService>().RequireAuthorization();
         app.MapGrpcService<ImportsGrpcService>().RequireAuthorization();
-        app.MapImportEndpoints();
+        app.MapUploadEndpoint();
+        app.MapExportEndpoint();
         return app;
     }
 }

@@ -1,9 +1,9 @@
 using AgentCalls.Clients.Service.Data;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Messages;
 
 namespace AgentCalls.Clients.Service.Households;
 

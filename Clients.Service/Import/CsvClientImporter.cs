@@ -1,9 +1,14 @@
 using AgentCalls.Clients.Service.Settings;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.Eventing;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using AgentCalls.Clients.Service.Import.DryRun;
+using AgentCalls.Clients.Service.Import.Jobs;
+using AgentCalls.Clients.Service.Import.Mapping;
+using AgentCalls.Clients.Service.Import.Merge;
+using AgentCalls.Clients.Service.Import.Upload;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.Import;
 
@@ -119,9 +124,9 @@ public sealed partial class CsvClientImporter(
             // A dry run never resumes: its copy of the book went with the connection that held it.
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                await lease.WriteAsync(connection, $"""
+                await lease.WriteAsync(connection, """
                     UPDATE imports SET rows_done = 0, clients_created = 0, clients_updated = 0, clients_unchanged = 0, policies_created = 0,
-                      policies_updated = 0, rows_failed = 0, values_filed_as_other = 0 WHERE {ImportLease.Job}
+                      policies_updated = 0, rows_failed = 0, values_filed_as_other = 0 WHERE id = @lease_import AND lease_token = @lease_token
                     """, cancellationToken);
                 await ImportDatabase.ExecuteAsync(connection, """
                     DELETE FROM import_errors WHERE import_id = @id;
@@ -181,7 +186,7 @@ public sealed partial class CsvClientImporter(
 
         LogBatch(logger, run.Job.Id, rowsDone, run.Rows.Count, run.Failed);
         run.Clear();
-        return await run.Progress.Lease.ReadAsync<bool>(run.Work, "cancel_requested", cancellationToken) ? ImportStatus.Cancelled : ImportStatus.Running;
+        return await run.Progress.Lease.CancelRequestedAsync(run.Work, cancellationToken) ? ImportStatus.Cancelled : ImportStatus.Running;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Import {ImportId}: {RowsDone} rows done ({Accepted} accepted, {Failed} refused in the batch).")]

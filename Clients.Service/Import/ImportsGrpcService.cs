@@ -2,6 +2,7 @@ using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.ServiceDefaults.Authentication;
 using Grpc.Core;
 using ImportsBase = AgentCalls.Contracts.Clients.V1.Imports.ImportsBase;
+using AgentCalls.Clients.Service.Import.Jobs;
 
 namespace AgentCalls.Clients.Service.Import;
 

@@ -1,6 +1,6 @@
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.ServiceDefaults.Grpc;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Messages;
 
 namespace AgentCalls.Clients.Service.Policies;
 

@@ -1,4 +1,5 @@
-using AgentCalls.Clients.Service.Values;
+using AgentCalls.Clients.Service.Standards;
+
 
 namespace AgentCalls.Clients.Service.Policies;
 

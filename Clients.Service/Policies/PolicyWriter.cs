@@ -1,12 +1,13 @@
 using AgentCalls.Clients.Service.Data;
 using AgentCalls.Clients.Service.History;
 using AgentCalls.Clients.Service.Settings;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.Eventing;
 using AgentCalls.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Messages;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.Policies;
 

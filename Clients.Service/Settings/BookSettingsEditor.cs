@@ -1,8 +1,8 @@
 using AgentCalls.Clients.Service.Data;
-using AgentCalls.Clients.Service.Values;
 using AgentCalls.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Proto = AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Standards;
 
 namespace AgentCalls.Clients.Service.Settings;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using AgentCalls.Clients.Service.Import;
 using AgentCalls.Clients.Service.Policies;
 using ImportField = AgentCalls.Contracts.Clients.V1.ImportField;
+using AgentCalls.Clients.Service.Import.Mapping;
 
 namespace AgentCalls.Bench.Clients;
 

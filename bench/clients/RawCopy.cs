@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AgentCalls.Clients.Service.Import;
 using Npgsql;
+using AgentCalls.Clients.Service.Import.Mapping;
 
 namespace AgentCalls.Bench.Clients;
 

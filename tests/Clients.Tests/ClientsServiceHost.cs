@@ -38,6 +38,8 @@ public sealed class ClientsServiceHost() : ServiceHost<ClientsDbContext>("client
 
     public CallQueue.CallQueueClient CallQueue => new(Channel);
 
+    public Settings.SettingsClient Settings => new(Channel);
+
     public Imports.ImportsClient Imports => new(Channel);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

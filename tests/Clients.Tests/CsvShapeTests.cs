@@ -1,5 +1,5 @@
 using System.Text;
-using AgentCalls.Clients.Service.Import;
+using AgentCalls.Clients.Service.Import.Upload;
 
 namespace AgentCalls.Clients.Tests;
 

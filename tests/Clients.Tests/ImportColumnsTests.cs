@@ -1,5 +1,5 @@
-using AgentCalls.Clients.Service.Import;
 using AgentCalls.Contracts.Clients.V1;
+using AgentCalls.Clients.Service.Import.Mapping;
 
 namespace AgentCalls.Clients.Tests;
 

@@ -34,7 +34,7 @@ public sealed class ImportGeneratedFilesTests(ClientsServiceHost host)
             try
             {
                 var import = await host.RunImportAsync(agent, importId);
-                Assert.True(import.Status is ImportStatus.Succeeded || (import.Status is ImportStatus.Failed && import.Error.Length > 0 && import.Error != Service.Import.ImportWorker.UnexpectedFailure),
+                Assert.True(import.Status is ImportStatus.Succeeded || (import.Status is ImportStatus.Failed && import.Error.Length > 0 && import.Error != Service.Import.Jobs.ImportWorker.UnexpectedFailure),
                     $"import ended as {import}");
             }
             catch (RpcException refused)

@@ -1,5 +1,6 @@
 using System.Text;
 using AgentCalls.Clients.Service.Import;
+using AgentCalls.Clients.Service.Import.Jobs;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AgentCalls.Clients.Service.Import;
+using AgentCalls.Clients.Service.Import.Jobs;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Google.Rpc;

@@ -1,4 +1,4 @@
-using ImportWorker = AgentCalls.Clients.Service.Import.ImportWorker;
+using ImportWorker = AgentCalls.Clients.Service.Import.Jobs.ImportWorker;
 using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
-using AgentCalls.Clients.Service.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using AgentCalls.Clients.Service.Import.Jobs;
+using AgentCalls.Clients.Service.Import.Upload;
 
 namespace AgentCalls.Clients.Service.Data.Configurations;
 
@@ -13,7 +14,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         job.Property(j => j.DuplicateMode).HasConversion<string>().HasMaxLength(20);
         job.Property(j => j.Mapping).HasColumnType("jsonb");
-        job.Property(j => j.Encoding).HasMaxLength(20).HasDefaultValue(Import.CsvEncodings.Utf8);
+        job.Property(j => j.Encoding).HasMaxLength(20).HasDefaultValue(CsvEncodings.Utf8);
         job.Property(j => j.EncodingOptions).HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb");
         job.Property(j => j.Error).HasMaxLength(2000);
         job.HasIndex(j => new { j.AgentId, j.CreatedAt });

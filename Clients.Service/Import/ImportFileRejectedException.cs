@@ -1,4 +1,0 @@
-namespace AgentCalls.Clients.Service.Import;
-
-/// <summary>The file itself cannot be imported further; the message is written for the agent and says why.</summary>
-public sealed class ImportFileRejectedException(string reason) : Exception(reason);
