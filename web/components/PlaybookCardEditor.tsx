@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { examplesToText, guidancePlaceholders, textToExamples, updatePlaybookCard, type PlaybookCard } from "@/lib/playbook-api";
-import { Field } from "./forms/Field";
 import { FormErrors } from "./forms/form-errors";
 import { FormProblem } from "./forms/FormProblem";
+import { TextAreaField, TextField } from "./forms/inputs";
 import { useSave } from "./forms/use-save";
 import form from "./forms/form.module.css";
 import styles from "./PlaybookSettings.module.css";
@@ -44,20 +44,24 @@ export function PlaybookCardEditor({ card, onSaved }: PlaybookCardEditorProps) {
           void save(() => updatePlaybookCard(card.cardId, { title, guidance, examples: textToExamples(examples), enabled }));
         }}
       >
-        <Field id={`${id}-title`} label="Title" errors={errors.for("title")}>
-          {(input) => <input {...input} className={form.input} value={title} onChange={(e) => change(setTitle)(e.target.value)} />}
-        </Field>
-        <Field
+        <TextField id={`${id}-title`} label="Title" errors={errors.for("title")} value={title} onChange={change(setTitle)} />
+        <TextAreaField
           id={`${id}-guidance`}
           label="What to say"
           errors={errors.for("guidance")}
           hint={`The client's facts can be named: ${guidancePlaceholders.join(", ")}.`}
-        >
-          {(input) => <textarea {...input} className={form.input} value={guidance} onChange={(e) => change(setGuidance)(e.target.value)} />}
-        </Field>
-        <Field id={`${id}-examples`} label="Example phrases" errors={errors.for("examples")} hint="One per line: what a client might say.">
-          {(input) => <textarea {...input} className={form.input} rows={6} value={examples} onChange={(e) => change(setExamples)(e.target.value)} />}
-        </Field>
+          value={guidance}
+          onChange={change(setGuidance)}
+        />
+        <TextAreaField
+          id={`${id}-examples`}
+          label="Example phrases"
+          errors={errors.for("examples")}
+          hint="One per line: what a client might say."
+          rows={6}
+          value={examples}
+          onChange={change(setExamples)}
+        />
         <label className={form.check}>
           <input type="checkbox" checked={enabled} onChange={(e) => change(setEnabled)(e.target.checked)} />
           Show this card during calls

@@ -12,9 +12,9 @@ import {
 import { useLoad } from "@/lib/use-load";
 import { ProblemAlert } from "./ProblemAlert";
 import { SettingsSection } from "./SettingsSection";
-import { Field } from "./forms/Field";
 import { FormErrors } from "./forms/form-errors";
 import { FormProblem } from "./forms/FormProblem";
+import { SelectField } from "./forms/inputs";
 import form from "./forms/form.module.css";
 import { useSave } from "./forms/use-save";
 
@@ -65,26 +65,23 @@ function EngineForm({ settings, onSaved }: { settings: Settings; onSaved: (saved
   return (
     <form onSubmit={handleSubmit} noValidate>
       <FormProblem errors={errors} what="speech settings" />
-      <Field id="speech-engine" label="Speech engine" errors={engineErrors}>
-        {(props) => (
-          <select
-            {...props}
-            className={form.input}
-            value={engine}
-            onChange={(event) => {
-              edited();
-              setEngine(event.target.value);
-            }}
-          >
-            <option value="">This server’s default: {engineLabel(settings.defaultEngine)}</option>
-            {settings.availableEngines.map((name) => (
-              <option key={name} value={name}>
-                {engineLabel(name)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        id="speech-engine"
+        label="Speech engine"
+        errors={engineErrors}
+        value={engine}
+        onChange={(value) => {
+          edited();
+          setEngine(value);
+        }}
+      >
+        <option value="">This server’s default: {engineLabel(settings.defaultEngine)}</option>
+        {settings.availableEngines.map((name) => (
+          <option key={name} value={name}>
+            {engineLabel(name)}
+          </option>
+        ))}
+      </SelectField>
       <div className={form.actions}>
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? "Saving…" : "Save engine"}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { routeFetch } from "@/testing/gateway";
 import { jsonResponse } from "@/testing/responses";
-import { describeReason, getBookSettings, listCallQueue, toCallQueuePage, updateBookSettings } from "./call-queue-api";
+import { getBookSettings, listCallQueue, toCallQueuePage, updateBookSettings } from "./call-queue-api";
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -47,25 +47,12 @@ describe("the call queue", () => {
     });
   });
 
-  it.each([
-    [{ kind: "callback-requested", days: 0 }, "Asked to be called back"],
-    [{ kind: "lapsed", days: 5, policyNumber: "AU-9" }, "Lapsed 5 days ago (AU-9)"],
-    [{ kind: "lapsed", days: 0, policyNumber: "BT-1", dateUnknown: true }, "Lapsed, date unknown (BT-1)"],
-    [{ kind: "renewal-due", days: 12, policyNumber: "HO-1" }, "Renewal in 12 days (HO-1)"],
-    [{ kind: "renewal-due", days: 0, policyNumber: "HO-1" }, "Renewal today (HO-1)"],
-    [{ kind: "not-contacted", days: 200 }, "Not contacted for 200 days"],
-    [{ kind: "not-contacted", days: 1 }, "Not contacted for 1 day"],
-    [{ kind: undefined, days: 0 }, "Needs a call"],
-  ] as const)("puts %o in words without the service's description", (reason, words) => {
-    expect(describeReason({ policyId: "", policyNumber: "", description: "", dateUnknown: false, ...reason })).toBe(words);
-  });
+  it("keeps the service's words for each reason as they are", () => {
+    const page = toCallQueuePage({
+      entries: [{ clientId: "c1", reasons: [{ kind: "CALL_REASON_KIND_NOT_CONTACTED", days: 40, description: "Never contacted (added 40 days ago)" }] }],
+    });
 
-  it("prefers the service's own wording", () => {
-    expect(
-      describeReason({ kind: "not-contacted", days: 40, policyId: "", policyNumber: "", description: "Never contacted (added 40 days ago)", dateUnknown: false }),
-    ).toBe(
-      "Never contacted (added 40 days ago)",
-    );
+    expect(page.entries[0]?.reasons[0]).toMatchObject({ kind: "not-contacted", days: 40, description: "Never contacted (added 40 days ago)" });
   });
 
   it("asks for the next page with its token", async () => {

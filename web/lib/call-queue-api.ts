@@ -1,6 +1,5 @@
 import { api } from "./api";
 import { asArray, asBoolean, asNumber, asObject, asString, asTimestamp, dateToIso, protoEnum, timeToText } from "./proto-json";
-import { days } from "./format";
 
 export const callQueuePath = "/api/clients/call-queue";
 export const bookSettingsPath = "/api/clients/settings";
@@ -15,7 +14,7 @@ export interface CallReason {
   days: number;
   policyId: string;
   policyNumber: string;
-  /** The reason in words, as the service puts it; may be "". */
+  /** The reason in words, as the service puts it ("Renewal in 12 days (HO-1234)"): the only wording there is. */
   description: string;
   /** The date is not known (a policy imported as lapsed without its date); `days` is 0 then. */
   dateUnknown: boolean;
@@ -70,24 +69,6 @@ export function toCallQueuePage(json: unknown): CallQueuePage {
     nextPageToken: asString(body.nextPageToken),
     today: dateToIso(body.today),
   };
-}
-
-/** A reason in words: the service's own wording when it gives one, else made from its kind and days. */
-export function describeReason(reason: CallReason): string {
-  if (reason.description) return reason.description;
-  const policy = reason.policyNumber ? ` (${reason.policyNumber})` : "";
-  switch (reason.kind) {
-    case "callback-requested":
-      return "Asked to be called back";
-    case "lapsed":
-      return reason.dateUnknown ? `Lapsed, date unknown${policy}` : `Lapsed ${days(reason.days)} ago${policy}`;
-    case "renewal-due":
-      return `Renewal ${reason.days === 0 ? "today" : `in ${days(reason.days)}`}${policy}`;
-    case "not-contacted":
-      return `Not contacted for ${days(reason.days)}`;
-    default:
-      return "Needs a call";
-  }
 }
 
 /** One page of the call queue, most pressing first. */

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { days, formatDate, formatMoney, majorToMinor, minorToMajor } from "./format";
+import { days, formatDate, formatMoney, majorToMinor, minorToMajor, wholeNumber } from "./format";
 
 describe("format", () => {
   it("shows a calendar date without shifting it by a time zone", () => {
     expect(formatDate("2027-03-01")).toBe("Mar 1, 2027");
+  });
+
+  it("reads a typed whole number, and nothing else", () => {
+    expect(wholeNumber("30")).toBe(30);
+    expect(wholeNumber(" 7 ")).toBe(7);
+    expect(wholeNumber("0")).toBe(0);
+    for (const text of ["", "  ", "1.5", "-3", "1e3", "12 days", "+4", "0x10"]) expect(wholeNumber(text)).toBeUndefined();
   });
 
   it("counts days in words", () => {

@@ -71,3 +71,9 @@ export function majorToMinor(text: string, currencyCode: string): { minor: strin
   const units = `${match[2] || "0"}${fraction.padEnd(digits, "0")}`.replace(/^0+(?=\d)/, "");
   return { minor: `${match[1] && units !== "0" ? "-" : ""}${units}` };
 }
+
+/** A typed whole number ("30", " 7 ") as a number; undefined for anything else ("", "1.5", "-3", "1e3"). */
+export function wholeNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}

@@ -9,9 +9,12 @@ import {
   type Weekday,
   type WorkingHours,
 } from "@/lib/calendar-api";
-import { Field, fieldMessage } from "../forms/Field";
+import { wholeNumber } from "@/lib/format";
+import { fieldMessage } from "../forms/Field";
 import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
+import { NumberField, TextField } from "../forms/inputs";
+import { TimeZoneOptions } from "../forms/TimeZoneOptions";
 import form from "../forms/form.module.css";
 import fieldStyles from "../forms/Field.module.css";
 import { useSave } from "../forms/use-save";
@@ -50,15 +53,16 @@ function toText(settings: CalendarSettings): SettingsText {
 
 /** The settings counted in minutes, each with the range the service takes. */
 const minuteFields = [
-  { key: "callLengthMinutes", id: "calendar-call-length", label: "Call length (minutes)", hint: "5 to 240.", range: [5, 240] },
+  { key: "callLengthMinutes", id: "calendar-call-length", label: "Call length (minutes)", hint: "5 to 240.", min: 5, max: 240 },
   {
     key: "bufferMinutes",
     id: "calendar-buffer",
     label: "Buffer between calls (minutes)",
     hint: "0 to 120, kept free around every busy event.",
-    range: [0, 120],
+    min: 0,
+    max: 120,
   },
-  { key: "reminderMinutes", id: "calendar-reminder", label: "Reminder (minutes before)", hint: "0 for none, up to 1440.", range: [0, 1440] },
+  { key: "reminderMinutes", id: "calendar-reminder", label: "Reminder (minutes before)", hint: "0 for none, up to 1440.", min: 0, max: 1440 },
 ] as const;
 
 interface CalendarSettingsFormProps {
@@ -92,9 +96,10 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
       updateCalendarSettings({
         timeZone: text.timeZone.trim(),
         workingHours,
-        callLengthMinutes: wholeNumber(text.callLengthMinutes),
-        bufferMinutes: wholeNumber(text.bufferMinutes),
-        reminderMinutes: wholeNumber(text.reminderMinutes),
+        // A count that is not a whole number is sent as -1, which the API refuses in its own words.
+        callLengthMinutes: wholeNumber(text.callLengthMinutes) ?? -1,
+        bufferMinutes: wholeNumber(text.bufferMinutes) ?? -1,
+        reminderMinutes: wholeNumber(text.reminderMinutes) ?? -1,
       }),
     );
   }
@@ -117,29 +122,21 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
     <form className={styles.form} onSubmit={handleSubmit} noValidate aria-label="Scheduling settings">
       <FormProblem errors={errors} what="settings" />
       <div className={form.grid}>
-        <Field id="calendar-time-zone" label="Time zone" errors={timeZoneErrors} hint="An IANA name, e.g. America/New_York.">
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              list="calendar-time-zones"
-              autoComplete="off"
-              value={text.timeZone}
-              onChange={(event) => change({ timeZone: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          id="calendar-time-zone"
+          label="Time zone"
+          errors={timeZoneErrors}
+          hint="An IANA name, e.g. America/New_York."
+          list="calendar-time-zones"
+          autoComplete="off"
+          value={text.timeZone}
+          onChange={(value) => change({ timeZone: value })}
+        />
         {minuteFields.map(({ key, ...field }) => (
-          <MinutesField
-            key={key}
-            {...field}
-            errors={errors.for(key)}
-            value={text[key]}
-            onChange={(value) => change({ [key]: value })}
-          />
+          <NumberField key={key} {...field} errors={errors.for(key)} value={text[key]} onChange={(value) => change({ [key]: value })} />
         ))}
       </div>
-      <TimeZoneOptions />
+      <TimeZoneOptions id="calendar-time-zones" />
 
       <fieldset className={styles.days}>
         <legend className={styles.legend}>Working hours</legend>
@@ -200,49 +197,4 @@ export function CalendarSettingsForm({ settings, onSaved }: CalendarSettingsForm
       </div>
     </form>
   );
-}
-
-interface MinutesFieldProps {
-  id: string;
-  label: string;
-  hint: string;
-  range: readonly [number, number];
-  errors: string[];
-  value: string;
-  onChange: (value: string) => void;
-}
-
-function MinutesField({ id, label, hint, range, errors, value, onChange }: MinutesFieldProps) {
-  return (
-    <Field id={id} label={label} errors={errors} hint={hint}>
-      {(props) => (
-        <input
-          {...props}
-          className={form.input}
-          type="number"
-          min={range[0]}
-          max={range[1]}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
-
-/** Suggestions for the time zone field: every zone the browser knows. */
-function TimeZoneOptions() {
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return (
-    <datalist id="calendar-time-zones">
-      {zones.map((zone) => (
-        <option key={zone} value={zone} />
-      ))}
-    </datalist>
-  );
-}
-
-/** A typed number of minutes; anything else as -1, which the API refuses with its own words. */
-function wholeNumber(text: string): number {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : -1;
 }

@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { scheduleCall, type CalendarEvent } from "@/lib/calendar-api";
-import { Field } from "../forms/Field";
-import form from "../forms/form.module.css";
+import { TextAreaField } from "../forms/inputs";
 import { CallTimeDialog } from "./CallTimeDialog";
 
 export interface ScheduleCallDialogProps {
@@ -29,11 +28,15 @@ export function ScheduleCallDialog({ client, onClose, onScheduled }: ScheduleCal
       onClose={onClose}
       save={async (startTime) => onScheduled(await scheduleCall({ requestId, clientId: client.clientId, startTime, notes: notes.trim() }))}
       fields={(errors) => (
-        <Field id="call-notes" label="Notes for the event" errors={errors.for("notes")} hint="Optional; shown in the event's description.">
-          {(props) => (
-            <textarea {...props} className={form.input} maxLength={2000} value={notes} onChange={(event) => setNotes(event.target.value)} />
-          )}
-        </Field>
+        <TextAreaField
+          id="call-notes"
+          label="Notes for the event"
+          errors={errors.for("notes")}
+          hint="Optional; shown in the event's description."
+          maxLength={2000}
+          value={notes}
+          onChange={setNotes}
+        />
       )}
     />
   );

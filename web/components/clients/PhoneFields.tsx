@@ -1,8 +1,9 @@
 import { phoneType, phoneTypeLabels, type PhoneType } from "@/lib/client-terms";
 import type { Phone } from "@/lib/clients-api";
-import { Field, fieldMessage } from "../forms/Field";
+import { fieldMessage } from "../forms/Field";
 import fieldStyles from "../forms/Field.module.css";
 import form from "../forms/form.module.css";
+import { SelectField, TextField } from "../forms/inputs";
 
 export const maxPhones = 10;
 
@@ -24,34 +25,28 @@ export function PhoneFields({ phones, onChange, errors, listErrors }: PhoneField
     <div className={form.wide}>
       {phones.map((phone, index) => (
         <div key={index} className={form.row}>
-          <Field id={`client-phone-${index}`} label={`Phone ${index + 1}`} errors={errors[index]?.number}>
-            {(props) => (
-              <input
-                {...props}
-                className={form.input}
-                type="tel"
-                autoComplete="off"
-                value={phone.number}
-                onChange={(event) => update(index, { number: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field id={`client-phone-${index}-type`} label={`Phone ${index + 1} type`} errors={errors[index]?.type}>
-            {(props) => (
-              <select
-                {...props}
-                className={form.input}
-                value={phone.type}
-                onChange={(event) => update(index, { type: event.target.value as PhoneType })}
-              >
-                {phoneType.keys.map((type) => (
-                  <option key={type} value={type}>
-                    {phoneTypeLabels[type]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TextField
+            id={`client-phone-${index}`}
+            label={`Phone ${index + 1}`}
+            errors={errors[index]?.number}
+            type="tel"
+            autoComplete="off"
+            value={phone.number}
+            onChange={(number) => update(index, { number })}
+          />
+          <SelectField
+            id={`client-phone-${index}-type`}
+            label={`Phone ${index + 1} type`}
+            errors={errors[index]?.type}
+            value={phone.type}
+            onChange={(type) => update(index, { type: type as PhoneType })}
+          >
+            {phoneType.keys.map((type) => (
+              <option key={type} value={type}>
+                {phoneTypeLabels[type]}
+              </option>
+            ))}
+          </SelectField>
           <button
             type="button"
             className="button button-secondary"

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
 import { majorToMinor, minorToMajor } from "@/lib/format";
 import type { PolicyInput } from "@/lib/policies-api";
 import {
@@ -13,10 +12,12 @@ import {
   type LineOfBusiness,
   type PolicyStatus,
 } from "@/lib/policy-terms";
-import { Field } from "../forms/Field";
 import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
+import { SelectField, TextAreaField, TextField } from "../forms/inputs";
+import { textFields } from "../forms/text-fields";
 import form from "../forms/form.module.css";
+import { useSaveAndLeave } from "../forms/use-save";
 
 export const emptyPolicyInput: PolicyInput = {
   policyNumber: "",
@@ -52,9 +53,7 @@ export function PolicyForm({ title, initial, submitLabel, savingLabel, onSave, o
     initial.premiumMinor === "0" ? "" : minorToMajor(initial.premiumMinor, initial.currencyCode),
   );
   const [premiumError, setPremiumError] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { save, saving, error, reload, reloading } = useSaveAndLeave();
   const firstInput = useRef<HTMLInputElement>(null);
 
   // The form opens below the list of policies: take the agent there.
@@ -72,25 +71,7 @@ export function PolicyForm({ title, initial, submitLabel, savingLabel, onSave, o
       return;
     }
     setPremiumError("");
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave({ ...input, premiumMinor: premium.minor, endDate: hasEndDate(input.status) ? input.endDate : "" });
-    } catch (failure) {
-      setError(asApiError(failure));
-      setSaving(false);
-    }
-  }
-
-  async function handleReload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } catch (failure) {
-      setError(asApiError(failure));
-      setReloading(false);
-    }
+    await save(() => onSave({ ...input, premiumMinor: premium.minor, endDate: hasEndDate(input.status) ? input.endDate : "" }));
   }
 
   const errors = new FormErrors(error);
@@ -99,7 +80,6 @@ export function PolicyForm({ title, initial, submitLabel, savingLabel, onSave, o
     carrier: errors.for("carrier"),
     lineOfBusiness: errors.for("lineOfBusiness"),
     status: errors.for("status"),
-    premium: [...(premiumError ? [premiumError] : []), ...errors.for("premiumMinor")],
     currencyCode: errors.for("currencyCode"),
     effectiveDate: errors.for("effectiveDate"),
     expirationDate: errors.for("expirationDate"),
@@ -107,6 +87,8 @@ export function PolicyForm({ title, initial, submitLabel, savingLabel, onSave, o
     endDate: hasEndDate(input.status) ? errors.for("endDate") : [],
     notes: errors.for("notes"),
   };
+  const premiumErrors = [...(premiumError ? [premiumError] : []), ...errors.for("premiumMinor")];
+  const field = textFields(input, set, fieldErrors);
   const titleId = `${id}-title`;
 
   return (
@@ -114,141 +96,69 @@ export function PolicyForm({ title, initial, submitLabel, savingLabel, onSave, o
       <h3 id={titleId} className={form.legend}>
         {title}
       </h3>
-      <FormProblem errors={errors} what="policy" onReload={onReload && handleReload} reloading={reloading} />
+      <FormProblem errors={errors} what="policy" onReload={onReload && (() => reload(onReload))} reloading={reloading} />
       <div className={form.grid}>
-        <Field id={`${id}-number`} label="Policy number" errors={fieldErrors.policyNumber}>
-          {(props) => (
-            <input
-              {...props}
-              ref={firstInput}
-              className={form.input}
-              autoComplete="off"
-              value={input.policyNumber}
-              onChange={(event) => set("policyNumber", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-carrier`} label="Carrier" errors={fieldErrors.carrier}>
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              autoComplete="off"
-              value={input.carrier}
-              onChange={(event) => set("carrier", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-line`} label="Line of business" errors={fieldErrors.lineOfBusiness}>
-          {(props) => (
-            <select
-              {...props}
-              className={form.input}
-              value={input.lineOfBusiness ?? ""}
-              onChange={(event) => set("lineOfBusiness", (event.target.value || undefined) as LineOfBusiness | undefined)}
-            >
-              <option value="">Choose…</option>
-              {lineOfBusiness.keys.map((line) => (
-                <option key={line} value={line}>
-                  {lineOfBusinessLabels[line]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${id}-status`} label="Status" errors={fieldErrors.status}>
-          {(props) => (
-            <select
-              {...props}
-              className={form.input}
-              value={input.status ?? ""}
-              onChange={(event) => set("status", (event.target.value || undefined) as PolicyStatus | undefined)}
-            >
-              <option value="">Choose…</option>
-              {policyStatus.keys.map((status) => (
-                <option key={status} value={status}>
-                  {policyStatusLabels[status]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${id}-premium`} label="Premium" errors={fieldErrors.premium} hint="e.g. 1234.50">
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              inputMode="decimal"
-              autoComplete="off"
-              value={premiumText}
-              onChange={(event) => setPremiumText(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-currency`} label="Currency" errors={fieldErrors.currencyCode}>
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              maxLength={3}
-              autoComplete="off"
-              value={input.currencyCode}
-              onChange={(event) => set("currencyCode", event.target.value.toUpperCase())}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-effective`} label="Effective date" errors={fieldErrors.effectiveDate}>
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              type="date"
-              value={input.effectiveDate}
-              onChange={(event) => set("effectiveDate", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-expiration`} label="Expiration date" errors={fieldErrors.expirationDate}>
-          {(props) => (
-            <input
-              {...props}
-              className={form.input}
-              type="date"
-              value={input.expirationDate}
-              onChange={(event) => set("expirationDate", event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField id={`${id}-number`} label="Policy number" ref={firstInput} autoComplete="off" {...field("policyNumber")} />
+        <TextField id={`${id}-carrier`} label="Carrier" autoComplete="off" {...field("carrier")} />
+        <SelectField
+          id={`${id}-line`}
+          label="Line of business"
+          errors={fieldErrors.lineOfBusiness}
+          value={input.lineOfBusiness ?? ""}
+          onChange={(value) => set("lineOfBusiness", (value || undefined) as LineOfBusiness | undefined)}
+        >
+          <option value="">Choose…</option>
+          {lineOfBusiness.keys.map((line) => (
+            <option key={line} value={line}>
+              {lineOfBusinessLabels[line]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={`${id}-status`}
+          label="Status"
+          errors={fieldErrors.status}
+          value={input.status ?? ""}
+          onChange={(value) => set("status", (value || undefined) as PolicyStatus | undefined)}
+        >
+          <option value="">Choose…</option>
+          {policyStatus.keys.map((status) => (
+            <option key={status} value={status}>
+              {policyStatusLabels[status]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id={`${id}-premium`}
+          label="Premium"
+          errors={premiumErrors}
+          hint="e.g. 1234.50"
+          inputMode="decimal"
+          autoComplete="off"
+          value={premiumText}
+          onChange={setPremiumText}
+        />
+        <TextField
+          id={`${id}-currency`}
+          label="Currency"
+          maxLength={3}
+          autoComplete="off"
+          {...field("currencyCode")}
+          onChange={(value) => set("currencyCode", value.toUpperCase())}
+        />
+        <TextField id={`${id}-effective`} label="Effective date" type="date" {...field("effectiveDate")} />
+        <TextField id={`${id}-expiration`} label="Expiration date" type="date" {...field("expirationDate")} />
         {hasEndDate(input.status) && (
-          <Field
+          <TextField
             id={`${id}-end`}
             label={input.status === "lapsed" ? "Lapse date" : "Cancellation date"}
-            errors={fieldErrors.endDate}
             hint="Today if left empty"
-          >
-            {(props) => (
-              <input
-                {...props}
-                className={form.input}
-                type="date"
-                value={input.endDate}
-                onChange={(event) => set("endDate", event.target.value)}
-              />
-            )}
-          </Field>
+            type="date"
+            {...field("endDate")}
+          />
         )}
         <div className={form.wide}>
-          <Field id={`${id}-notes`} label="Policy notes" errors={fieldErrors.notes}>
-            {(props) => (
-              <textarea
-                {...props}
-                className={form.input}
-                rows={3}
-                value={input.notes}
-                onChange={(event) => set("notes", event.target.value)}
-              />
-            )}
-          </Field>
+          <TextAreaField id={`${id}-notes`} label="Policy notes" rows={3} {...field("notes")} />
         </div>
       </div>
       <div className={form.actions}>

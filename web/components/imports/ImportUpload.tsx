@@ -1,31 +1,23 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
 import { uploadImport, type Import } from "@/lib/imports-api";
 import { Field } from "../forms/Field";
 import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
 import form from "../forms/form.module.css";
+import { useSaveAndLeave } from "../forms/use-save";
 import styles from "./imports.module.css";
 
 /** Step 1: choose a CSV file and upload it; the service answers with its columns and a suggested mapping. */
 export function ImportUpload({ onUploaded }: { onUploaded: (uploaded: Import) => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const { save, saving: uploading, error } = useSaveAndLeave();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) return;
-    setUploading(true);
-    setError(null);
-    try {
-      onUploaded(await uploadImport(file));
-    } catch (failure) {
-      setError(asApiError(failure));
-      setUploading(false);
-    }
+    await save(async () => onUploaded(await uploadImport(file)));
   }
 
   const errors = new FormErrors(error);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/forms/Field";
 import { FormErrors } from "@/components/forms/form-errors";
 import { FormProblem } from "@/components/forms/FormProblem";
-import { asApiError, type ApiError } from "@/lib/api";
+import { useSaveAndLeave } from "@/components/forms/use-save";
 import type { Draft } from "@/lib/live-call";
 import { liveCallApi } from "@/lib/live-call-api";
 import { OutcomeOptions } from "./OutcomeOptions";
@@ -23,25 +23,19 @@ export function CallSummaryEditor({ callId, draft, onSaved }: CallSummaryEditorP
   const [outcome, setOutcome] = useState(draft.outcome);
   const [outcomeNote, setOutcomeNote] = useState("");
   const [followUps, setFollowUps] = useState(draft.followUps.join("\n"));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { save, saving: pending, error } = useSaveAndLeave();
   const errors = new FormErrors(error);
 
-  async function save(event: React.FormEvent) {
+  async function handleSubmit(event: React.FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await save(async () => {
       const lines = followUps.split("\n").map((l) => l.trim()).filter(Boolean);
       onSaved(await liveCallApi.save(callId, { summary, outcome, outcomeNote, followUps: lines }));
-    } catch (failure) {
-      setError(asApiError(failure));
-      setPending(false);
-    }
+    });
   }
 
   return (
-    <form className={`${styles.panel} ${styles.form}`} onSubmit={save} aria-labelledby="live-summary">
+    <form className={`${styles.panel} ${styles.form}`} onSubmit={handleSubmit} aria-labelledby="live-summary">
       <h2 id="live-summary">The call’s log</h2>
       <Field id="call-summary" label="Summary" errors={errors.for("summary")}>
         {(input) => <textarea {...input} rows={5} maxLength={4000} value={summary} onChange={(e) => setSummary(e.target.value)} />}

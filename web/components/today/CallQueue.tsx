@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { asApiError, type ApiError } from "@/lib/api";
 import type { CalendarEvent } from "@/lib/calendar-api";
-import { describeReason, listCallQueue, type CallQueueEntry, type CallQueuePage } from "@/lib/call-queue-api";
+import { listCallQueue, type CallQueueEntry, type CallQueuePage } from "@/lib/call-queue-api";
 import { useLoad } from "@/lib/use-load";
 import { ProblemAlert } from "../ProblemAlert";
 import { DateText, Time } from "../Time";
@@ -122,7 +122,7 @@ function QueueEntry({ entry, onScheduled }: { entry: CallQueueEntry; onScheduled
       <ul className={styles.reasons} aria-label={`Why call ${entry.displayName}`}>
         {entry.reasons.map((reason, index) => (
           <li key={`${reason.kind}-${reason.policyId}-${index}`} className={`${styles.reason} ${styles[reason.kind ?? "other"] ?? ""}`}>
-            {describeReason(reason)}
+            {reason.description}
           </li>
         ))}
       </ul>

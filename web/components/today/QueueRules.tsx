@@ -2,11 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 import { getBookSettings, updateBookSettings, type BookSettings } from "@/lib/call-queue-api";
+import { wholeNumber } from "@/lib/format";
 import { useLoad } from "@/lib/use-load";
 import { ProblemAlert } from "../ProblemAlert";
-import { Field } from "../forms/Field";
 import { FormErrors } from "../forms/form-errors";
 import { FormProblem } from "../forms/FormProblem";
+import { NumberField, TextField } from "../forms/inputs";
+import { textFields } from "../forms/text-fields";
 import form from "../forms/form.module.css";
 import { useSave } from "../forms/use-save";
 import styles from "./QueueRules.module.css";
@@ -41,6 +43,34 @@ export function QueueRules({ onSaved }: { onSaved: () => void }) {
 
 type SettingsText = Record<keyof BookSettings, string>;
 
+/** The rules counted in days, each with the range the service takes. */
+const dayFields = [
+  {
+    key: "renewalWindowDays",
+    id: "rules-renewal",
+    label: "Renewal window (days)",
+    hint: "Call about a policy expiring within this many days.",
+    min: 1,
+    max: 365,
+  },
+  {
+    key: "lapseWindowDays",
+    id: "rules-lapse",
+    label: "Lapse window (days)",
+    hint: "Call about a policy that lapsed within this many days.",
+    min: 1,
+    max: 3650,
+  },
+  {
+    key: "contactIntervalDays",
+    id: "rules-contact",
+    label: "Contact interval (days)",
+    hint: "Call a client not contacted for this many days.",
+    min: 1,
+    max: 3650,
+  },
+] as const;
+
 function QueueRulesForm({ settings, onSaved }: { settings: BookSettings; onSaved: (saved: BookSettings) => void }) {
   const [text, setText] = useState<SettingsText>({
     renewalWindowDays: String(settings.renewalWindowDays),
@@ -60,9 +90,10 @@ function QueueRulesForm({ settings, onSaved }: { settings: BookSettings; onSaved
     event.preventDefault();
     await save(() =>
       updateBookSettings({
-        renewalWindowDays: wholeNumber(text.renewalWindowDays),
-        lapseWindowDays: wholeNumber(text.lapseWindowDays),
-        contactIntervalDays: wholeNumber(text.contactIntervalDays),
+        // A day count that is not a whole number is sent as 0, which the API refuses in its own words.
+        renewalWindowDays: wholeNumber(text.renewalWindowDays) ?? 0,
+        lapseWindowDays: wholeNumber(text.lapseWindowDays) ?? 0,
+        contactIntervalDays: wholeNumber(text.contactIntervalDays) ?? 0,
         timeZone: text.timeZone.trim(),
         defaultRegion: text.defaultRegion.trim().toUpperCase(),
       }),
@@ -77,92 +108,29 @@ function QueueRulesForm({ settings, onSaved }: { settings: BookSettings; onSaved
     timeZone: errors.for("timeZone"),
     defaultRegion: errors.for("defaultRegion"),
   };
+  const field = textFields(text, change, fieldErrors);
 
   return (
     <form className={styles.form} onSubmit={handleSubmit} noValidate>
       <FormProblem errors={errors} what="settings" />
-      <Field
-        id="rules-renewal"
-        label="Renewal window (days)"
-        errors={fieldErrors.renewalWindowDays}
-        hint="Call about a policy expiring within this many days."
-      >
-        {(props) => (
-          <input
-            {...props}
-            className={form.input}
-            type="number"
-            min={1}
-            max={365}
-            value={text.renewalWindowDays}
-            onChange={(event) => change("renewalWindowDays", event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        id="rules-lapse"
-        label="Lapse window (days)"
-        errors={fieldErrors.lapseWindowDays}
-        hint="Call about a policy that lapsed within this many days."
-      >
-        {(props) => (
-          <input
-            {...props}
-            className={form.input}
-            type="number"
-            min={1}
-            max={3650}
-            value={text.lapseWindowDays}
-            onChange={(event) => change("lapseWindowDays", event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        id="rules-contact"
-        label="Contact interval (days)"
-        errors={fieldErrors.contactIntervalDays}
-        hint="Call a client not contacted for this many days."
-      >
-        {(props) => (
-          <input
-            {...props}
-            className={form.input}
-            type="number"
-            min={1}
-            max={3650}
-            value={text.contactIntervalDays}
-            onChange={(event) => change("contactIntervalDays", event.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="rules-time-zone" label="Your time zone" errors={fieldErrors.timeZone} hint="Decides when “today” starts.">
-        {(props) => (
-          <input
-            {...props}
-            className={form.input}
-            autoComplete="off"
-            value={text.timeZone}
-            onChange={(event) => change("timeZone", event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      {dayFields.map(({ key, ...attributes }) => (
+        <NumberField key={key} {...attributes} {...field(key)} />
+      ))}
+      <TextField
+        id="rules-time-zone"
+        label="Your time zone"
+        hint="Decides when “today” starts."
+        autoComplete="off"
+        {...field("timeZone")}
+      />
+      <TextField
         id="rules-region"
         label="Default phone region"
-        errors={fieldErrors.defaultRegion}
         hint="Numbers without a country code are read as this country (e.g. US)."
-      >
-        {(props) => (
-          <input
-            {...props}
-            className={form.input}
-            maxLength={2}
-            autoComplete="off"
-            value={text.defaultRegion}
-            onChange={(event) => change("defaultRegion", event.target.value)}
-          />
-        )}
-      </Field>
+        maxLength={2}
+        autoComplete="off"
+        {...field("defaultRegion")}
+      />
       <div className={form.actions}>
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? "Saving…" : "Save rules"}
@@ -173,9 +141,4 @@ function QueueRulesForm({ settings, onSaved }: { settings: BookSettings; onSaved
       </div>
     </form>
   );
-}
-
-/** A typed day count as a number; anything else as 0, which the API refuses with its own words. */
-function wholeNumber(text: string): number {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
 }

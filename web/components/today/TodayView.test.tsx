@@ -35,12 +35,11 @@ const queue = {
     {
       clientId: "c-theo",
       displayName: "Theodore Brandt",
-      // No descriptions: the app words the reasons itself.
+      // The service words every reason; the app shows its words as they are.
       reasons: [
-        { kind: "CALL_REASON_KIND_LAPSED", days: 5, policyNumber: "AU-77" },
-        // Imported as lapsed without its lapse date: not "0 days ago".
-        { kind: "CALL_REASON_KIND_LAPSED", policyNumber: "BT-1", dateUnknown: true },
-        { kind: "CALL_REASON_KIND_NOT_CONTACTED", days: 200 },
+        { kind: "CALL_REASON_KIND_LAPSED", days: 5, policyNumber: "AU-77", description: "Lapsed 5 days ago (AU-77)" },
+        { kind: "CALL_REASON_KIND_LAPSED", policyNumber: "BT-1", dateUnknown: true, description: "Lapsed, date unknown (BT-1)" },
+        { kind: "CALL_REASON_KIND_NOT_CONTACTED", days: 200, description: "Never contacted (added 200 days ago)" },
       ],
       score: 500,
     },
@@ -106,7 +105,7 @@ describe("Today page", () => {
       within(within(theo).getByRole("list", { name: "Why call Theodore Brandt" }))
         .getAllByRole("listitem")
         .map((item) => item.textContent),
-    ).toEqual(["Lapsed 5 days ago (AU-77)", "Lapsed, date unknown (BT-1)", "Not contacted for 200 days"]);
+    ).toEqual(["Lapsed 5 days ago (AU-77)", "Lapsed, date unknown (BT-1)", "Never contacted (added 200 days ago)"]);
     expect(theo).toHaveTextContent("Never contacted");
     expect(section).toHaveTextContent("Who to call · Nov 25, 2026");
   });
@@ -114,7 +113,7 @@ describe("Today page", () => {
   it("loads more of the queue with the next page's token", async () => {
     const requests = renderToday({
       "GET /api/clients/call-queue?pageToken=Q2": () =>
-        jsonResponse({ entries: [{ clientId: "c-priya", displayName: "Priya Raman", reasons: [{ kind: "CALL_REASON_KIND_NOT_CONTACTED", days: 181 }] }] }),
+        jsonResponse({ entries: [{ clientId: "c-priya", displayName: "Priya Raman", reasons: [{ kind: "CALL_REASON_KIND_NOT_CONTACTED", days: 181, description: "Not contacted for 181 days" }] }] }),
     });
 
     await userEvent.click(await screen.findByRole("button", { name: "Show more clients" }));
