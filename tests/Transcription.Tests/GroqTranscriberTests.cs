@@ -48,6 +48,49 @@ public sealed class GroqTranscriberTests(TranscriptionServiceHost host)
     }
 
     [Fact]
+    public async Task TranscribeAsync_ProviderDown_OpensTheCircuit_SoCallsFailAtOnceWithoutReachingIt_UntilItRecovers()
+    {
+        await using var services = Services(("ApiKey", "key"), ("BaseUrl", host.Groq.BaseUrl.ToString()), ("MaxRetries", "1"),
+            ("Circuit:MinimumThroughput", "4"), ("Circuit:BreakDuration", "00:00:01"));
+        var transcriber = services.GetRequiredService<GroqTranscriber>();
+        var marker = $"marker-{Guid.NewGuid():N}";
+        // Two calls of two attempts open it; the two spare 503s meet the requests let through after a break, if any.
+        host.Groq.Reply(marker, [.. Enumerable.Repeat(FakeTranscriptionReply.Error(503), 6)]);
+
+        // Each call's attempts are samples; once enough have failed, calls stop reaching the provider.
+        RpcException? answeredWithoutAsking = null;
+        for (var call = 0; call < 10 && answeredWithoutAsking is null; call++)
+        {
+            var sentBefore = host.Groq.RequestsWithPrompt(marker).Count;
+            var failure = await RpcAssert.FailsAsync(StatusCode.Unavailable,
+                () => transcriber.TranscribeAsync(SpokenAudio.Silence(1), marker, TestContext.Current.CancellationToken));
+            if (host.Groq.RequestsWithPrompt(marker).Count == sentBefore)
+            {
+                answeredWithoutAsking = failure;
+            }
+        }
+
+        var sentWhileFailing = host.Groq.RequestsWithPrompt(marker).Count;
+        host.Groq.Reply(marker, FakeTranscriptionReply.Text("back again"));
+        var back = await Eventually.ReturnsAsync(async () =>
+        {
+            try
+            {
+                return (await transcriber.TranscribeAsync(SpokenAudio.Silence(1), marker, TestContext.Current.CancellationToken)).Text;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(answeredWithoutAsking);
+        Assert.Contains("circuit open", answeredWithoutAsking.Status.Detail);
+        Assert.InRange(sentWhileFailing, 4, 4 + 1);
+        Assert.Equal("back again", back);
+    }
+
+    [Fact]
     public async Task AddGroqEngine_NoApiKey_OffersNoGroqEngine()
     {
         await using var services = Services(("BaseUrl", host.Groq.BaseUrl.ToString()));
