@@ -50,6 +50,9 @@ public sealed class GoogleFakeCalendar(HttpClient control)
     public Task SetTimeZoneAsync(FakeUser user, string timeZone) => PostAsync($"__fake/calendar/{user.Subject}/time-zone", new { timeZone });
 
     /// <summary>The next <paramref name="count"/> Calendar requests get <paramref name="status"/> (429, 403 rateLimitExceeded, or 5xx backendError) with Retry-After.</summary>
+    /// <summary>From now on every <paramref name="failEvery"/>th Calendar request fails with a 503 and each waits <paramref name="latencyMilliseconds"/>; 0, 0 ends it.</summary>
+    public Task SetFaultsAsync(int failEvery, int latencyMilliseconds) => PostAsync("__fake/calendar/faults", new CalendarFaults(failEvery, latencyMilliseconds));
+
     public Task ThrottleAsync(int status, int? retryAfterSeconds, int count, string reason = "rateLimitExceeded") =>
         PostAsync("__fake/calendar/throttle", new Throttle(status, retryAfterSeconds, count, reason));
 

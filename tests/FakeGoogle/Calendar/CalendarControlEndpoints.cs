@@ -80,6 +80,11 @@ public static class CalendarControlEndpoints
                 calendar.TimeZone = zone.TimeZone;
                 return Results.NoContent();
             }));
+        control.MapPost("/faults", (CalendarFaults faults, FakeCalendars calendars) =>
+        {
+            calendars.Faults = faults;
+            return Results.NoContent();
+        });
         control.MapPost("/throttle", (Throttle throttle, FakeCalendars calendars) =>
         {
             calendars.ThrottleNext(throttle);

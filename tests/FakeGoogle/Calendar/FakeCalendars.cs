@@ -9,12 +9,19 @@ public sealed class FakeCalendars(ChannelNotifier notifier, TimeProvider time)
     private readonly ConcurrentDictionary<string, FakeChannel> channels = new();
     private readonly Lock throttleGate = new();
     private Throttle? throttle;
+    private long requests;
 
     public FakeCalendar For(string subject, string email) => calendars.GetOrAdd(subject, _ => new FakeCalendar(email));
 
     public FakeCalendar? Find(string subject) => calendars.GetValueOrDefault(subject);
 
     public string SubjectOf(FakeCalendar calendar) => calendars.First(c => ReferenceEquals(c.Value, calendar)).Key;
+
+    /// <summary>How the Calendar API misbehaves on every request from now on (none by default).</summary>
+    public CalendarFaults Faults { get; set; } = new(0, 0);
+
+    /// <summary>Whether this request is one of those <see cref="Faults"/> fails.</summary>
+    public bool TakeFault() => Faults.FailEvery > 0 && Interlocked.Increment(ref requests) % Faults.FailEvery == 0;
 
     /// <summary>The next <paramref name="count"/> Calendar API requests are refused with this status and Retry-After.</summary>
     public void ThrottleNext(Throttle next)
@@ -73,6 +80,10 @@ public sealed class FakeCalendars(ChannelNotifier notifier, TimeProvider time)
 /// <summary>The next <paramref name="Count"/> Calendar requests refused with <paramref name="Status"/>: a 403 with
 /// <paramref name="Reason"/> (rateLimitExceeded, userRateLimitExceeded or quotaExceeded), and a Retry-After header only
 /// when <paramref name="RetryAfterSeconds"/> is given, as Google leaves it out of many of its refusals.</summary>
+/// <summary>Every <paramref name="FailEvery"/>th Calendar request fails with 503 backendError (no Retry-After), and every
+/// one waits <paramref name="LatencyMilliseconds"/> first: a provider having a bad day, not one that is down.</summary>
+public sealed record CalendarFaults(int FailEvery, int LatencyMilliseconds);
+
 public sealed record Throttle(int Status, int? RetryAfterSeconds, int Count, string Reason = "rateLimitExceeded");
 
 /// <summary>A push channel (events.watch): where Google posts, with which token, until when.</summary>
