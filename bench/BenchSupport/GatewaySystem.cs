@@ -2,8 +2,11 @@ using AgentCalls.TestSupport;
 
 namespace AgentCalls.Bench.Support;
 
-/// <summary>A service behind the gateway: its project, and its name in the gateway's service discovery (and its database's, <c>{Name}db</c>).</summary>
-public sealed record BackendService(string Project, string Name);
+/// <summary>
+/// A service behind the gateway: its project, its name in the gateway's service discovery (and its database's,
+/// <c>{Name}db</c>), and any settings of its own it needs to start.
+/// </summary>
+public sealed record BackendService(string Project, string Name, IEnumerable<KeyValuePair<string, string>>? Settings = null);
 
 /// <summary>
 /// The gateway and what it fronts, each a separate Release process on loopback ports, none under the AppHost (no DCP
@@ -57,6 +60,7 @@ public sealed class GatewaySystem : IAsyncDisposable
             await StartAsync(backend.Project, "Production", [
                 .. ports.Kestrel,
                 new($"ConnectionStrings__{backend.Name}db", await servers.CreateDatabaseAsync(backend.Name)),
+                .. backend.Settings ?? [],
             ]);
         }
 

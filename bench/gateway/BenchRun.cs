@@ -18,7 +18,8 @@ public static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Starting Postgres, Redis, Identity.Service, Transcription.Service and the gateway (Release) on {CpuAffinity.Current()} ...");
-        await using var system = await GatewaySystem.StartAsync(new BackendService("Transcription.Service", "transcription"));
+        await using var system = await GatewaySystem.StartAsync(new BackendService("Transcription.Service", "transcription",
+            [new("Transcription__Vad__ModelPath", Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx"))]));
         cancellationToken.ThrowIfCancellationRequested();
         var agent = await IdentityHost.SignInAsync(system.Issuer, "Benchmark agent", cancellationToken: cancellationToken);
 
