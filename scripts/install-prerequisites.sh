@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what AgentCalls needs on Debian/Ubuntu, only what is missing: the OS packages (PostgreSQL,
 # Redis, PocketSphinx; with --test also Chromium, espeak-ng and sox; with --images buildah, skopeo, docker-registry,
-# and podman with runc for the image smoke test), the .NET tools and packages, and the web app's npm packages.
+# and podman with runc for the image smoke test; with --load hey for bench/load), the .NET tools and packages, and the web app's npm packages.
 # Options may be combined (--test --images). Uses sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,9 @@ for option in "$@"; do
     # scripts/build-images.sh: container images without a Docker daemon, into a local registry; podman runs them
     # (Deploy.Tests' ImageSmokeTests) with runc and the configuration in scripts/podman/.
     --images) packages+=(buildah skopeo docker-registry podman runc) ;;
-    *) echo "Unknown option $option (use --test, --images)." >&2; exit 2 ;;
+    # bench/load/run.sh drives the gateway with hey.
+    --load) packages+=(hey) ;;
+    *) echo "Unknown option $option (use --test, --images, --load)." >&2; exit 2 ;;
   esac
 done
 

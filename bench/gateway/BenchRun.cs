@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentCalls.Bench.Support;
 using AgentCalls.TestSupport;
 
 namespace AgentCalls.Bench.Gateway;
@@ -17,12 +18,13 @@ public static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Starting Postgres, Redis, Identity.Service, Transcription.Service and the gateway (Release) on {CpuAffinity.Current()} ...");
-        await using var system = await BenchSystem.StartAsync();
+        await using var system = await GatewaySystem.StartAsync(new BackendService("Transcription.Service", "transcription",
+            [new("Transcription__Vad__ModelPath", Path.Combine(RepositoryPaths.Root, ".models", "silero-vad", "silero_vad.onnx"))]));
         cancellationToken.ThrowIfCancellationRequested();
         var agent = await IdentityHost.SignInAsync(system.Issuer, "Benchmark agent", cancellationToken: cancellationToken);
 
         var start = new ProcessStartInfo("taskset", ["-c", LoadGeneratorCpu, "dotnet", typeof(BenchRun).Assembly.Location,
-            .. options.MeasureArguments(system.Service, system.Gateway)]);
+            .. options.MeasureArguments(system.Grpc("transcription"), system.Gateway)]);
         start.Environment[TokenVariable] = agent.AccessToken;
         using var loadGenerator = Process.Start(start) ?? throw new InvalidOperationException("taskset did not start.");
         try

@@ -1,3 +1,5 @@
+using AgentCalls.Bench.Support;
+
 namespace AgentCalls.Bench.Gateway;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AgentCalls.Bench.Gateway;
+namespace AgentCalls.Bench.Support;
 
 public static class CpuAffinity
 {

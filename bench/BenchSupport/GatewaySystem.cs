@@ -1,77 +1,89 @@
 using AgentCalls.TestSupport;
 
-namespace AgentCalls.Bench.Gateway;
+namespace AgentCalls.Bench.Support;
 
 /// <summary>
-/// What the benchmark measures, each a separate Release process on loopback ports, none under the AppHost (no
-/// DCP proxy hop): Postgres and Redis (TestSupport's), Identity (the token issuer), Transcription.Service, and the
-/// gateway routing <c>/api/transcription/**</c> to it. Logging at Warning, telemetry not exported, the gateway's
-/// per-agent rate limit raised out of the way. Every process inherits this one's CPU affinity.
+/// A service behind the gateway: its project, its name in the gateway's service discovery (and its database's,
+/// <c>{Name}db</c>), and any settings of its own it needs to start.
 /// </summary>
-public sealed class BenchSystem : IAsyncDisposable
+public sealed record BackendService(string Project, string Name, IEnumerable<KeyValuePair<string, string>>? Settings = null);
+
+/// <summary>
+/// The gateway and what it fronts, each a separate Release process on loopback ports, none under the AppHost (no DCP
+/// proxy hop): Postgres and Redis (TestSupport's), Identity (the token issuer, Development for its sign-in page),
+/// the given services, and the gateway routing to them. Logging at Warning, telemetry not exported, the gateway's
+/// per-agent rate limits (plain and costly) raised out of the way (the limiter still runs on every request). Every
+/// process inherits this one's CPU affinity. Everything stops and the data is removed, whatever happens.
+/// </summary>
+public sealed class GatewaySystem : IAsyncDisposable
 {
     private const string GatewaySecret = "benchmark-gateway-secret";
     private const string ReadyLine = "Application started.";
+    private const string NoLimit = "100000";
     private readonly DatabaseServers servers = new();
     private readonly List<(string Project, LocalServerProcess Process)> processes = [];
+    private readonly Dictionary<string, Ports> services = [];
 
-    private BenchSystem()
+    private GatewaySystem()
     {
     }
 
     public Uri Issuer { get; private set; } = null!;
 
-    /// <summary>Transcription.Service's HTTP/2 endpoint, where gRPC JSON transcoding answers REST.</summary>
-    public Uri Service { get; private set; } = null!;
-
     public Uri Gateway { get; private set; } = null!;
 
-    public static async Task<BenchSystem> StartAsync()
-    {
-        var system = new BenchSystem();
-        try
-        {
-            await system.StartProcessesAsync();
-            return system;
-        }
-        catch
-        {
-            await system.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>A service's HTTP/2 endpoint, where gRPC JSON transcoding answers REST.</summary>
+    public Uri Grpc(string name) => new($"http://127.0.0.1:{services[name].Grpc}/");
 
-    private async Task StartProcessesAsync()
+    public static Task<GatewaySystem> StartAsync(params BackendService[] backends) =>
+        SystemStart.OrDisposeAsync(new GatewaySystem(), system => system.StartProcessesAsync(backends));
+
+    private async Task StartProcessesAsync(BackendService[] backends)
     {
         await servers.InitializeAsync();
         var identity = Ports.Next();
-        var transcription = Ports.Next();
         var gatewayPort = FreePort.Next();
         Issuer = new Uri($"http://127.0.0.1:{identity.Http}/auth/");
-        Service = new Uri($"http://127.0.0.1:{transcription.Grpc}/");
         Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
 
-        // Development only for its sign-in page; the tokens last the whole run.
+        // Development and DevelopmentSignIn only for its sign-in page; the tokens last the whole run.
         await StartAsync("Identity.Service", "Development", [
             .. identity.Kestrel,
             new("ConnectionStrings__identitydb", await servers.CreateDatabaseAsync("identity")),
             new("Identity__Gateway__ClientSecret", GatewaySecret),
             new("Identity__AccessTokenLifetime", "01:00:00"),
+            new("Identity__DevelopmentSignIn", "true"),
         ]);
-        await StartAsync("Transcription.Service", "Production", [
-            .. transcription.Kestrel,
-            new("ConnectionStrings__transcriptiondb", await servers.CreateDatabaseAsync("transcription")),
-        ]);
+        foreach (var backend in backends)
+        {
+            var ports = services[backend.Name] = Ports.Next();
+            await StartAsync(backend.Project, "Production", [
+                .. ports.Kestrel,
+                new($"ConnectionStrings__{backend.Name}db", await servers.CreateDatabaseAsync(backend.Name)),
+                .. backend.Settings ?? [],
+            ]);
+        }
+
         await StartAsync("Gateway", "Production", [
             new("Kestrel__Endpoints__http__Url", $"http://127.0.0.1:{gatewayPort}"),
             .. identity.Discovery("identity"),
-            .. transcription.Discovery("transcription"),
+            .. services.SelectMany(service => service.Value.Discovery(service.Key)),
             new("Gateway__ClientSecret", GatewaySecret),
-            new("Gateway__RateLimit__TokenLimit", "100000"),
-            new("Gateway__RateLimit__TokensPerPeriod", "100000"),
-            new("Gateway__RateLimit__ReplenishmentPeriod", "00:00:01"),
+            // What the gateway needs outside Development: the host names it answers for, its key ring's protection.
+            new("AllowedHosts", "127.0.0.1"),
+            new("Gateway__DataProtection__Certificate", TestKeys.KeyRingCertificate),
+            new("Gateway__DataProtection__CertificatePassword", TestKeys.CertificatePassword),
+            .. RaisedLimit("RateLimit"),
+            .. RaisedLimit("CostlyRateLimit"),
         ]);
     }
+
+    private static KeyValuePair<string, string>[] RaisedLimit(string limit) =>
+    [
+        new($"Gateway__{limit}__TokenLimit", NoLimit),
+        new($"Gateway__{limit}__TokensPerPeriod", NoLimit),
+        new($"Gateway__{limit}__ReplenishmentPeriod", "00:00:01"),
+    ];
 
     private async Task StartAsync(string project, string environment, IEnumerable<KeyValuePair<string, string>> settings)
     {
