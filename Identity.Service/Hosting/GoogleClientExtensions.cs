@@ -52,13 +52,14 @@ public static class GoogleClientExtensions
             });
         });
         // Calendar waits on a token refresh inside its own 10-second attempt: Identity's calls to Google (its only
-        // outbound HTTP) finish, retries included, well within it, so a failing Google is not retried from both sides.
+        // outbound HTTP) finish, retries included, within it, so a failing Google is not retried from both sides. An
+        // attempt keeps 5 s: a first request to a cold or busy provider took more than 2.5 s in CI.
         builder.Services.ConfigureAll<HttpStandardResilienceOptions>(resilience =>
         {
             resilience.Retry.MaxRetryAttempts = 2;
             resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
-            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2.5);
-            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(8);
+            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(9);
             resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictClientOptions>, ClientKeyOptionsSetup>();
