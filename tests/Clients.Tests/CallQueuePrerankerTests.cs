@@ -4,6 +4,7 @@ using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Date = Google.Type.Date;
 
 namespace AgentCalls.Clients.Tests;
@@ -89,6 +90,36 @@ public sealed class CallQueuePrerankerTests(ClientsServiceHost host)
         Assert.Equal("Renewal in 12 days (REN-12-RACE)", Assert.Single(Assert.Single(queue.Entries).Reasons).Description);
         Assert.Equal(Today, await RankedOnAsync(agent));
         Assert.Equal([(Guid.Parse(client.ClientId), 12)], await EntriesAsync(agent));
+    }
+
+    [Fact]
+    public async Task Preranker_AgentWhoseRefreshIsUnderWayElsewhere_IsSkippedNotWaitedFor_AndRankedOnceItEnds()
+    {
+        var agent = await NewAgentInZoneAsync("Prerank Busy");
+        var client = await host.CreateClientAsync(agent, "Bea Busy");
+        await host.CreatePolicyAsync(agent, client.ClientId, "REN-12-BUSY", p => p.ExpirationDate = Date(Today.AddDays(12)));
+        await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+
+        // The agent's refresh lock, as a read (or another replica's preranker) ranking the book right now holds it; taken
+        // before the day is turned back, so that the service's own preranker cannot rank it in between either.
+        await using (var busy = new NpgsqlConnection(host.ServiceDatabaseConnectionString))
+        {
+            await busy.OpenAsync(Cancel);
+            await using var transaction = await busy.BeginTransactionAsync(Cancel);
+            await using (var hold = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('clients.call_queue'), hashtext(@agent::text))", busy, transaction))
+            {
+                hold.Parameters.AddWithValue("agent", agent.AgentId);
+                await hold.ExecuteNonQueryAsync(Cancel);
+            }
+
+            await host.QueryAsync(db => db.Database.ExecuteSqlAsync(
+                $"UPDATE call_queue_rankings SET ranked_on = ranked_on - 1 WHERE agent_id = {agent.AgentId}", Cancel));
+            await host.Services.GetRequiredService<CallQueuePreranker>().PrerankAsync(Cancel);
+
+            Assert.Equal(Today.AddDays(-1), await RankedOnAsync(agent));
+        }
+
+        await Eventually.IsTrueAsync(async () => await RankedOnAsync(agent) == Today);
     }
 
     private async Task<SignedInAgent> NewAgentInZoneAsync(string name)
