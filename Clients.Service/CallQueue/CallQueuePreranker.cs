@@ -24,7 +24,10 @@ public sealed partial class CallQueuePreranker(
 {
     private static readonly ActivitySource Source = new("AgentCalls.Clients.CallQueue");
 
-    /// <summary>What one pass did: how many agents were due (up to the batch size), and how many of them it ranked.</summary>
+    /// <summary>
+    /// What one pass did: how many agents were due (up to the batch size), and how many of them it brought up to date
+    /// (or found brought up to date by a read just before); the others were skipped, under way elsewhere, or failed.
+    /// </summary>
     public readonly record struct Pass(int Due, int Ranked);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -120,7 +123,7 @@ public sealed partial class CallQueuePreranker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ranked the call queues of {Agents} agents for their new day.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call queues ranked ahead of their agents' new day: {Agents}.")]
     private static partial void LogRanked(ILogger logger, int agents);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ranking the call queue of agent {AgentId} ahead of their day failed; their first read ranks it.")]
