@@ -12,7 +12,18 @@ namespace AgentCalls.Clients.Service.CallQueue;
 /// </summary>
 public sealed class CallQueueRefresh(ClientsDbContext db)
 {
-    public async Task BringUpToDateAsync(BookSettings book, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Brings the ranking up to date for <paramref name="today"/>, waiting for a refresh already under way.</summary>
+    public Task BringUpToDateAsync(BookSettings book, DateOnly today, CancellationToken cancellationToken) =>
+        RefreshAsync(book, today, wait: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="BringUpToDateAsync"/>, for the background (<see cref="CallQueuePreranker"/>): an agent whose
+    /// refresh is under way elsewhere (a read, another replica's preranker) is left to it, and false is answered.
+    /// </summary>
+    public Task<bool> TryBringUpToDateAsync(BookSettings book, DateOnly today, CancellationToken cancellationToken) =>
+        RefreshAsync(book, today, wait: false, cancellationToken);
+
+    private async Task<bool> RefreshAsync(BookSettings book, DateOnly today, bool wait, CancellationToken cancellationToken)
     {
         var agent = book.AgentId;
         var rules = $"renewal {book.RenewalWindowDays}, lapse {book.LapseWindowDays}, contact {book.ContactIntervalDays}, {book.TimeZone}";
@@ -23,15 +34,22 @@ public sealed class CallQueueRefresh(ClientsDbContext db)
             """).SingleAsync(cancellationToken);
         if (current)
         {
-            return;
+            return true;
         }
 
-        await db.InTransactionAsync(async ct =>
+        return await db.InTransactionAsync(async ct =>
         {
             // One refresh per agent at a time: two calls ranking the same clients at once would insert them twice.
             // JIT off: ranking a whole book looks costly enough to compile, which takes longer than the ranking.
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_advisory_xact_lock(hashtext('clients.call_queue'), hashtext({agent}::text)), set_config('jit', 'off', true)", ct);
+            var locked = await db.Database.SqlQuery<bool>(wait
+                ? (FormattableString)$"""SELECT true AS "Value" FROM pg_advisory_xact_lock(hashtext('clients.call_queue'), hashtext({agent}::text)), set_config('jit', 'off', true)"""
+                : $"""SELECT pg_try_advisory_xact_lock(hashtext('clients.call_queue'), hashtext({agent}::text)) AS "Value" FROM set_config('jit', 'off', true)""")
+                .SingleAsync(ct);
+            if (!locked)
+            {
+                return false;
+            }
+
             var ranked = await db.Database.SqlQuery<bool>(
                 $"""SELECT ranked_on = {today} AND rules = {rules} AS "Value" FROM call_queue_rankings WHERE agent_id = {agent}""").ToListAsync(ct);
             if (ranked is not [true])
@@ -45,7 +63,7 @@ public sealed class CallQueueRefresh(ClientsDbContext db)
                 await RankAsync(book, today, null, ct);
                 // Fresh statistics, or the planner may take a table just filled for a small one and scan it for a page.
                 await db.Database.ExecuteSqlRawAsync("ANALYZE call_queue_entries", ct);
-                return;
+                return true;
             }
 
             var stale = (await db.Database.SqlQuery<Guid>(
@@ -55,6 +73,8 @@ public sealed class CallQueueRefresh(ClientsDbContext db)
                 await db.Database.ExecuteSqlAsync($"DELETE FROM call_queue_entries WHERE client_id = ANY ({stale})", ct);
                 await RankAsync(book, today, stale, ct);
             }
+
+            return true;
         }, cancellationToken);
     }
 

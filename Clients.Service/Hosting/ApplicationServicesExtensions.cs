@@ -46,10 +46,22 @@ public static class ApplicationServicesExtensions
         builder.Services.AddScoped<PolicyReader>();
         builder.Services.AddScoped<PolicyWriter>();
         builder.Services.AddScoped<HouseholdBook>();
-        builder.Services.AddScoped<CallQueueRefresh>();
-        builder.Services.AddScoped<CallQueueRanking>();
+        builder.AddCallQueue();
         builder.AddImports();
         return builder;
+    }
+
+    /// <summary>The call queue: its ranking, read and kept up to date as it is read, and ranked ahead of each agent's day.</summary>
+    private static void AddCallQueue(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CallQueueOptions>()
+            .BindConfiguration(CallQueueOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<CallQueueRefresh>();
+        builder.Services.AddScoped<CallQueueRanking>();
+        builder.Services.AddSingleton<CallQueuePreranker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CallQueuePreranker>());
     }
 
     /// <summary>CSV import (upload, a background worker over jobs in clientsdb) and export.</summary>
