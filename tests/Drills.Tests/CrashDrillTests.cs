@@ -35,8 +35,10 @@ public sealed class CrashDrillTests(DrillSystem system)
 
         await stop.CancelAsync();
         await running;
-        TestContext.Current.SendDiagnosticMessage(
-            $"Crash drill: {load.Acknowledged} writes acknowledged, {load.Failures} refused or unanswered while processes were down.");
+        // In the test's output too, which runners show (diagnostic messages only when switched on in configuration).
+        var summary = $"Crash drill: {load.Acknowledged} writes acknowledged, {load.Failures} refused or unanswered while processes were down.";
+        TestContext.Current.SendDiagnosticMessage(summary);
+        TestContext.Current.TestOutputHelper?.WriteLine(summary);
 
         var agent = browser.AgentId;
         var clientsDb = await system.ConnectionStringAsync("clientsdb", cancellationToken);
