@@ -79,12 +79,12 @@ public static class GatewayAuthenticationExtensions
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
 
-                client.UseSystemNetHttp();
+                client.UseSystemNetHttpOnce();
             })
             .AddValidation(validation =>
             {
                 validation.AddAudiences(AuthOptions.ApiAudience);
-                validation.UseSystemNetHttp();
+                validation.UseSystemNetHttpOnce();
                 validation.UseAspNetCore();
             });
         builder.Services.AddOptions<OpenIddictClientAspNetCoreOptions>().Configure(aspNetCore =>

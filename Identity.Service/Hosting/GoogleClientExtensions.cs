@@ -1,10 +1,10 @@
 using AgentCalls.Identity.Service.GoogleAccounts;
 using AgentCalls.Identity.Service.SigningKeys;
+using AgentCalls.ServiceDefaults.Authentication;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
 using OpenIddict.Client.AspNetCore;
-using Polly;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AgentCalls.Identity.Service.Hosting;
@@ -38,9 +38,7 @@ public static class GoogleClientExtensions
                 aspNetCore.DisableTransportSecurityRequirement();
             }
 
-            // One layer of retries: the service defaults' standard handler (bounded below), not OpenIddict's own as well,
-            // which nested inside it waited out every attempt's timeout against a failing token endpoint.
-            client.UseSystemNetHttp().SetHttpResiliencePipeline(ResiliencePipeline<HttpResponseMessage>.Empty);
+            client.UseSystemNetHttpOnce();
             client.AddRegistration(new OpenIddictClientRegistration
             {
                 ProviderName = GoogleOptions.ProviderName,

@@ -22,7 +22,7 @@ public static class AgentAuthenticationExtensions
             .AddValidation(validation =>
             {
                 validation.AddAudiences(AuthOptions.ApiAudience);
-                validation.UseSystemNetHttp();
+                validation.UseSystemNetHttpOnce();
                 validation.UseAspNetCore();
             });
         builder.Services.AddOptions<OpenIddict.Validation.OpenIddictValidationOptions>()

@@ -22,7 +22,7 @@ public static class ServiceTokenExtensions
             client.DisableTokenStorage();
             // Client credentials need no signing or encryption of the client's own; OpenIddict insists on having keys.
             client.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
-            client.UseSystemNetHttp();
+            client.UseSystemNetHttpOnce();
         });
         services.AddOptions<OpenIddictClientOptions>()
             .Configure<IOptions<AuthOptions>, IOptions<TOptions>>((client, auth, options) => client.Registrations.Add(new OpenIddictClientRegistration
