@@ -81,34 +81,29 @@ public sealed class ClientTextMatch
         """;
 
     /// <summary>
-    /// The full-text query with typos forgiven: every word, each as a prefix or as a lexicon word like it. The lexicon
-    /// holds every agent's words; a word only another agent's clients have finds nothing here, as the agent condition
-    /// still applies. Words and lexicon entries are letters only, so they cannot spell tsquery operators. This is the
-    /// one part of the search's text that varies with the input (one alternative per word, each word a parameter).
+    /// The full-text query with typos forgiven: every word, each as a prefix or, from three letters (as the lexicon's
+    /// words are), as a lexicon word (<c>search_words</c>) equal to it with two neighbouring letters swapped or
+    /// trigram-similar to it (<c>pg_trgm.similarity_threshold</c>): those first, then the most similar, at most
+    /// <see cref="MaxCorrections"/>, leaving out words the prefix finds anyway. Without a cap a big lexicon offers
+    /// hundreds of look-alikes for a common name, and the full-text index pays for every one, many times over; the word
+    /// meant is nearly always among the first few. The lexicon holds every agent's words; a word only another agent's
+    /// clients have finds nothing here, as the agent condition still applies. Words and lexicon entries are letters only,
+    /// so they cannot spell tsquery operators. The words come as one array and their swaps as another (each swap with
+    /// its word's position), so the statement's text is the same whatever was typed.
     /// </summary>
-    private string Corrected(IReadOnlyList<string> words) =>
-        $"to_tsquery('simple', concat_ws(' & ', {string.Join(", ", words.Select(Alternatives))}))";
-
-    /// <summary>
-    /// One word as a prefix, or (from three letters, as the lexicon's words are) a lexicon word equal to it with two
-    /// neighbouring letters swapped or trigram-similar to it (<c>pg_trgm.similarity_threshold</c>): those first, then
-    /// the most similar, at most <see cref="MaxCorrections"/>, leaving out words the prefix finds anyway. Without a cap
-    /// a big lexicon offers hundreds of look-alikes for a common name, and the full-text index pays for every one, many
-    /// times over; the word meant is nearly always among the first few.
-    /// </summary>
-    private string Alternatives(string word)
+    private string Corrected(IReadOnlyList<string> words)
     {
-        var w = sql.Param(word);
-        if (word.Length < 3)
-        {
-            return $"{w} || ':*'";
-        }
-
-        var swaps = sql.Param(QueryText.Swaps(word));
+        var swaps = words.SelectMany((word, i) => (word.Length < 3 ? [] : QueryText.Swaps(word)).Select(swap => (Position: i + 1L, Swap: swap))).ToList();
+        var (typed, swapOf, swapped) = (sql.Param(words.ToArray()), sql.Param(swaps.Select(s => s.Position).ToArray()), sql.Param(swaps.Select(s => s.Swap).ToArray()));
         return $"""
-            '(' || {w} || ':*' || coalesce((SELECT string_agg(' | ' || s.word, '') FROM (
-              SELECT word FROM search_words WHERE (word % {w} OR word = ANY ({swaps})) AND NOT starts_with(word, {w})
-              ORDER BY word = ANY ({swaps}) DESC, similarity(word, {w}) DESC, word LIMIT {MaxCorrections}) AS s), '') || ')'
+            to_tsquery('simple', (SELECT string_agg(CASE WHEN length(w.word) < 3 THEN w.word || ':*' ELSE
+                '(' || w.word || ':*' || coalesce((SELECT string_agg(' | ' || s.word, '') FROM (
+                  SELECT l.word FROM search_words AS l
+                  WHERE (l.word % w.word OR l.word = ANY (x.swaps)) AND NOT starts_with(l.word, w.word)
+                  ORDER BY l.word = ANY (x.swaps) DESC, similarity(l.word, w.word) DESC, l.word LIMIT {MaxCorrections}) AS s), '') || ')' END,
+                ' & ' ORDER BY w.n)
+              FROM unnest({typed}::text[]) WITH ORDINALITY AS w(word, n)
+              CROSS JOIN LATERAL (SELECT ARRAY(SELECT k.swap FROM unnest({swapOf}::bigint[], {swapped}::text[]) AS k(n, swap) WHERE k.n = w.n) AS swaps) AS x))
             """;
     }
 }
