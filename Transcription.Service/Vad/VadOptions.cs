@@ -20,7 +20,11 @@ public sealed class VadOptions
     /// <summary>…and ends after <see cref="EndSilenceMs"/> of frames less likely than this.</summary>
     public float EndThreshold { get; set; } = 0.35f;
 
-    public int EndSilenceMs { get; set; } = 300;
+    /// <remarks>
+    /// 200 ms: a final cannot come sooner than this after speech ends. Silero's own default is 100 ms; pauses between
+    /// words are shorter than 200 ms, so an utterance is not cut inside a phrase.
+    /// </remarks>
+    public int EndSilenceMs { get; set; } = 200;
 
     /// <summary>Audio kept from before speech started, so the first word's onset reaches the engine.</summary>
     public int PreRollMs { get; set; } = 200;

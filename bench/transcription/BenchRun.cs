@@ -94,7 +94,7 @@ public static class BenchRun
         Report.LatencyColumns();
         Report.Latency(one.EndToFinal);
         Report.Latency(one.StartToPartial);
-        Console.WriteLine($"  (one call paced at real time; the floor for a final is the VAD's 300 ms of end silence)");
+        Console.WriteLine($"  (one call paced at real time; the floor for a final is the VAD's {new AgentCalls.Transcription.Service.Vad.VadOptions().EndSilenceMs} ms of end silence)");
 
         Report.Section("Concurrent two-channel calls paced at real time, and the service's resident memory");
         Console.WriteLine($"  {"calls",5} {"send lag ms",12} {"final p95 ms",13} {"partial p95 ms",15} {"idle RSS",9} {"peak RSS",9} {"per call",9}  kept up");

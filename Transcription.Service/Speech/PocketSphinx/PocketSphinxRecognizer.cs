@@ -29,9 +29,12 @@ public sealed class PocketSphinxRecognizer : IUtteranceRecognizer
         var languageWeight = LanguageWeight.ToString(CultureInfo.InvariantCulture);
         // The second pass (fwdflat) scales language scores by its own -fwdflatlw over -lw (8.5 / 6.5 by default), which
         // bends a mixture's weights away from the shares; at -lw, recorded speech decoded as with the general model.
-        string[] argv = options.IsMixture
-            ? ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", languageWeight, "-fwdflatlw", languageWeight]
-            : ["-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", languageWeight];
+        string[] argv =
+        [
+            "-hmm", options.AcousticModel, "-dict", options.Dictionary, "-lw", languageWeight,
+            "-fwdflatsfwin", options.FlatPassWordStartWindow.ToString(CultureInfo.InvariantCulture),
+            .. options.IsMixture ? (string[])["-fwdflatlw", languageWeight] : [],
+        ];
         config = cmd_ln_parse_r(IntPtr.Zero, ps_args(), argv.Length, argv, 1);
         decoder = config == IntPtr.Zero ? IntPtr.Zero : ps_init(config);
         if (decoder == IntPtr.Zero)
