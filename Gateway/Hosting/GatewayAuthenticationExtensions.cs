@@ -1,4 +1,5 @@
 using AgentCalls.Gateway.Bff;
+using AgentCalls.Gateway.Security;
 using AgentCalls.Gateway.Sessions;
 using AgentCalls.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
@@ -37,8 +38,9 @@ public static class GatewayAuthenticationExtensions
         builder.Services.AddAuthentication(AgentScheme)
             .AddPolicyScheme(AgentScheme, "Session cookie or bearer token", scheme => scheme.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    ? CachedBearerHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, CachedBearerHandler.Configure)
             .AddCookie(cookie =>
             {
                 cookie.Cookie.Name = development ? SessionCookieName : "__Host-" + SessionCookieName;
@@ -51,6 +53,7 @@ public static class GatewayAuthenticationExtensions
                 cookie.Events.OnRedirectToLogin = context => SetStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => SetStatus(context, StatusCodes.Status403Forbidden);
             });
+        builder.Services.AddSingleton<ValidatedBearerTokens>();
         builder.Services.AddSingleton<SessionLifetime>();
         builder.Services.AddSingleton<RedisTicketStore>();
         builder.Services.AddSingleton<ITicketStore>(services => services.GetRequiredService<RedisTicketStore>());

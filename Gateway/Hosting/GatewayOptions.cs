@@ -33,6 +33,13 @@ public sealed class GatewayOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a bearer token that passed validation is taken as valid without checking it again (never past its
+    /// expiry); zero checks every request. The services behind validate it on every request regardless.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ValidatedTokenCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Every agent's bucket for the API (per client address before sign-in).</summary>
     [Required]
     public RateLimitOptions RateLimit { get; set; } = new();
