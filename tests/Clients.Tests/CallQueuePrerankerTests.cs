@@ -37,7 +37,7 @@ public sealed class CallQueuePrerankerTests(ClientsServiceHost host)
             DELETE FROM call_queue_entries WHERE client_id = {Guid.Parse(entering.ClientId)};
             UPDATE call_queue_entries SET renewal_days = 13 WHERE client_id = {Guid.Parse(nearer.ClientId)};
             """, Cancel));
-        await Eventually.IsTrueAsync(async () => await RankedOnAsync(agent) == Today);
+        await host.Services.GetRequiredService<CallQueuePreranker>().PrerankAsync(Cancel);
         var entries = await EntriesAsync(agent);
 
         Assert.Equal([(Guid.Parse(entering.ClientId), 45), (Guid.Parse(nearer.ClientId), 12)], entries.Order());
@@ -100,8 +100,7 @@ public sealed class CallQueuePrerankerTests(ClientsServiceHost host)
         await host.CreatePolicyAsync(agent, client.ClientId, "REN-12-BUSY", p => p.ExpirationDate = Date(Today.AddDays(12)));
         await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
 
-        // The agent's refresh lock, as a read (or another replica's preranker) ranking the book right now holds it; taken
-        // before the day is turned back, so that the service's own preranker cannot rank it in between either.
+        // The agent's refresh lock, as a read (or another replica's preranker) ranking the book right now holds it.
         await using (var busy = new NpgsqlConnection(host.ServiceDatabaseConnectionString))
         {
             await busy.OpenAsync(Cancel);
@@ -119,7 +118,8 @@ public sealed class CallQueuePrerankerTests(ClientsServiceHost host)
             Assert.Equal(Today.AddDays(-1), await RankedOnAsync(agent));
         }
 
-        await Eventually.IsTrueAsync(async () => await RankedOnAsync(agent) == Today);
+        await host.Services.GetRequiredService<CallQueuePreranker>().PrerankAsync(Cancel);
+        Assert.Equal(Today, await RankedOnAsync(agent));
     }
 
     private async Task<SignedInAgent> NewAgentInZoneAsync(string name)
