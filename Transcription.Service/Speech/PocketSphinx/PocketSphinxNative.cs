@@ -48,8 +48,21 @@ internal static partial class PocketSphinxNative
     [DllImport(PocketSphinx)]
     public static extern IntPtr ps_get_hyp(IntPtr ps, out int bestScore);
 
+    /// <summary>The words of the last hypothesis, with silences and fillers; null when there are none. Free it unless <see cref="ps_seg_next"/> ran to the end.</summary>
     [DllImport(PocketSphinx)]
-    public static extern int ps_get_prob(IntPtr ps);
+    public static extern IntPtr ps_seg_iter(IntPtr ps);
+
+    /// <summary>The next segment, or null at the end (the iterator is then freed).</summary>
+    [DllImport(PocketSphinx)]
+    public static extern IntPtr ps_seg_next(IntPtr segment);
+
+    /// <summary>The segment's word (owned by the decoder).</summary>
+    [DllImport(PocketSphinx)]
+    public static extern IntPtr ps_seg_word(IntPtr segment);
+
+    /// <summary>The segment's posterior probability in the lattice (log domain), with its acoustic and language scores.</summary>
+    [DllImport(PocketSphinx)]
+    public static extern int ps_seg_prob(IntPtr segment, out int acoustic, out int language, out int languageBackoff);
 
     [DllImport(SphinxBase)]
     public static extern IntPtr cmd_ln_parse_r(IntPtr config, IntPtr definitions, int argc, [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string[] argv, int strict);
