@@ -1,9 +1,8 @@
 "use client";
 
-import { useState } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
 import { listClientHistory, type HistoryEntry, type HistoryPage } from "@/lib/clients-api";
 import { useLoad } from "@/lib/use-load";
+import { useMorePages } from "@/lib/use-more-pages";
 import { ProblemAlert } from "../ProblemAlert";
 import { Time } from "../Time";
 import { historyFieldLabel } from "./history-labels";
@@ -36,24 +35,7 @@ export function ClientHistory({ clientId, version }: ClientHistoryProps) {
 }
 
 function HistoryList({ clientId, first }: { clientId: string; first: HistoryPage }) {
-  const [entries, setEntries] = useState(first.entries);
-  const [nextPageToken, setNextPageToken] = useState(first.nextPageToken);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function loadOlder() {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await listClientHistory(clientId, nextPageToken);
-      setEntries((current) => [...current, ...page.entries]);
-      setNextPageToken(page.nextPageToken);
-    } catch (failure) {
-      setError(asApiError(failure));
-    } finally {
-      setLoading(false);
-    }
-  }
+  const { entries, hasMore, loading, error, loadMore } = useMorePages(first, (pageToken) => listClientHistory(clientId, pageToken));
 
   if (entries.length === 0) return <p className="muted">No changes recorded yet.</p>;
   return (
@@ -89,8 +71,8 @@ function HistoryList({ clientId, first }: { clientId: string; first: HistoryPage
         ))}
       </ol>
       {error && <ProblemAlert error={error} />}
-      {nextPageToken && (
-        <button type="button" className="button button-secondary" onClick={loadOlder} disabled={loading}>
+      {hasMore && (
+        <button type="button" className="button button-secondary" onClick={loadMore} disabled={loading}>
           {loading ? "Loading…" : "Show older changes"}
         </button>
       )}

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { asApiError, type ApiError } from "@/lib/api";
 import type { CalendarEvent } from "@/lib/calendar-api";
 import { listCallQueue, type CallQueueEntry, type CallQueuePage } from "@/lib/call-queue-api";
 import { useLoad } from "@/lib/use-load";
+import { useMorePages } from "@/lib/use-more-pages";
 import { ProblemAlert } from "../ProblemAlert";
 import { DateText, Time } from "../Time";
 import { CallScheduledNotice } from "../calendar/CallScheduledNotice";
@@ -40,25 +40,8 @@ export function CallQueue({ version }: { version: number }) {
 }
 
 function QueueEntries({ first }: { first: CallQueuePage }) {
-  const [entries, setEntries] = useState(first.entries);
+  const { entries, setEntries, hasMore, loading, error, loadMore } = useMorePages(first, (pageToken) => listCallQueue(pageToken));
   const [scheduled, setScheduled] = useState<CalendarEvent | null>(null);
-  const [nextPageToken, setNextPageToken] = useState(first.nextPageToken);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function loadMore() {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await listCallQueue(nextPageToken);
-      setEntries((current) => [...current, ...page.entries]);
-      setNextPageToken(page.nextPageToken);
-    } catch (failure) {
-      setError(asApiError(failure));
-    } finally {
-      setLoading(false);
-    }
-  }
 
   // A client with a call scheduled leaves the queue; Clients learns of the call a moment later.
   function handleScheduled(call: CalendarEvent) {
@@ -85,7 +68,7 @@ function QueueEntries({ first }: { first: CallQueuePage }) {
         ))}
       </ol>
       {error && <ProblemAlert error={error} />}
-      {nextPageToken && (
+      {hasMore && (
         <button type="button" className="button button-secondary" onClick={loadMore} disabled={loading}>
           {loading ? "Loading…" : "Show more clients"}
         </button>
