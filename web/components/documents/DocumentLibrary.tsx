@@ -8,6 +8,7 @@ import { useLoad } from "@/lib/use-load";
 import { AskDocuments } from "./AskDocuments";
 import { citedPlace, DocumentViewer, type DocumentViewerProps } from "./DocumentViewer";
 import styles from "./DocumentLibrary.module.css";
+import { UploadFileInput } from "../forms/UploadFileInput";
 
 /** The Documents page: upload with progress, the list with status and delete, the Ask box, and the opened passage. */
 export function DocumentLibrary() {
@@ -46,19 +47,7 @@ export function DocumentLibrary() {
     <>
       <h1>Documents</h1>
       <div className={styles.upload}>
-        <label>
-          Upload a PDF, Word, Markdown or text file{" "}
-          <input
-            type="file"
-            accept=".pdf,.docx,.md,.markdown,.txt"
-            disabled={uploading}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void upload(file);
-            }}
-          />
-        </label>
+        <UploadFileInput label="Upload a PDF, Word, Markdown or text file" accept=".pdf,.docx,.md,.markdown,.txt" disabled={uploading} onFile={(file) => void upload(file)} />
         {uploading && (
           <progress className={styles.progress} aria-label="Upload progress" max={1} value={uploadFraction(progress)}>
             {describeProgress(progress)}

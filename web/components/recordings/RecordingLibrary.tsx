@@ -17,6 +17,7 @@ import {
 import { useLoad } from "@/lib/use-load";
 import { RecordingTranscript } from "./RecordingTranscript";
 import styles from "./RecordingLibrary.module.css";
+import { UploadFileInput } from "../forms/UploadFileInput";
 
 /** How often the list is asked again while a recording is queued or being transcribed. */
 export const pollMilliseconds = 2000;
@@ -80,19 +81,7 @@ export function RecordingLibrary({ recordings = recordingsApi }: { recordings?: 
     <>
       <h1>Recordings</h1>
       <div className={styles.upload}>
-        <label>
-          Upload a call recording (WAV, FLAC, MP3, M4A, OGG){" "}
-          <input
-            type="file"
-            accept=".wav,.flac,.mp3,.m4a,.aac,.ogg,.opus,audio/*"
-            disabled={progress !== null}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void upload(file);
-            }}
-          />
-        </label>
+        <UploadFileInput label="Upload a call recording (WAV, FLAC, MP3, M4A, OGG)" accept=".wav,.flac,.mp3,.m4a,.aac,.ogg,.opus,audio/*" disabled={progress !== null} onFile={(file) => void upload(file)} />
         <label>
           On a one-channel recording, the speaker is{" "}
           <select value={speaker} onChange={(e) => setSpeaker(e.target.value as Speaker)} disabled={progress !== null}>
