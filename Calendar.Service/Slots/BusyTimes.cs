@@ -16,6 +16,8 @@ namespace AgentCalls.Calendar.Service.Slots;
 /// read from calendardb in one query and cached for an hour.
 /// The cache is only a copy: while Redis does not answer, busy times are read from calendardb, and a change made then
 /// cannot bump its agent's generation, so the whole cache's epoch is bumped when Redis is back (<see cref="BusyCacheEpoch"/>).
+/// It pays under load, not for one agent alone: in bench/calendar, with 16 and 32 agents' calls in flight, free slots
+/// answered 1.5-2.5x the requests per second with it (without, each call reads about 340 rows from calendardb).
 /// </summary>
 public sealed class BusyTimes(CalendarDbContext db, IConnectionMultiplexer redis, IOptions<CalendarOptions> options)
 {

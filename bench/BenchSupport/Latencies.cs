@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace AgentCalls.Bench.Support;
 
-/// <summary>The latencies of one kind of call, timed one at a time (nothing else in flight), in milliseconds.</summary>
+/// <summary>
+/// The latencies of one kind of call, in milliseconds, each timed from send to answer. One caller's: callers in flight
+/// together keep one each (it is not thread-safe) and pool them with <see cref="AddRange"/>.
+/// </summary>
 public sealed class Latencies(string name)
 {
     private readonly List<double> milliseconds = [];

@@ -2,7 +2,10 @@ using AgentCalls.Bench.Support;
 
 namespace AgentCalls.Bench.Calendar;
 
-/// <summary>Everything measured: the syncs, and free-slot latency with the cache side by side with it off, as a ratio.</summary>
+/// <summary>
+/// Everything measured: the syncs; free-slot latency with the cache side by side with it off, as a ratio; and the
+/// same under concurrent agents: requests per second and latency per side at each load, and the cache's gain.
+/// </summary>
 public sealed class CalendarReport(BenchOptions options)
 {
     public FullSyncResult FullSync { get; init; } = null!;
@@ -10,6 +13,8 @@ public sealed class CalendarReport(BenchOptions options)
     public List<TimeSpan> Incremental { get; } = [];
 
     public (Latencies Cached, Latencies Uncached) Slots { get; set; }
+
+    public List<ConcurrentLoad> Concurrent { get; set; } = [];
 
     public void Print()
     {
@@ -25,5 +30,21 @@ public sealed class CalendarReport(BenchOptions options)
         Report.Latency(cached);
         Report.Latency(uncached);
         Console.WriteLine($"  without / with the cache: p50 {uncached.P50 / cached.P50:F2}x, p95 {uncached.P95 / cached.P95:F2}x");
+
+        Report.Section($"ListFreeSlots under concurrent agents ({options.Agents} agents of {options.AgentEvents:N0} events, each caller its own agent), {options.Rounds} x {options.StepTime.TotalSeconds:F0} s a side at each load");
+        Console.WriteLine($"  {"",9}  {"with the Redis cache",-31}  {"without (CacheFreeBusy=false)",-31}  {"the cache's gain",-22}");
+        Console.WriteLine($"  {"in flight",9}  {"calls",7} {"req/s",7} {"p50 ms",7} {"p95 ms",7}  {"calls",7} {"req/s",7} {"p50 ms",7} {"p95 ms",7}  {"req/s",6} {"p50",6} {"p95",6}");
+        foreach (var load in Concurrent)
+        {
+            var (with, without) = (load.Cached, load.Uncached);
+            Console.WriteLine(
+                $"  {load.InFlight,9}  {Columns(with)}  {Columns(without)}  " +
+                $"{with.RequestsPerSecond / without.RequestsPerSecond,5:F2}x {without.Latencies.P50 / with.Latencies.P50,5:F2}x {without.Latencies.P95 / with.Latencies.P95,5:F2}x");
+        }
+
+        Console.WriteLine("  the cache's gain: req/s with / without, p50 and p95 without / with; above 1.00x the cache is the faster side");
     }
+
+    private static string Columns(ClosedLoop side) =>
+        $"{side.Latencies.Count,7} {side.RequestsPerSecond,7:F0} {side.Latencies.P50,7:F2} {side.Latencies.P95,7:F2}";
 }

@@ -77,6 +77,8 @@ public sealed class CalendarSystem : IAsyncDisposable
             new("Calendar__GoogleApiBaseUrl", Google.Authority.ToString()),
             new("Calendar__PollInterval", "01:00:00"),
             new("Calendar__SchedulerInterval", "00:00:00.100"),
+            // The incremental rounds ask for SyncNow back to back, sooner than an agent may.
+            new("Calendar__SyncNowCooldown", "00:00:00"),
             // 10,000 events an hour apart reach 387 days ahead: the sync window must hold them all.
             new("Calendar__FutureDays", "400"),
             new("Calendar__CacheFreeBusy", cacheFreeBusy ? "true" : "false"),

@@ -13,7 +13,7 @@ namespace AgentCalls.Bench.Calendar;
 /// </summary>
 public static class FreeSlotLatency
 {
-    private const int Ranges = 30;
+    public const int Ranges = 30;
     private const int DaysPerQuery = 14;
 
     public static async Task<(Latencies Cached, Latencies Uncached)> RunAsync(
@@ -41,7 +41,8 @@ public static class FreeSlotLatency
         return (withCache, withoutCache);
     }
 
-    private static async Task CheckSameAsync(FreeSlotsClient cached, FreeSlotsClient uncached, SignedInAgent agent, ListFreeSlotsRequest request, CancellationToken cancellationToken)
+    /// <summary>One request of both processes: the answers must be the same, and not empty.</summary>
+    public static async Task CheckSameAsync(FreeSlotsClient cached, FreeSlotsClient uncached, SignedInAgent agent, ListFreeSlotsRequest request, CancellationToken cancellationToken)
     {
         var fromCache = await cached.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken);
         var fromDatabase = await uncached.ListFreeSlotsAsync(request, agent.Bearer, cancellationToken: cancellationToken);
@@ -51,7 +52,8 @@ public static class FreeSlotLatency
         }
     }
 
-    private static ListFreeSlotsRequest Request(DateOnly today, int range)
+    /// <summary>Two weeks starting <paramref name="range"/> days after tomorrow (0: tomorrow), at most 100 slots of a 15-minute call.</summary>
+    public static ListFreeSlotsRequest Request(DateOnly today, int range)
     {
         var first = today.AddDays(1 + range);
         var last = first.AddDays(DaysPerQuery - 1);

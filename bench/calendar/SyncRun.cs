@@ -9,24 +9,28 @@ namespace AgentCalls.Bench.Calendar;
 /// An agent connects a Google calendar that already holds the events, as in the app (sign-in with Google, then
 /// "Connect Google Calendar" through Identity); Calendar.Service enrols it and runs the full sync. Then rounds of
 /// changes made in Google, each followed by SyncNow (an incremental sync with the sync token). Times are read from
-/// the sync's own row in calendardb, polled every 25 ms.
+/// the sync's own row in calendardb, polled every 25 ms. The concurrent step's agents connect the same way.
 /// </summary>
 public sealed class SyncRun(CalendarSystem system, BenchOptions options)
 {
     public const string IdPrefix = "ev";
     public const int EventMinutes = 20;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+    private readonly SemaphoreSlim signIns = new(1, 1);
 
     /// <summary>The first event's start: whole hours, within the sync window's 30 days back.</summary>
     public static DateTimeOffset FirstStart { get; } = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(-29);
 
+    /// <summary>
+    /// The concurrent agents' first event: tomorrow, so that their fewer events, an hour apart, fill the days the
+    /// free-slot queries ask about (1,000 reach about 42 days ahead) and a query reads as many as the main agent's.
+    /// </summary>
+    public static DateTimeOffset AgentsFirstStart { get; } = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(1);
+
     public async Task<(FakeUser User, SignedInAgent Agent, FullSyncResult Result)> FullSyncAsync(CancellationToken cancellationToken)
     {
-        var user = await system.Google.AddUserAsync("Benchmark agent");
-        await system.Google.NextAuthorizationAsync(new NextAuthorization { Subject = user.Subject });
-        var agent = await IdentityHost.SignInAsync(system.Identity.Issuer, user.Name, user.Email, cancellationToken);
         // An event an hour, 20 minutes long, from 29 days back: 10,000 reach about 387 days ahead.
-        await system.Google.Calendar.BulkAsync(user, options.Events, FirstStart, 60, IdPrefix, EventMinutes);
+        var (user, agent) = await NewAgentAsync("Benchmark agent", options.Events, FirstStart, cancellationToken);
 
         var pid = system.Cached.ProcessId;
         var before = ProcessMemory.CurrentBytes(pid);
@@ -34,14 +38,24 @@ public sealed class SyncRun(CalendarSystem system, BenchOptions options)
         await GoogleCalendarConnect.ConnectAsync(system.IdentityChannel, system.Identity.Issuer, agent, user, cancellationToken);
         var enrolled = await WaitAsync(agent, row => row is not null, cancellationToken);
         var synced = await WaitAsync(agent, row => row is { State: "Synced" }, cancellationToken);
-        var events = await CountEventsAsync(agent, cancellationToken);
-        if (events != options.Events)
-        {
-            throw new InvalidOperationException($"The full sync stored {events} events, not {options.Events}.");
-        }
-
+        var events = await ExpectEventsAsync(agent, options.Events, "The full sync stored", cancellationToken);
         return (user, agent, new FullSyncResult(synced.LastSyncedAt!.Value - enrolled.SeenAt, before, ProcessMemory.PeakBytes(pid), events));
     }
+
+    /// <summary>
+    /// The concurrent step's agents, each with a calendar of its own (<see cref="BenchOptions.AgentEvents"/> events),
+    /// connected and fully synced as the main agent's is. All at once but the sign-ins; the sync worker takes the
+    /// calendars one at a time, as it would any agents connecting together.
+    /// </summary>
+    public async Task<SignedInAgent[]> SyncedAgentsAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(Enumerable.Range(1, options.Agents).Select(async i =>
+        {
+            var (user, agent) = await NewAgentAsync($"Concurrent agent {i}", options.AgentEvents, AgentsFirstStart, cancellationToken);
+            await GoogleCalendarConnect.ConnectAsync(system.IdentityChannel, system.Identity.Issuer, agent, user, cancellationToken);
+            await WaitAsync(agent, row => row is { State: "Synced" }, cancellationToken);
+            await ExpectEventsAsync(agent, options.AgentEvents, $"The full sync of concurrent agent {i} stored", cancellationToken);
+            return agent;
+        }));
 
     /// <summary>One round: <see cref="BenchOptions.Changes"/> changes in Google (40% edited, 30% added, 30% deleted), then SyncNow until it has run.</summary>
     public async Task<TimeSpan> IncrementalAsync(FakeUser user, SignedInAgent agent, int round, CancellationToken cancellationToken)
@@ -74,11 +88,37 @@ public sealed class SyncRun(CalendarSystem system, BenchOptions options)
         return synced.LastSyncedAt!.Value - asked;
     }
 
-    public async Task<long> CountEventsAsync(SignedInAgent agent, CancellationToken cancellationToken)
+    /// <summary>The agent's events in calendardb, which must be <paramref name="expected"/>; else the run fails, saying <paramref name="what"/>.</summary>
+    public async Task<long> ExpectEventsAsync(SignedInAgent agent, int expected, string what, CancellationToken cancellationToken)
     {
         await using var count = system.Database.CreateCommand("SELECT count(*) FROM cached_events WHERE agent_id = @agent");
         count.Parameters.AddWithValue("agent", agent.AgentId);
-        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        var events = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        return events == expected ? events : throw new InvalidOperationException($"{what} {events} events, not {expected}.");
+    }
+
+    /// <summary>
+    /// A Google account holding <paramref name="events"/> events an hour apart from <paramref name="firstStart"/>, and
+    /// its agent signed in with it. Google's sign-in carries no login hint, so the fake signs in whichever account it
+    /// was told last: one sign-in at a time.
+    /// </summary>
+    private async Task<(FakeUser User, SignedInAgent Agent)> NewAgentAsync(string name, int events, DateTimeOffset firstStart, CancellationToken cancellationToken)
+    {
+        var user = await system.Google.AddUserAsync(name);
+        SignedInAgent agent;
+        await signIns.WaitAsync(cancellationToken);
+        try
+        {
+            await system.Google.NextAuthorizationAsync(new NextAuthorization { Subject = user.Subject });
+            agent = await IdentityHost.SignInAsync(system.Identity.Issuer, user.Name, user.Email, cancellationToken);
+        }
+        finally
+        {
+            signIns.Release();
+        }
+
+        await system.Google.Calendar.BulkAsync(user, events, firstStart, 60, IdPrefix, EventMinutes);
+        return (user, agent);
     }
 
     private async Task<SyncRow> WaitAsync(SignedInAgent agent, Func<SyncRow?, bool> condition, CancellationToken cancellationToken)
