@@ -64,6 +64,8 @@ public static class BenchRun
                 indexed.Stop();
                 var raw = await RawCopy.RunAsync(system.RawDatabase, path, cancellationToken);
                 report.Imports.Add(new ImportComparison(import, relayed.Elapsed, indexed.Elapsed, raw));
+                Console.WriteLine($"  import {import.Total.TotalSeconds:F1} s ({import.RowsPerSecond:N0} rows/s), events relayed {relayed.Elapsed.TotalSeconds:F1} s later, "
+                    + $"binary COPY {indexed.Elapsed.TotalSeconds:F1} s, raw COPY {raw.TotalSeconds:F1} s");
                 File.Delete(path);
             }
 
