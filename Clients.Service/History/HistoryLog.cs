@@ -11,27 +11,37 @@ public static class HistoryLog
     /// <summary>Records a change unless it changed nothing; returns the changed fields.</summary>
     public static List<FieldChange> Record(this ClientsDbContext db, HistoryEntryDraft draft, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
     {
-        var changes = FieldSnapshot.Diff(before, after);
+        var (entry, changes) = Entry(draft, before, after);
         if (changes.Count > 0 || draft.Action != HistoryAction.Updated)
         {
-            db.History.Add(new HistoryEntry
-            {
-                AgentId = draft.AgentId,
-                ClientId = draft.ClientId,
-                PolicyId = draft.PolicyId,
-                PolicyNumber = draft.PolicyNumber,
-                Subject = draft.PolicyId is null ? HistorySubject.Client : HistorySubject.Policy,
-                Action = draft.Action,
-                Actor = draft.Actor,
-                SourceId = draft.SourceId,
-                Changes = JsonSerializer.Serialize(changes, Json),
-            });
+            db.History.Add(entry);
         }
 
         return changes;
     }
+
+    /// <summary>The history entry of a change, whose fields come from the snapshots, and those fields.</summary>
+    public static (HistoryEntry Entry, List<FieldChange> Changes) Entry(HistoryEntryDraft draft, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
+    {
+        var changes = FieldSnapshot.Diff(before, after);
+        var entry = new HistoryEntry
+        {
+            AgentId = draft.AgentId,
+            ClientId = draft.ClientId,
+            PolicyId = draft.PolicyId,
+            PolicyNumber = draft.PolicyNumber,
+            Subject = draft.PolicyId is null ? HistorySubject.Client : HistorySubject.Policy,
+            Action = draft.Action,
+            Actor = draft.Actor,
+            SourceId = draft.SourceId,
+            Changes = JsonSerializer.Serialize(changes, Json),
+            ChangedAt = draft.ChangedAt ?? DateTimeOffset.UtcNow,
+        };
+        return (entry, changes);
+    }
 }
 
-/// <summary>Who changed which client or policy, and how; the fields come from the snapshots.</summary>
+/// <summary>Who changed which client or policy, how and when (now unless given); the fields come from the snapshots.</summary>
 public sealed record HistoryEntryDraft(
-    Guid AgentId, Guid ClientId, HistoryAction Action, HistoryActor Actor, Guid? PolicyId = null, string? PolicyNumber = null, string? SourceId = null);
+    Guid AgentId, Guid ClientId, HistoryAction Action, HistoryActor Actor, Guid? PolicyId = null, string? PolicyNumber = null, string? SourceId = null,
+    DateTimeOffset? ChangedAt = null);

@@ -1,5 +1,6 @@
 using AgentCalls.Clients.Service.Settings;
 using AgentCalls.Eventing;
+using System.Threading.Channels;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace AgentCalls.Clients.Service.Import;
 
 /// <summary>
 /// Runs one claimed import: streams the stored file through CsvHelper, checks each row, and merges the accepted rows
-/// batch by batch, each batch in one transaction with its progress (rows done, counters, errors, preview) and, for
+/// batch by batch (the next batch is read while the current one merges), each batch in one transaction with its progress (rows done, counters, errors, preview) and, for
 /// real runs, its events (a <c>ClientUpdated</c> or <c>PolicyChanged</c> for every client and policy it wrote, and
 /// the batch's <c>ClientsImported</c>). A real run takes the agent's import lock per batch, so batches of one agent's
 /// imports merge one at a time and each matches what the others committed; resumed after a crash, it skips the rows
@@ -53,41 +54,82 @@ public sealed partial class CsvClientImporter(
         await using var csv = CsvReader.Create(
             new ImportFileStream(fileConnection, job.Id),
             CsvFiles.ReaderOptions(job.Delimiter) with { Encoding = CsvEncodings.Get(job.Encoding), MaxRecordSize = options.Value.MaxRecordBytes });
-        await csv.ReadHeaderAsync(cancellationToken);
-        var headerFields = csv.Headers.Count;
 
-        var run = new Run(job, work, progress, book.TimeZone);
-        var consumed = 0;
-        while (await ReadAsync(csv, run, consumed, cancellationToken))
+        // The next batch is read and checked while this one merges (the file on one core, Postgres on another). The
+        // channel holds one batch, so at most three are in memory (merging, waiting, being read), whatever the file's size.
+        var batches = Channel.CreateBounded<ReadBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadBatchesAsync(csv, reader, job.RowsDone, batches.Writer, stopReading.Token), CancellationToken.None);
+        try
         {
-            if (++consumed <= job.RowsDone)
+            var run = new Run(job, work, progress, book.TimeZone);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                continue;
+                if (await CommitAsync(run, batch, cancellationToken) == ImportStatus.Cancelled)
+                {
+                    return ImportStatus.Cancelled;
+                }
             }
 
-            var record = new string[csv.FieldCount];
-            for (var i = 0; i < record.Length; i++)
-            {
-                record[i] = csv.GetString(i) ?? "";
-            }
-
-            var errors = new List<ImportCellError>();
-            var row = record.Skip(headerFields).Any(field => field.Trim().Length > 0)
-                ? Refuse(record, headerFields, (int)csv.LineNumber, errors)
-                : reader.Read(record, (int)csv.LineNumber, errors);
-            if (run.IsFull(options.Value.BatchSize, row) && await CommitAsync(run, consumed - 1, cancellationToken) == ImportStatus.Cancelled)
-            {
-                return ImportStatus.Cancelled;
-            }
-
-            run.Add(row, errors);
+            // The reader's own failure (a record past the size limit, after the rows before it were committed).
+            await reading;
+            return ImportStatus.Succeeded;
         }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
-        return await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled ? ImportStatus.Cancelled : ImportStatus.Succeeded;
+    /// <summary>
+    /// Reads the file into batches of <see cref="ImportOptions.BatchSize"/> rows, grouped into clients, skipping the
+    /// rows a resumed job has already committed; the last batch is written even when empty, so rows done reaches the end.
+    /// </summary>
+    private async Task ReadBatchesAsync(CsvReader csv, ImportRowReader reader, int rowsDone, ChannelWriter<ReadBatch> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await csv.ReadHeaderAsync(cancellationToken);
+            var headerFields = csv.Headers.Count;
+            var batch = new ReadBatch();
+            var consumed = 0;
+            while (await ReadAsync(csv, batch, consumed, batches, cancellationToken))
+            {
+                if (++consumed <= rowsDone)
+                {
+                    continue;
+                }
+
+                var record = new string[csv.FieldCount];
+                for (var i = 0; i < record.Length; i++)
+                {
+                    record[i] = csv.GetString(i) ?? "";
+                }
+
+                var errors = new List<ImportCellError>();
+                var row = record.Skip(headerFields).Any(field => field.Trim().Length > 0)
+                    ? Refuse(record, headerFields, (int)csv.LineNumber, errors)
+                    : reader.Read(record, (int)csv.LineNumber, errors);
+                if (batch.IsFull(options.Value.BatchSize, row))
+                {
+                    await batches.WriteAsync(batch.Seal(consumed - 1), cancellationToken);
+                    batch = new ReadBatch();
+                }
+
+                batch.Add(row, errors);
+            }
+
+            await batches.WriteAsync(batch.Seal(consumed), cancellationToken);
+        }
+        finally
+        {
+            batches.TryComplete();
+        }
     }
 
     /// <summary>The next record; one past the size limit ends the import after the rows before it are committed whole.</summary>
-    private async Task<bool> ReadAsync(CsvReader csv, Run run, int consumed, CancellationToken cancellationToken)
+    private async Task<bool> ReadAsync(CsvReader csv, ReadBatch batch, int consumed, ChannelWriter<ReadBatch> batches, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,11 +137,7 @@ public sealed partial class CsvClientImporter(
         }
         catch (CsvFormatException)
         {
-            if (await CommitAsync(run, consumed, cancellationToken) == ImportStatus.Cancelled)
-            {
-                return false;
-            }
-
+            await batches.WriteAsync(batch.Seal(consumed), cancellationToken);
             throw new ImportFileRejectedException(
                 $"The record after row {consumed} is longer than {options.Value.MaxRecordBytes / 1024} KiB, most often a quote that is never " +
                 "closed. The rows before it were imported; correct the file and import it again.");
@@ -147,7 +185,7 @@ public sealed partial class CsvClientImporter(
     }
 
     /// <summary>Merges and records the batch; answers Cancelled when the agent asked to stop.</summary>
-    private async Task<ImportStatus> CommitAsync(Run run, int rowsDone, CancellationToken cancellationToken)
+    private async Task<ImportStatus> CommitAsync(Run run, ReadBatch batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var context = new MergeContext(run.Job.AgentId, run.Job.Id, now, run.Today(now), run.Job.DuplicateMode == DuplicateMode.Skip);
@@ -161,19 +199,20 @@ public sealed partial class CsvClientImporter(
             if (run.BookOutgrewStatistics())
             {
                 // The match probes pick their indexes by the statistics; a book that doubled since they were taken
-                // looks small to the planner, which then scans it per staged row.
-                await ImportDatabase.ExecuteAsync(run.Work, "ANALYZE clients, policies", cancellationToken);
+                // looks small to the planner, which then scans it per staged row. Only the columns the probes filter
+                // on: the search columns' statistics (tsvector, trigram text, tags) were most of a full ANALYZE's cost.
+                await ImportDatabase.ExecuteAsync(run.Work, "ANALYZE clients (agent_id, external_id, email, phones), policies (agent_id, policy_number)",
+                    cancellationToken);
             }
 
-            var batch = ImportBatch.Group(run.Rows);
-            var outcome = await ImportMerger.MergeAsync(run.Work, batch, context, run.Progress.PreviewWanted, cancellationToken);
+            var outcome = await ImportMerger.MergeAsync(run.Work, batch.Clients, context, run.Progress.PreviewWanted, cancellationToken);
             run.Created += outcome.ClientsCreated;
             // Fenced by the lease: a worker that has been taken over stops here, and its batch rolls back.
-            await run.Progress.RecordAsync(run.Work, rowsDone, outcome, run.Errors, (run.Failed, run.FiledAsOther), now, cancellationToken);
+            await run.Progress.RecordAsync(run.Work, batch.RowsDone, outcome, batch.Errors, (batch.Failed, batch.FiledAsOther), now, cancellationToken);
             if (!run.Job.DryRun)
             {
                 await run.Progress.AddEventAsync(run.Work, run.Job.AgentId, outcome, now, cancellationToken);
-                await ImportEvents.QueueAsync(run.Work, run.Job.AgentId, now, cancellationToken);
+                await outcome.Journal.QueueEventsAsync(run.Work, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -184,15 +223,14 @@ public sealed partial class CsvClientImporter(
             outbox.Notify();
         }
 
-        LogBatch(logger, run.Job.Id, rowsDone, run.Rows.Count, run.Failed);
-        run.Clear();
+        LogBatch(logger, run.Job.Id, batch.RowsDone, batch.Rows.Count, batch.Failed);
         return await run.Progress.Lease.CancelRequestedAsync(run.Work, cancellationToken) ? ImportStatus.Cancelled : ImportStatus.Running;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Import {ImportId}: {RowsDone} rows done ({Accepted} accepted, {Failed} refused in the batch).")]
     private static partial void LogBatch(ILogger logger, Guid importId, int rowsDone, int accepted, int failed);
 
-    /// <summary>The state of one run: its connection, the rows and errors of the batch being gathered.</summary>
+    /// <summary>The state of one run that outlives its batches: its job, connection and progress, and the clients it created.</summary>
     private sealed class Run(ImportJob job, NpgsqlConnection work, ImportProgress progress, string timeZone)
     {
         public ImportJob Job => job;
@@ -200,15 +238,6 @@ public sealed partial class CsvClientImporter(
         public NpgsqlConnection Work => work;
 
         public ImportProgress Progress => progress;
-
-        public List<ImportRow> Rows { get; } = [];
-
-        /// <summary>The batch's refused rows' errors and its accepted rows' values filed as other, in file order.</summary>
-        public List<ImportCellError> Errors { get; } = [];
-
-        public int Failed { get; private set; }
-
-        public int FiledAsOther { get; private set; }
 
         /// <summary>Clients this run has created so far.</summary>
         public int Created { get; set; }
@@ -228,11 +257,29 @@ public sealed partial class CsvClientImporter(
         }
 
         public DateOnly Today(DateTimeOffset now) => TimeZones.Today(timeZone, now);
+    }
+
+    /// <summary>One batch as read from the file: its accepted rows, grouped into clients once full, and its refused rows' errors.</summary>
+    private sealed class ReadBatch
+    {
+        public List<ImportRow> Rows { get; } = [];
+
+        /// <summary>The batch's refused rows' errors and its accepted rows' values filed as other, in file order.</summary>
+        public List<ImportCellError> Errors { get; } = [];
+
+        public int Failed { get; private set; }
+
+        public int FiledAsOther { get; private set; }
+
+        /// <summary>Rows of the file, blank and refused ones included, up to the end of this batch: the job's rows done once it commits.</summary>
+        public int RowsDone { get; private set; }
+
+        public ImportBatch Clients { get; private set; } = null!;
 
         /// <summary>
-        /// Whether to commit before <paramref name="next"/>: the batch is full and the next row is not the same client
+        /// Whether to end the batch before <paramref name="next"/>: it is full and the next row is not the same client
         /// as the last (an export lists a client's rows together; keeping them in one batch keeps them one client
-        /// even when nothing but the row order ties them), or the batch has grown to twice its size regardless.
+        /// even when nothing but the row order ties them), or it has grown to twice its size regardless.
         /// </summary>
         public bool IsFull(int batchSize, ImportRow? next)
         {
@@ -254,18 +301,18 @@ public sealed partial class CsvClientImporter(
             }
         }
 
+        /// <summary>Ends the batch at row <paramref name="rowsDone"/> of the file and groups its rows into clients, on the reading side.</summary>
+        public ReadBatch Seal(int rowsDone)
+        {
+            RowsDone = rowsDone;
+            Clients = ImportBatch.Group(Rows);
+            return this;
+        }
+
         private static bool SameClient(ImportRow? last, ImportRow? next) =>
             last is not null && next is not null
             && ((last.ClientRef is not null && last.ClientRef == next.ClientRef)
                 || (last.ExternalId is not null && last.ExternalId == next.ExternalId)
                 || (last.Email is not null && last.Email == next.Email));
-
-        public void Clear()
-        {
-            Rows.Clear();
-            Errors.Clear();
-            Failed = 0;
-            FiledAsOther = 0;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentCalls.Bench.Support;
 using AgentCalls.TestSupport;
 using Grpc.Net.Client;
@@ -41,6 +42,8 @@ public sealed class ClientsSystem : IAsyncDisposable
             new("ConnectionStrings__clientsdb", clientsdb),
             new("ConnectionStrings__redis", servers.RedisConnectionString),
             new("Auth__Issuer", identity.Issuer.ToString()),
+            // The 1,000,000-row file is 236 MiB, past the service's default upload limit of 200 MiB.
+            new("Import__MaxFileBytes", (512L * 1024 * 1024).ToString(CultureInfo.InvariantCulture)),
         ]);
         Database = NpgsqlDataSource.Create(clientsdb);
         RawDatabase = NpgsqlDataSource.Create(await servers.CreateDatabaseAsync("rawcopy"));

@@ -11,10 +11,11 @@ namespace AgentCalls.Bench.Clients;
 /// </summary>
 public static class ImportFile
 {
-    public static async Task WriteAsync(string path, FakeBook book, int rows, CancellationToken cancellationToken)
+    /// <summary>The clients of a file of <paramref name="rows"/> rows: the same 2.5 policies per client as the agent's book.</summary>
+    public static List<FakeClient> Clients(FakeBook book, int rows) => [.. book.Clients((int)(rows / 2.5), rows)];
+
+    public static async Task WriteAsync(string path, IEnumerable<FakeClient> clients, CancellationToken cancellationToken)
     {
-        // The same 2.5 policies per client as the agent's book: rows / 2.5 clients.
-        var clients = book.Clients((int)(rows / 2.5), rows);
         await using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
         await file.WriteAsync(string.Join(',', ImportColumns.Canonical.Select(c => c.Header)) + "\n");
         var external = 0;

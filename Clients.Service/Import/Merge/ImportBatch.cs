@@ -55,7 +55,7 @@ public sealed class ImportBatch
             {
                 policies[row.Policy!.PolicyNumber] = policies.TryGetValue(row.Policy.PolicyNumber, out var seen)
                     ? seen.With(row.Line, row.Policy)
-                    : new StagedPolicy(client.GroupNo, row.Line, row.Policy);
+                    : new StagedPolicy(client.GroupNo, Guid.CreateVersion7(), row.Line, row.Policy);
             }
         }
 
@@ -135,8 +135,8 @@ public sealed record StagedClient(int GroupNo, Guid NewId, ImportRow Values, str
     }
 }
 
-/// <summary>One policy of a batch, for the client of group <paramref name="GroupNo"/>.</summary>
-public sealed record StagedPolicy(int GroupNo, int Line, ImportPolicy Values)
+/// <summary>One policy of a batch, for the client of group <paramref name="GroupNo"/>; created, it gets <paramref name="NewId"/>.</summary>
+public sealed record StagedPolicy(int GroupNo, Guid NewId, int Line, ImportPolicy Values)
 {
     /// <summary>The same policy named again further down: its non-empty values win.</summary>
     public StagedPolicy With(int line, ImportPolicy later) => this with

@@ -5,27 +5,27 @@ namespace AgentCalls.Clients.Service.Import.Merge;
 
 /// <summary>
 /// Merges one batch into the agent's book inside the caller's transaction: stage (binary COPY), match, create
-/// households, insert and update clients and policies with their history, refresh search text; then reads what
-/// happened. Nothing here commits: the batch lands whole or not at all.
+/// households, insert and update clients and policies (search text included), write their history (binary COPY);
+/// then reads what happened. The batch's events wait in the outcome's journal for the caller to queue. Nothing here
+/// commits: the batch lands whole or not at all.
 /// </summary>
 public static class ImportMerger
 {
     public static async Task<BatchOutcome> MergeAsync(NpgsqlConnection connection, ImportBatch batch, MergeContext context, int previewWanted, CancellationToken cancellationToken)
     {
-        // The merge's statements are costed high (per-row probes, the ruled-out sequential scans), which makes Postgres
+        // The match's statements are costed high (per-row probes, the ruled-out sequential scans), which makes Postgres
         // JIT-compile them on every batch: over a second per statement, far more than they take to run. For the rest
-        // of the batch's transaction (the events read the merge's notes too), the statements run interpreted.
+        // of the batch's transaction, the statements run interpreted.
         await ImportDatabase.ExecuteAsync(connection, "SET LOCAL jit = off", cancellationToken);
         await ImportStaging.StageAsync(connection, batch, cancellationToken);
         await RunAsync(connection, ImportMergeSql.MatchClients, context, cancellationToken);
         await RunAsync(connection, ImportMergeSql.Households, context, cancellationToken);
-        await RunAsync(connection, ImportMergeSql.InsertClients, context, cancellationToken);
-        var clientsUpdated = await CountAsync(connection, ImportMergeSql.UpdateClients, context, cancellationToken);
-        await RunAsync(connection, ImportMergeSql.InsertPolicies, context, cancellationToken);
-        var policiesUpdated = await CountAsync(connection, ImportMergeSql.UpdatePolicies, context, cancellationToken);
-        await RunAsync(connection, ImportMergeSql.RefreshSearchText, context, cancellationToken);
+        var journal = new ImportJournal(context);
+        var clientsUpdated = await ImportClientWrites.Statements.RunAsync(connection, context, journal.Client, cancellationToken);
+        var policiesUpdated = await ImportPolicyWrites.Statements.RunAsync(connection, context, journal.Policy, cancellationToken);
+        await journal.WriteHistoryAsync(connection, cancellationToken);
 
-        var outcome = await ReadOutcomeAsync(connection, clientsUpdated, policiesUpdated, cancellationToken);
+        var outcome = await ReadOutcomeAsync(connection, clientsUpdated, policiesUpdated, journal, cancellationToken);
         return outcome with { Preview = await ReadPreviewAsync(connection, previewWanted, cancellationToken) };
     }
 
@@ -38,7 +38,8 @@ public static class ImportMerger
         ImportDatabase.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext('clients.import'), hashtext(@agent::text))",
             cancellationToken, ("agent", agentId));
 
-    private static async Task<BatchOutcome> ReadOutcomeAsync(NpgsqlConnection connection, int clientsUpdated, int policiesUpdated, CancellationToken cancellationToken)
+    private static async Task<BatchOutcome> ReadOutcomeAsync(
+        NpgsqlConnection connection, int clientsUpdated, int policiesUpdated, ImportJournal journal, CancellationToken cancellationToken)
     {
         await using var command = ImportDatabase.Command(connection, """
             SELECT (SELECT count(*)::int FROM import_clients WHERE action = 'create') AS clients_created,
@@ -56,7 +57,8 @@ public static class ImportMerger
             PoliciesCreated: reader.GetInt32(reader.GetOrdinal("policies_created")),
             PoliciesUpdated: policiesUpdated,
             ChangedClients: reader.IsDBNull(changed) ? [] : reader.GetFieldValue<Guid[]>(changed),
-            Preview: []);
+            Preview: [],
+            Journal: journal);
     }
 
     private static async Task<List<ImportPreviewRow>> ReadPreviewAsync(NpgsqlConnection connection, int wanted, CancellationToken cancellationToken)
@@ -94,12 +96,6 @@ public static class ImportMerger
         await using var command = context.Bind(ImportDatabase.Command(connection, sql));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static async Task<int> CountAsync(NpgsqlConnection connection, string sql, MergeContext context, CancellationToken cancellationToken)
-    {
-        await using var command = context.Bind(ImportDatabase.Command(connection, sql));
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 }
 
 /// <summary>The merge's parameters: whose book, when, which import, and what to do with duplicates.</summary>
@@ -116,6 +112,7 @@ public sealed record MergeContext(Guid AgentId, Guid ImportId, DateTimeOffset No
     }
 }
 
-/// <summary>What one batch did (or, in a dry run, would do).</summary>
+/// <summary>What one batch did (or, in a dry run, would do), and the journal of its writes, whose events the caller queues.</summary>
 public sealed record BatchOutcome(
-    int ClientsCreated, int ClientsUpdated, int ClientsUnchanged, int PoliciesCreated, int PoliciesUpdated, Guid[] ChangedClients, List<ImportPreviewRow> Preview);
+    int ClientsCreated, int ClientsUpdated, int ClientsUnchanged, int PoliciesCreated, int PoliciesUpdated, Guid[] ChangedClients, List<ImportPreviewRow> Preview,
+    ImportJournal Journal);
