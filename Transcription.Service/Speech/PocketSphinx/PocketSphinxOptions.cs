@@ -19,7 +19,7 @@ public sealed class PocketSphinxOptions
     /// The domain model's share of each word's language-model probability in the mixture with the general model: 0 is
     /// the general model alone, 1 the domain model alone. 0.8 by default, measured on bench/transcription through the API:
     /// recorded English 42 % WER (the domain model alone 107 %, the command-line tool 37 %), the synthetic insurance call
-    /// 0.80 of the general model's (the domain model alone 0.55). Ordinary speech stays intelligible; bias is weaker.
+    /// 0.80-0.84 of the general model's (the domain model alone 0.55). Ordinary speech stays intelligible; bias is weaker.
     /// </summary>
     [Range(0.0, 1.0)]
     public float DomainWeight { get; set; } = 0.8f;
