@@ -27,19 +27,22 @@ public sealed class ImportJournal(MergeContext context)
     public void Client(Client? before, Client after)
     {
         var action = before is null ? HistoryAction.Created : HistoryAction.Updated;
-        var changes = Add(new HistoryEntryDraft(context.AgentId, after.Id, action, HistoryActor.Import, SourceId: source, ChangedAt: context.Now),
-            before is null ? FieldSnapshot.None : FieldSnapshot.Of(before), FieldSnapshot.Of(after));
-        clientEvents.Add(ClientMapping.ToEvent(after, Kind(action), changes, context.Now));
+        if (Add(new HistoryEntryDraft(context.AgentId, after.Id, action, HistoryActor.Import, SourceId: source, ChangedAt: context.Now),
+            before is null ? FieldSnapshot.None : FieldSnapshot.Of(before), FieldSnapshot.Of(after)) is { } changes)
+        {
+            clientEvents.Add(ClientMapping.ToEvent(after, Kind(action), changes, context.Now));
+        }
     }
 
     /// <summary>A policy the batch created (<paramref name="before"/> null) or updated.</summary>
     public void Policy(Policy? before, Policy after)
     {
         var action = before is null ? HistoryAction.Created : HistoryAction.Updated;
-        var changes = Add(
-            new HistoryEntryDraft(context.AgentId, after.ClientId, action, HistoryActor.Import, after.Id, after.PolicyNumber, source, context.Now),
-            before is null ? FieldSnapshot.None : FieldSnapshot.Of(before), FieldSnapshot.Of(after));
-        policyEvents.Add(PolicyMapping.ToEvent(after, Kind(action), changes, context.Now));
+        if (Add(new HistoryEntryDraft(context.AgentId, after.ClientId, action, HistoryActor.Import, after.Id, after.PolicyNumber, source, context.Now),
+            before is null ? FieldSnapshot.None : FieldSnapshot.Of(before), FieldSnapshot.Of(after)) is { } changes)
+        {
+            policyEvents.Add(PolicyMapping.ToEvent(after, Kind(action), changes, context.Now));
+        }
     }
 
     /// <summary>Writes the history entries, in the caller's transaction.</summary>
@@ -72,10 +75,20 @@ public sealed class ImportJournal(MergeContext context)
     public Task QueueEventsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         OutboxCopy.WriteAsync(connection, [.. clientEvents.Concat(policyEvents).Select(e => OutboxMessage.For(e, context.Now))], cancellationToken);
 
-    /// <summary>Adds the history entry; answers the changed fields an update's event names (a create's names none, as the API's).</summary>
-    private IEnumerable<string> Add(HistoryEntryDraft draft, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
+    /// <summary>
+    /// Adds the history entry; answers the changed fields an update's event names (a create's names none, as the API's),
+    /// or null for an update whose fields read the same as before (a value stored differently that shows the same): the
+    /// API records no entry for such an update (<see cref="HistoryLog.Record"/>), and an event naming no changed field
+    /// would tell consumers nothing.
+    /// </summary>
+    private IEnumerable<string>? Add(HistoryEntryDraft draft, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
     {
         var (entry, changes) = HistoryLog.Entry(draft, before, after);
+        if (draft.Action == HistoryAction.Updated && changes.Count == 0)
+        {
+            return null;
+        }
+
         history.Add(entry);
         return draft.Action == HistoryAction.Created ? [] : changes.Select(c => c.Field);
     }
