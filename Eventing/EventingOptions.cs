@@ -14,9 +14,9 @@ public sealed class EventingOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many outbox rows the relay publishes per transaction.</summary>
+    /// <summary>How many outbox rows the relay publishes per transaction (an import queues thousands per batch).</summary>
     [Range(1, 10_000)]
-    public int RelayBatchSize { get; set; } = 100;
+    public int RelayBatchSize { get; set; } = 1000;
 
     /// <summary>A delivered event not acknowledged for this long is taken over by a live consumer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]

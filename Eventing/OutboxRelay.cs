@@ -59,10 +59,10 @@ public sealed partial class OutboxRelay<TContext>(
         var strategy = db.Database.CreateExecutionStrategy();
         var published = await strategy.ExecuteAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var batch = await db.Set<OutboxMessage>()
                 .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {options.Value.RelayBatchSize} FOR UPDATE SKIP LOCKED")
+                .AsNoTracking()
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
@@ -82,9 +82,11 @@ public sealed partial class OutboxRelay<TContext>(
                 throw new RedisUnavailableException(e);
             }
 
+            // One statement for the batch: a CSV import queues an event per client and policy, and marking them one
+            // UPDATE each kept the relay (and Postgres) busy long after the import that wrote them had ended.
             var now = time.GetUtcNow();
-            batch.ForEach(m => m.PublishedAt = now);
-            await db.SaveChangesAsync(ct);
+            var ids = batch.ConvertAll(m => m.Id);
+            await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, now), ct);
             await transaction.CommitAsync(ct);
             return batch.Count;
         }, cancellationToken);

@@ -51,6 +51,22 @@ public sealed class OutboxRelayTests(DatabaseServers servers)
     }
 
     [Fact]
+    public async Task OutboxRelay_MoreEventsThanOneBatch_ArePublishedInOrderAndEachMarkedPublished()
+    {
+        await using var host = await StartAsync(await CreateDatabaseAsync(servers), servers.RedisConnectionString,
+            configure: builder => builder.Configuration["Eventing:RelayBatchSize"] = "3");
+        var stream = new AgentRegisteredStream(host.Redis);
+        var agents = Enumerable.Range(1, 10).Select(i => NewAgent($"Batched {i}")).ToArray();
+
+        var ids = await host.CommitAsync(agents);
+
+        var entries = await stream.WaitForEntriesAsync(10, ids);
+        Assert.Equal(ids, entries.Select(AgentRegisteredStream.EventId));
+        await Eventually.IsTrueAsync(async () => await host.WithDbAsync(db => db.Outbox.CountAsync(m => ids.Contains(m.Id) && m.PublishedAt != null)) == 10);
+        Assert.Equal(10, await host.WithDbAsync(db => db.Outbox.CountAsync(m => ids.Contains(m.Id))));
+    }
+
+    [Fact]
     public async Task OutboxRelay_EventsCommittedWhileRedisIsDown_AreAllDeliveredInOrderWhenItIsBack()
     {
         await using var redis = new PrivateRedis();
