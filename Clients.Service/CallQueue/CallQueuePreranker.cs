@@ -37,12 +37,7 @@ public sealed partial class CallQueuePreranker(
         {
             try
             {
-                Pass pass;
-                do
-                {
-                    pass = await PrerankAsync(stoppingToken);
-                }
-                while (pass.Due == options.Value.PrerankBatchSize && pass.Ranked > 0);
+                await PrerankAllDueAsync(stoppingToken);
             }
             catch (Exception e) when (e is (NpgsqlException or TimeoutException) && !stoppingToken.IsCancellationRequested)
             {
@@ -54,6 +49,25 @@ public sealed partial class CallQueuePreranker(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// Passes until none is full: every agent whose day has turned is ranked, however many, unless a pass ranks none of
+    /// its batch (all under way elsewhere, or failing), which would only find the same agents again. Answers how many
+    /// were ranked.
+    /// </summary>
+    public async Task<int> PrerankAllDueAsync(CancellationToken cancellationToken)
+    {
+        var ranked = 0;
+        Pass pass;
+        do
+        {
+            pass = await PrerankAsync(cancellationToken);
+            ranked += pass.Ranked;
+        }
+        while (pass.Due == options.Value.PrerankBatchSize && pass.Ranked > 0);
+
+        return ranked;
     }
 
     /// <summary>One pass: ranks up to a batch of the agents whose day has turned since their book was last ranked.</summary>

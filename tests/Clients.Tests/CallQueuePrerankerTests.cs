@@ -4,6 +4,7 @@ using AgentCalls.Contracts.Clients.V1;
 using AgentCalls.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Date = Google.Type.Date;
 
@@ -41,6 +42,31 @@ public sealed class CallQueuePrerankerTests(ClientsServiceHost host)
         var entries = await EntriesAsync(agent);
 
         Assert.Equal([(Guid.Parse(entering.ClientId), 45), (Guid.Parse(nearer.ClientId), 12)], entries.Order());
+    }
+
+    [Fact]
+    public async Task Preranker_MoreAgentsDueThanOneBatch_RanksThemAllInPassesUntilOneIsNotFull()
+    {
+        var agents = new List<SignedInAgent>();
+        for (var i = 1; i <= 5; i++)
+        {
+            var agent = await NewAgentInZoneAsync($"Prerank Many {i}");
+            var client = await host.CreateClientAsync(agent, $"Mo Many {i}");
+            await host.CreatePolicyAsync(agent, client.ClientId, $"REN-12-MANY-{i}", p => p.ExpirationDate = Date(Today.AddDays(12)));
+            await host.CallQueue.ListCallQueueAsync(new ListCallQueueRequest(), agent.Bearer, cancellationToken: Cancel);
+            await host.QueryAsync(db => db.Database.ExecuteSqlAsync(
+                $"UPDATE call_queue_rankings SET ranked_on = ranked_on - 1 WHERE agent_id = {agent.AgentId}", Cancel));
+            agents.Add(agent);
+        }
+
+        var preranker = ActivatorUtilities.CreateInstance<CallQueuePreranker>(host.Services, Options.Create(new CallQueueOptions { PrerankBatchSize = 2 }));
+        var ranked = await preranker.PrerankAllDueAsync(Cancel);
+
+        Assert.True(ranked >= agents.Count, $"{ranked} ranked");
+        foreach (var agent in agents)
+        {
+            Assert.Equal(Today, await RankedOnAsync(agent));
+        }
     }
 
     [Fact]
