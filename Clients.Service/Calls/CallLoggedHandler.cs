@@ -11,7 +11,7 @@ namespace AgentCalls.Clients.Service.Calls;
 /// callback request (set by a callback outcome, cleared by any other), and the do-not-call mark when the client
 /// asked for it. The call's calendar slot no longer counts as a scheduled call.
 /// </summary>
-public sealed class CallLoggedHandler(ClientsDbContext db) : IEventHandler<CallLogged>
+public sealed class CallLoggedHandler(ClientsDbContext db, TimeProvider time) : IEventHandler<CallLogged>
 {
     public async Task HandleAsync(CallLogged @event, EventMetadata metadata, CancellationToken cancellationToken)
     {
@@ -43,8 +43,9 @@ public sealed class CallLoggedHandler(ClientsDbContext db) : IEventHandler<CallL
             client.DoNotCallSince = DateOnly.FromDateTime(contactedAt.UtcDateTime);
         }
 
-        client.UpdatedAt = DateTimeOffset.UtcNow;
-        db.Record(new HistoryEntryDraft(agentId, clientId, HistoryAction.Updated, HistoryActor.CallLog, SourceId: @event.CallLogId), before, FieldSnapshot.Of(client));
+        var now = time.GetUtcNow();
+        client.UpdatedAt = now;
+        db.Record(new HistoryEntryDraft(agentId, clientId, HistoryAction.Updated, HistoryActor.CallLog, now, SourceId: @event.CallLogId), before, FieldSnapshot.Of(client));
     }
 
     private static string Describe(CallLogged @event)

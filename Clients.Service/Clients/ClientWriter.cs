@@ -25,7 +25,7 @@ public sealed class ClientWriter(ClientsDbContext db, BookSettingsStore settings
             var client = new Client { AgentId = agentId, DisplayName = values.DisplayName, CreatedAt = now, UpdatedAt = now };
             values.ApplyTo(client);
             db.Clients.Add(client);
-            db.Record(new HistoryEntryDraft(agentId, client.Id, HistoryAction.Created, HistoryActor.Agent), FieldSnapshot.None, FieldSnapshot.Of(client));
+            db.Record(new HistoryEntryDraft(agentId, client.Id, HistoryAction.Created, HistoryActor.Agent, now), FieldSnapshot.None, FieldSnapshot.Of(client));
             db.AddEvent(ClientMapping.ToEvent(client, Proto.ChangeKind.Created, [], now));
             await db.SaveChangesAsync(ct);
             await ClientSearchText.RefreshAsync(db, client.Id, ct);
@@ -54,7 +54,7 @@ public sealed class ClientWriter(ClientsDbContext db, BookSettingsStore settings
             values.ApplyTo(client);
             var now = time.GetUtcNow();
             client.UpdatedAt = now;
-            var changes = db.Record(new HistoryEntryDraft(agentId, id, HistoryAction.Updated, HistoryActor.Agent), before, FieldSnapshot.Of(client));
+            var changes = db.Record(new HistoryEntryDraft(agentId, id, HistoryAction.Updated, HistoryActor.Agent, now), before, FieldSnapshot.Of(client));
             db.AddEvent(ClientMapping.ToEvent(client, Proto.ChangeKind.Updated, changes.Select(c => c.Field), now));
             await SaveAsync(ct);
             await ClientSearchText.RefreshAsync(db, id, ct);
@@ -80,8 +80,9 @@ public sealed class ClientWriter(ClientsDbContext db, BookSettingsStore settings
 
             db.Clients.Remove(client);
             await db.ScheduledCalls.Where(s => s.AgentId == agentId && s.ClientId == id).ExecuteDeleteAsync(ct);
-            db.Record(new HistoryEntryDraft(agentId, id, HistoryAction.Deleted, HistoryActor.Agent), FieldSnapshot.Of(client), FieldSnapshot.None);
-            db.AddEvent(ClientMapping.ToEvent(client, Proto.ChangeKind.Deleted, [], time.GetUtcNow()));
+            var now = time.GetUtcNow();
+            db.Record(new HistoryEntryDraft(agentId, id, HistoryAction.Deleted, HistoryActor.Agent, now), FieldSnapshot.Of(client), FieldSnapshot.None);
+            db.AddEvent(ClientMapping.ToEvent(client, Proto.ChangeKind.Deleted, [], now));
             await SaveAsync(ct);
             return id;
         }, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class HistoryEntry
     /// <summary>JSON array of <see cref="FieldChange"/>.</summary>
     public required string Changes { get; init; }
 
-    public DateTimeOffset ChangedAt { get; init; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset ChangedAt { get; init; }
 }
 
 public enum HistorySubject

@@ -35,13 +35,13 @@ public static class HistoryLog
             Actor = draft.Actor,
             SourceId = draft.SourceId,
             Changes = JsonSerializer.Serialize(changes, Json),
-            ChangedAt = draft.ChangedAt ?? DateTimeOffset.UtcNow,
+            ChangedAt = draft.ChangedAt,
         };
         return (entry, changes);
     }
 }
 
-/// <summary>Who changed which client or policy, how and when (now unless given); the fields come from the snapshots.</summary>
+/// <summary>Who changed which client or policy, how and when (the writer's clock); the fields come from the snapshots.</summary>
 public sealed record HistoryEntryDraft(
-    Guid AgentId, Guid ClientId, HistoryAction Action, HistoryActor Actor, Guid? PolicyId = null, string? PolicyNumber = null, string? SourceId = null,
-    DateTimeOffset? ChangedAt = null);
+    Guid AgentId, Guid ClientId, HistoryAction Action, HistoryActor Actor, DateTimeOffset ChangedAt, Guid? PolicyId = null, string? PolicyNumber = null,
+    string? SourceId = null);

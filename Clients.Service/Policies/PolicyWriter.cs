@@ -87,7 +87,7 @@ public sealed class PolicyWriter(ClientsDbContext db, BookSettingsStore settings
 
     private void Record(Policy policy, HistoryAction action, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after, Proto.ChangeKind change, DateTimeOffset now)
     {
-        var draft = new HistoryEntryDraft(policy.AgentId, policy.ClientId, action, HistoryActor.Agent, policy.Id, policy.PolicyNumber);
+        var draft = new HistoryEntryDraft(policy.AgentId, policy.ClientId, action, HistoryActor.Agent, now, policy.Id, policy.PolicyNumber);
         var changes = db.Record(draft, before, after);
         db.AddEvent(PolicyMapping.ToEvent(policy, change, action == HistoryAction.Updated ? changes.Select(c => c.Field) : [], now));
     }

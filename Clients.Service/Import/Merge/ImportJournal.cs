@@ -27,7 +27,7 @@ public sealed class ImportJournal(MergeContext context)
     public void Client(Client? before, Client after)
     {
         var action = before is null ? HistoryAction.Created : HistoryAction.Updated;
-        if (Add(new HistoryEntryDraft(context.AgentId, after.Id, action, HistoryActor.Import, SourceId: source, ChangedAt: context.Now),
+        if (Add(new HistoryEntryDraft(context.AgentId, after.Id, action, HistoryActor.Import, context.Now, SourceId: source),
             before is null ? FieldSnapshot.None : FieldSnapshot.Of(before), FieldSnapshot.Of(after)) is { } changes)
         {
             clientEvents.Add(ClientMapping.ToEvent(after, Kind(action), changes, context.Now));
@@ -38,7 +38,7 @@ public sealed class ImportJournal(MergeContext context)
     public void Policy(Policy? before, Policy after)
     {
         var action = before is null ? HistoryAction.Created : HistoryAction.Updated;
-        if (Add(new HistoryEntryDraft(context.AgentId, after.ClientId, action, HistoryActor.Import, after.Id, after.PolicyNumber, source, context.Now),
+        if (Add(new HistoryEntryDraft(context.AgentId, after.ClientId, action, HistoryActor.Import, context.Now, after.Id, after.PolicyNumber, source),
             before is null ? FieldSnapshot.None : FieldSnapshot.Of(before), FieldSnapshot.Of(after)) is { } changes)
         {
             policyEvents.Add(PolicyMapping.ToEvent(after, Kind(action), changes, context.Now));
