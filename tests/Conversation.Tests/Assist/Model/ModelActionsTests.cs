@@ -74,7 +74,10 @@ public sealed class ModelActionsTests(LlmServiceHost host)
             [new CallLog { AgentId = agent.AgentId, ClientId = Guid.Parse(client.ClientId), StartedAt = DateTimeOffset.UtcNow.AddDays(-3), Notes = ["Paid with card 4111 1111 1111 1111"] }], Cancel);
 
         await socket.SendAudioAsync(FakeTranscription.Frame(Channel.Agent, $"{marker} let me look at your policies"));
-        var requests = await Eventually.ReturnsAsync(() => Task.FromResult(host.RequestsTo(LlmRole.FunctionExecution, marker) is { Count: 2 } both ? both : null));
+        // Transcript, model, Clients' read and the model again, in a host that may be cold: past 20 s twice in CI runs
+        // beside the image build, never on a quiet machine.
+        var requests = await Eventually.ReturnsAsync(() => Task.FromResult(host.RequestsTo(LlmRole.FunctionExecution, marker) is { Count: 2 } both ? both : null),
+            timeout: TimeSpan.FromSeconds(60));
         var held = await host.Calls.GetCallAsync(new GetCallRequest { CallId = call.CallId }, agent.Bearer, cancellationToken: Cancel);
 
         var toolResult = requests[1]["messages"]!.AsArray().Single(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToJsonString();
