@@ -37,7 +37,7 @@ public static class GatewayAuthenticationExtensions
 
         builder.Services.AddAuthentication(AgentScheme)
             .AddPolicyScheme(AgentScheme, "Session cookie or bearer token", scheme => scheme.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                CachedBearerHandler.TokenOf(http.Request) is not null
                     ? CachedBearerHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, CachedBearerHandler.Configure)

@@ -29,8 +29,7 @@ public static class AntiforgeryHeader
 
     /// <summary>Whether the request was authenticated by its bearer token (authentication runs before this check).</summary>
     public static bool IsBearerAuthenticated(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        && http.User.Identity?.IsAuthenticated == true;
+        CachedBearerHandler.TokenOf(http.Request) is not null && http.User.Identity?.IsAuthenticated == true;
 
     public static ProblemDetails? Check(HttpRequest request)
     {

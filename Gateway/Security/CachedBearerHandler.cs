@@ -23,15 +23,20 @@ public sealed class CachedBearerHandler(
         scheme.ForwardForbid = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
     }
 
+    /// <summary>The request's bearer token, or null when it carries none (the gateway then looks for the session cookie).</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? header[Prefix.Length..].Trim() : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (TokenOf(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header[Prefix.Length..].Trim();
         if (tokens.Find(token) is { } ticket)
         {
             return AuthenticateResult.Success(ticket);
