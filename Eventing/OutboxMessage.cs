@@ -9,8 +9,8 @@ namespace AgentCalls.Eventing;
 /// </summary>
 public sealed class OutboxMessage
 {
-    /// <summary>The event's id (time-ordered, increasing within a process); consumers use it to handle each event once.</summary>
-    public Guid Id { get; init; } = OutboxIds.Next();
+    /// <summary>The event's id (<see cref="TimeOrderedIds"/>: increasing within a process); consumers use it to handle each event once.</summary>
+    public required Guid Id { get; init; }
 
     /// <summary>The proto message's full name, for example <c>agentcalls.identity.v1.AgentRegistered</c>.</summary>
     public required string EventType { get; init; }
@@ -29,6 +29,7 @@ public sealed class OutboxMessage
     /// <summary>The outbox entry for <paramref name="event"/>, in the current trace.</summary>
     public static OutboxMessage For(IMessage @event, DateTimeOffset? occurredAt = null) => new()
     {
+        Id = TimeOrderedIds.Next(),
         EventType = @event.Descriptor.FullName,
         Payload = @event.ToByteArray(),
         OccurredAt = occurredAt ?? DateTimeOffset.UtcNow,

@@ -1,11 +1,12 @@
 using AgentCalls.Clients.Service.Policies;
+using AgentCalls.Eventing;
 
 namespace AgentCalls.Clients.Service.Clients;
 
 /// <summary>A person or business in an agent's book.</summary>
 public sealed class Client
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = TimeOrderedIds.Next();
 
     public required Guid AgentId { get; init; }
 

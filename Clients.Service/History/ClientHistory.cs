@@ -64,7 +64,7 @@ public sealed class ClientHistory(ClientsDbContext db)
             },
             SourceId = e.SourceId ?? "",
         };
-        var changes = JsonSerializer.Deserialize<List<FieldChange>>(e.Changes, HistoryLog.Json) ?? [];
+        var changes = JsonSerializer.Deserialize(e.Changes, HistoryJson.Default.ListFieldChange) ?? [];
         entry.Changes.AddRange(changes.Select(c => new Proto.FieldChange { Field = c.Field, OldValue = c.From ?? "", NewValue = c.To ?? "" }));
         return entry;
     }

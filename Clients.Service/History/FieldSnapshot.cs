@@ -55,10 +55,27 @@ public static class FieldSnapshot
     };
 
     /// <summary>The fields whose text differs; from an empty snapshot for creates, to one for deletes.</summary>
-    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
-        [.. before.Keys.Union(after.Keys)
-            .Select(field => new FieldChange(field, before.GetValueOrDefault(field), after.GetValueOrDefault(field)))
-            .Where(change => change.From != change.To)];
+    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
+    {
+        var changes = new List<FieldChange>(after.Count);
+        foreach (var (field, from) in before)
+        {
+            if (after.GetValueOrDefault(field) is var to && from != to)
+            {
+                changes.Add(new FieldChange(field, from, to));
+            }
+        }
+
+        foreach (var (field, to) in after)
+        {
+            if (to is not null && !before.ContainsKey(field))
+            {
+                changes.Add(new FieldChange(field, null, to));
+            }
+        }
+
+        return changes;
+    }
 
     private static string? Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,9 +1,11 @@
+using AgentCalls.Eventing;
+
 namespace AgentCalls.Clients.Service.History;
 
 /// <summary>One change to a client or one of its policies: who, what and when.</summary>
 public sealed class HistoryEntry
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = TimeOrderedIds.Next();
 
     public required Guid AgentId { get; init; }
 

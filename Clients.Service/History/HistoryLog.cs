@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AgentCalls.Clients.Service.Data;
 
 namespace AgentCalls.Clients.Service.History;
@@ -6,8 +7,6 @@ namespace AgentCalls.Clients.Service.History;
 /// <summary>Adds history entries to the context, saved with the change they describe.</summary>
 public static class HistoryLog
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Records a change unless it changed nothing; returns the changed fields.</summary>
     public static List<FieldChange> Record(this ClientsDbContext db, HistoryEntryDraft draft, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
     {
@@ -34,7 +33,7 @@ public static class HistoryLog
             Action = draft.Action,
             Actor = draft.Actor,
             SourceId = draft.SourceId,
-            Changes = JsonSerializer.Serialize(changes, Json),
+            Changes = JsonSerializer.Serialize(changes, HistoryJson.Default.ListFieldChange),
             ChangedAt = draft.ChangedAt,
         };
         return (entry, changes);
@@ -45,3 +44,11 @@ public static class HistoryLog
 public sealed record HistoryEntryDraft(
     Guid AgentId, Guid ClientId, HistoryAction Action, HistoryActor Actor, DateTimeOffset ChangedAt, Guid? PolicyId = null, string? PolicyNumber = null,
     string? SourceId = null);
+
+/// <summary>
+/// A history entry's changes as JSON, source-generated: an import serializes them for every client and policy it writes,
+/// and the generated writer skips the reflection-driven one's per-property work.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(List<FieldChange>))]
+internal sealed partial class HistoryJson : JsonSerializerContext;

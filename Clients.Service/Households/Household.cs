@@ -1,9 +1,11 @@
+using AgentCalls.Eventing;
+
 namespace AgentCalls.Clients.Service.Households;
 
 /// <summary>Clients who live together, grouped by the agent.</summary>
 public sealed class Household
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = TimeOrderedIds.Next();
 
     public required Guid AgentId { get; init; }
 

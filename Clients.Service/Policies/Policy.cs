@@ -1,9 +1,11 @@
+using AgentCalls.Eventing;
+
 namespace AgentCalls.Clients.Service.Policies;
 
 /// <summary>An insurance policy a client holds, written by a carrier.</summary>
 public sealed class Policy
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = TimeOrderedIds.Next();
 
     public required Guid AgentId { get; init; }
 

@@ -73,6 +73,22 @@ public sealed class ImportHistoryTests(ClientsServiceHost host)
         Assert.Equal(["carrier", "status", "premiumMinor"], Changes(imported, HistorySubject.Policy, HistoryAction.Updated).Select(c => c.Field));
     }
 
+    [Fact]
+    public async Task Import_ClientWithPolicies_HistoryListsTheClientsCreateBeforeItsPolicies()
+    {
+        var agent = await host.NewAgentAsync("History Otto");
+
+        // Every entry of a batch has the same time, so the history's order within it is its ids' order.
+        await host.ImportCsvAsync(agent, "Name,Email,Policy Number,Carrier\n"
+            + "Otto Order,otto@example.com,OR-1,Acme\nOtto Order,otto@example.com,OR-2,Acme\nOtto Order,otto@example.com,OR-3,Acme\n");
+        var history = await HistoryAsync(agent, Assert.Single(await host.AllClientsAsync(agent)).ClientId);
+
+        // Newest first: the policies in the reverse of the file's order, then the client they belong to.
+        Assert.Equal(["OR-3", "OR-2", "OR-1", ""], history.Entries.Select(e => e.PolicyNumber));
+        Assert.Equal(HistorySubject.Client, history.Entries[^1].Subject);
+        Assert.Single(history.Entries.Select(e => e.ChangedAt).Distinct());
+    }
+
     /// <summary>A client with one phone and one tag, and an active auto policy, typed in through the API.</summary>
     private async Task<(Client Client, Policy Policy)> CreateBookAsync(SignedInAgent agent)
     {

@@ -1,4 +1,5 @@
 using AgentCalls.Clients.Service.Import.Mapping;
+using AgentCalls.Eventing;
 
 namespace AgentCalls.Clients.Service.Import.Merge;
 
@@ -55,7 +56,7 @@ public sealed class ImportBatch
             {
                 policies[row.Policy!.PolicyNumber] = policies.TryGetValue(row.Policy.PolicyNumber, out var seen)
                     ? seen.With(row.Line, row.Policy)
-                    : new StagedPolicy(client.GroupNo, Guid.CreateVersion7(), row.Line, row.Policy);
+                    : new StagedPolicy(client.GroupNo, TimeOrderedIds.Next(), row.Line, row.Policy);
             }
         }
 
@@ -127,7 +128,7 @@ public sealed record StagedClient(int GroupNo, Guid NewId, ImportRow Values, str
 
         return new StagedClient(
             groupNo,
-            Guid.CreateVersion7(),
+            TimeOrderedIds.Next(),
             merged,
             [.. rows.Select(r => r.Email).OfType<string>().Distinct()],
             [.. merged.Phones.Select(p => p.Number)],
