@@ -60,7 +60,8 @@ public static class FieldSnapshot
         var changes = new List<FieldChange>(after.Count);
         foreach (var (field, from) in before)
         {
-            if (after.GetValueOrDefault(field) is var to && from != to)
+            var to = after.GetValueOrDefault(field);
+            if (from != to)
             {
                 changes.Add(new FieldChange(field, from, to));
             }
