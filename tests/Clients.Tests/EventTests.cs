@@ -136,6 +136,29 @@ public sealed class EventTests(ClientsServiceHost host)
         Assert.Null(cancelled);
     }
 
+    [Fact]
+    public async Task CallRescheduled_HandledBeforeTheScheduleItFollows_KeepsTheRescheduledTime()
+    {
+        var agent = await host.NewAgentAsync("Calendar Otto");
+        var client = await host.CreateClientAsync(agent, "Olga Overtaken");
+        var marker = await host.CreateClientAsync(agent, "Mark Marker");
+        var eventId = $"evt-{Guid.NewGuid():N}";
+        var first = DateTimeOffset.UtcNow.AddDays(2);
+        var moved = DateTimeOffset.UtcNow.AddDays(3);
+
+        // The two travel on different streams: the reschedule can be handled first.
+        await host.PublishAsync(new CallRescheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(moved) });
+        var rescheduled = await NextCallOnceChangedAsync(agent, client.ClientId, from: null);
+        await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
+        // Same stream, so once the marker's call is kept, the late schedule has been handled too.
+        await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = $"evt-{Guid.NewGuid():N}", ClientId = marker.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
+        await NextCallOnceChangedAsync(agent, marker.ClientId, from: null);
+        var after = (await host.Clients.GetClientAsync(new GetClientRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel)).NextCallAt;
+
+        Assert.Equal(moved.ToUnixTimeSeconds(), rescheduled?.Seconds);
+        Assert.Equal(moved.ToUnixTimeSeconds(), after?.Seconds);
+    }
+
     /// <summary>The client's next call once an event has changed it from <paramref name="from"/>: waiting for a change, not
     /// for the expected value, so that a wrong value fails its assertion rather than a timeout.</summary>
     private async Task<Timestamp?> NextCallOnceChangedAsync(SignedInAgent agent, string clientId, Timestamp? from)
