@@ -13,7 +13,7 @@ Nothing that should have run may vanish from the totals: a test listed by its pr
 could not be listed counts one failure; a web test file on disk that Vitest did not report counts one failure; a file
 Vitest failed as a whole (its import, a beforeAll or afterAll) counts every test of it that did not pass as failed;
 and a run that exited non-zero without any failure to show for it counts one. Failed and skipped tests are listed
-by name above the closing line."""
+by name above the closing line, and below them the first few distinct messages they failed with, shortened."""
 import glob
 import json
 import os
@@ -23,15 +23,24 @@ import sys
 WEB_SKIP_STATUSES = ("pending", "skipped", "todo", "disabled")
 
 
+REASONS_SHOWN = 3
+REASON_LINES = 8
+REASON_WIDTH = 200
+STACK_FRAME = re.compile(r"^\s*(at |--- End of )")
+
+
 class Tally:
     def __init__(self):
         self.passed = self.failed = self.skipped = 0
         self.failures = []
         self.skips = []
+        self.reasons = {}  # a failure message -> how many failed with it, in the order first seen
 
-    def fail(self, name):
+    def fail(self, name, message=None):
         self.failed += 1
         self.failures.append(name)
+        if message and message.strip():
+            self.reasons[message] = self.reasons.get(message, 0) + 1
 
     def skip(self, name):
         self.skipped += 1
@@ -39,7 +48,27 @@ class Tally:
 
     def lines(self):
         return ([f"FAILED  {name}" for name in self.failures] + [f"SKIPPED {name}" for name in self.skips]
-                + [f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"])
+                + self.reason_lines() + [f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"])
+
+    def reason_lines(self):
+        """The first few distinct failure messages, shortened, just above the closing line: CI shows only the end of
+        the log, and a fixture's failure (all its class's tests fail with one message) is otherwise lost there."""
+        lines = []
+        for message, count in list(self.reasons.items())[:REASONS_SHOWN]:
+            lines.append(f"WHY     {count} of the failures: " + "\n        ".join(shorten(message)))
+        if len(self.reasons) > REASONS_SHOWN:
+            lines.append(f"WHY     and {len(self.reasons) - REASONS_SHOWN} other failure message(s)")
+        return lines
+
+
+def shorten(message):
+    """A failure message in at most REASON_LINES lines: its first two (a fixture's failure has xunit's own line
+    first), then its last, without stack frames."""
+    lines = [ANSI_ESCAPE.sub("", line).rstrip() for line in message.strip().splitlines()]
+    lines = [line[:REASON_WIDTH] for line in lines if line.strip() and not STACK_FRAME.match(line)]
+    if len(lines) > REASON_LINES:
+        lines = lines[:2] + ["..."] + lines[-(REASON_LINES - 3):]
+    return lines
 
 
 def read_json(path):
@@ -104,7 +133,7 @@ def count_dotnet(results, repo, tally):
             elif status in ("skipped", "pending"):
                 tally.skip(f"dotnet: {name}" + (f" ({test['message']})" if test.get("message") else ""))
             else:
-                tally.fail(f"dotnet: {name}")
+                tally.fail(f"dotnet: {name}", test.get("message"))
 
     for project in dotnet_test_projects(repo):
         listed = listed_tests(results, project)
@@ -146,11 +175,11 @@ def count_vitest(results, repo, run, browser, tally):
             elif test["status"] in WEB_SKIP_STATUSES and not failed_whole:
                 tally.skip(name)
             else:
-                tally.fail(name)
+                tally.fail(name, next(iter(test.get("failureMessages") or []), None))
                 failed_here += 1
         if failed_whole and failed_here == 0:
             message = (file.get("message") or "failed outside its tests").strip().splitlines()[0]
-            tally.fail(f"{run}: {path}: {message}")
+            tally.fail(f"{run}: {path}: {message}", file.get("message"))
 
     for path in sorted(web_test_files(repo, browser) - reported_files):
         tally.fail(f"{run}: {path} was not run (outside the Vitest config's include, or the run stopped before it)")

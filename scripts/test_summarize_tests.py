@@ -43,8 +43,9 @@ class Run:
                        "xUnit.net v3 In-Process Runner v4.0.2 (64-bit .NET 10.0.12)\n\n" + "".join(f"{t}\n" for t in listed))
 
     def ctrf(self, module, tests):
-        report = {"results": {"tool": {"name": "xUnit.net v3"}, "summary": {},
-                              "tests": [{"name": name, "status": status, "duration": 1} for name, status in tests]}}
+        """tests: (name, status) or (name, status, message)."""
+        report = {"results": {"tool": {"name": "xUnit.net v3"}, "summary": {}, "tests": [
+            {"name": test[0], "status": test[1], "duration": 1} | ({"message": test[2]} if len(test) > 2 else {}) for test in tests]}}
         self.write(os.path.join(self.results, "dotnet", module + ".ctrf"), json.dumps(report))
 
     def web_file(self, path):
@@ -164,6 +165,41 @@ class SummarizeTestsTests(unittest.TestCase):
         self.assertEqual(2, tally.failed)
         self.assertTrue(any("hooks/forgotten.test.tsx" in name for name in tally.failures))
         self.assertTrue(any("web-browser: e2e/signin.e2e.test.ts" in name for name in tally.failures))
+
+    def test_message_a_fixture_failed_its_tests_with_is_shown_once_shortened_just_above_the_closing_line(self):
+        message = ("System.InvalidOperationException : Stopped before it was ready (container, exit code): smoke-gateway 139\n"
+                   + "".join(f"log line {i}\n" for i in range(20))
+                   + "Unhandled exception. System.IO.IOException: Failed to bind to address http://[::]:23456\n"
+                   + "   at Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerImpl.StartAsync()\n"
+                   + "--- End of stack trace from previous location ---\n")
+        self.run.project("A.Tests", ["A.One", "A.Two", "A.Three"])
+        self.run.ctrf("A", [("A.One", "failed", message), ("A.Two", "failed", message), ("A.Three", "failed", message)])
+        self.run.exit("dotnet", 1)
+
+        lines = self.run.summary().lines()
+
+        why = [line for line in lines if line.startswith("WHY")]
+        self.assertEqual(1, len(why))
+        self.assertEqual(lines[-2], why[0])
+        shown = why[0].splitlines()
+        self.assertTrue(shown[0].startswith("WHY     3 of the failures: System.InvalidOperationException : Stopped before"))
+        self.assertIn("Failed to bind to address", shown[-1])
+        self.assertLessEqual(len(shown), 8)
+        self.assertFalse(any(" at Microsoft" in line or "End of stack trace" in line for line in shown))
+        self.assertEqual("0 passed, 3 failed, 0 skipped", lines[-1])
+
+    def test_only_the_first_three_distinct_failure_messages_are_shown(self):
+        self.run.project("A.Tests", [f"A.T{i}" for i in range(5)])
+        self.run.ctrf("A", [(f"A.T{i}", "failed", f"reason {i}") for i in range(5)])
+        self.run.web_file("lib/x.test.ts")
+        self.run.vitest("web-unit", [("lib/x.test.ts", "failed", "", [("x", "failed")])])
+
+        lines = self.run.summary().lines()
+
+        self.assertEqual(["WHY     1 of the failures: reason 0", "WHY     1 of the failures: reason 1",
+                          "WHY     1 of the failures: reason 2", "WHY     and 2 other failure message(s)"],
+                         [line for line in lines if line.startswith("WHY")])
+        self.assertEqual("0 passed, 6 failed, 0 skipped", lines[-1])
 
     def test_run_that_exited_non_zero_with_nothing_failed_fails_once(self):
         self.run.exit("web-unit", 2)

@@ -38,10 +38,6 @@ public sealed class ImageSmoke : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Workloads = SmokeWorkload.From(DeployFolder.Objects().OfType<V1Deployment>());
-        var gateway = Workloads.Single(w => w.Name == "gateway");
-        Gateway = new Uri($"http://127.0.0.1:{gateway.Ports[8080]}/");
-
         var clock = Stopwatch.StartNew();
         if (System.Environment.GetEnvironmentVariable("AGENTCALLS_SMOKE_PREBUILT") != "1")
         {
@@ -53,6 +49,10 @@ public sealed class ImageSmoke : IAsyncLifetime
         }
 
         BuildTook = clock.Elapsed;
+        // The ports are picked only now, after the minutes of the build, so that nothing has taken them by the time
+        // the containers bind them.
+        Workloads = SmokeWorkload.From(DeployFolder.Objects().OfType<V1Deployment>());
+        Gateway = new Uri($"http://127.0.0.1:{Workloads.Single(w => w.Name == "gateway").Ports[8080]}/");
         CannotRun = await Podman.CannotRunAsync(BaseImage, "/usr/share/dotnet/dotnet", "--list-runtimes");
         if (CannotRun is not null)
         {
@@ -108,6 +108,7 @@ public sealed class ImageSmoke : IAsyncLifetime
         var waiting = Workloads.ToList();
         while (waiting.Count > 0 && DateTime.UtcNow < deadline)
         {
+            await ThrowIfAnyStoppedAsync();
             var ready = await Task.WhenAll(waiting.Select(async w => (Workload: w, Ready: await IsReadyAsync(http, w.ReadinessUrl))));
             waiting = ready.Where(r => !r.Ready).Select(r => r.Workload).ToList();
             if (waiting.Count > 0)
@@ -119,6 +120,20 @@ public sealed class ImageSmoke : IAsyncLifetime
         if (waiting.Count > 0)
         {
             throw new TimeoutException($"Not ready within {ReadyTimeout}:\n{await LogsAsync(waiting.Select(w => w.Name))}");
+        }
+    }
+
+    /// <summary>A container that stopped will never be ready: says so at once, with its exit code and log, rather than at the deadline.</summary>
+    private async Task ThrowIfAnyStoppedAsync()
+    {
+        var stopped = (await Podman.RequireAsync(
+                "ps", "--all", "--filter", $"label=agentcalls-smoke={run}", "--filter", "status=exited", "--format", "{{.Names}} {{.ExitCode}}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (stopped.Length > 0)
+        {
+            var workloads = stopped.Select(line => line.Split(' ')[0][$"agentcalls-smoke-{run}-".Length..]);
+            // A .NET process that aborts (an exception out of Main) as a container's PID 1 ends with 139, not 134.
+            throw new InvalidOperationException($"Stopped before it was ready (container, exit code): {string.Join("; ", stopped)}\n{await LogsAsync(workloads)}");
         }
     }
 
