@@ -2,7 +2,7 @@
 """Sums the test reports of one test run into the single line CI reads: "N passed, N failed, N skipped".
 
 Usage: summarize-tests.py RESULTS [REPO]. RESULTS holds what the test scripts left:
-  dotnet/*.ctrf            xunit's CTRF report of each .NET test module that finished
+  dotnet/<P>.ctrf          xunit's CTRF report of each .NET test module that finished, named after its project
   dotnet-list/<P>.txt      each test project's own list of its tests (xunit's `-list tests`), made before the run
   dotnet.exit, web-unit.exit, web-browser.exit, summariser.exit   each run's exit code
   web-unit.json, web-browser.json                                  Vitest's JSON reports

@@ -44,7 +44,8 @@ export ConnectionStrings__redis="127.0.0.1:$redis_port,password=$redis_password"
 # issue gives the whole suite), and timeout(1) ends the whole run at 45 minutes, since a test blocked without
 # heeding cancellation keeps its module running past --timeout (seen with a test stuck in Thread.Sleep). Modules that
 # finished have written their reports; the summary counts each test of the others failed, by name.
-timeout --kill-after=30s "${DOTNET_TEST_TIMEOUT:-45m}" \
+# AGENTCALLS_CTRF_REPORTS: each module writes its CTRF report as <project>.ctrf (tests/Directory.Build.props).
+AGENTCALLS_CTRF_REPORTS=true timeout --kill-after=30s "${DOTNET_TEST_TIMEOUT:-45m}" \
   dotnet test --solution AgentCalls.sln --no-build --max-parallel-test-modules 2 --timeout 15m \
-  --report-xunit-ctrf --results-directory "$results/dotnet"
+  --results-directory "$results/dotnet"
 echo $? >"$results/dotnet.exit"
