@@ -8,10 +8,11 @@ namespace AgentCalls.Calendar.Tests;
 public sealed class ClientRenamedTests(CalendarServiceHost host)
 {
     /// <summary>
-    /// This host's consumer group is new, so it reads the ClientUpdated stream from its start; where the test command
-    /// shares one Redis among the test assemblies, that is every client Clients.Tests imported before it.
+    /// This host's consumer group is new, so it reads the ClientUpdated stream from its start: only this assembly's
+    /// own events, since each test assembly has a Redis database of its own (<see cref="DatabaseServers"/>). A minute
+    /// covers a consumer sharing two cores with another test module.
     /// </summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

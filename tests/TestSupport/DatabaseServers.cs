@@ -1,5 +1,5 @@
 using Npgsql;
-
+using StackExchange.Redis;
 using Xunit;
 
 namespace AgentCalls.TestSupport;
@@ -7,7 +7,8 @@ namespace AgentCalls.TestSupport;
 /// <summary>
 /// The Postgres and Redis servers a test assembly uses: the ones named by <c>ConnectionStrings__postgres</c> and
 /// <c>ConnectionStrings__redis</c> when the test command started them, otherwise its own, in a temporary
-/// folder, started here. Each test class takes a database of its own.
+/// folder, started here. Each test class takes a database of its own; in a shared Redis, each instance takes a
+/// logical database of its own (<see cref="WithRedisDatabaseOfItsOwnAsync"/>).
 /// </summary>
 public sealed class DatabaseServers : IAsyncLifetime
 {
@@ -39,9 +40,27 @@ public sealed class DatabaseServers : IAsyncLifetime
             redis = await StartRedisAsync(Path.Combine(dataDirectory, "redis"), port);
             sharedRedis = RedisConnectionStringFor(port);
         }
+        else
+        {
+            sharedRedis = await WithRedisDatabaseOfItsOwnAsync(sharedRedis);
+        }
 
         PostgresConnectionString = sharedPostgres;
         RedisConnectionString = sharedRedis;
+    }
+
+    /// <summary>
+    /// The shared Redis with a logical database of this instance's own (1 to 15, numbered out by a counter in database
+    /// 0). Streams and consumer groups live per database, and a new consumer group reads its stream from the start: in
+    /// one database, a suite that ran late read every event the suites before it had published, and a test waiting
+    /// behind that backlog timed out.
+    /// </summary>
+    private static async Task<string> WithRedisDatabaseOfItsOwnAsync(string shared)
+    {
+        const int Databases = 16;  // Redis's default
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(shared);
+        var claimed = await redis.GetDatabase(0).StringIncrementAsync("agentcalls-tests:databases-claimed");
+        return $"{shared},defaultDatabase={1 + (claimed - 1) % (Databases - 1)}";
     }
 
     /// <summary>Creates an empty database for one test class and returns its connection string.</summary>
