@@ -124,9 +124,9 @@ public sealed class EventTests(ClientsServiceHost host)
         var first = DateTimeOffset.UtcNow.AddDays(2);
         var moved = DateTimeOffset.UtcNow.AddDays(3);
 
-        await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
+        await host.PublishAsync(Scheduled(agent, eventId, client.ClientId, first));
         var scheduled = await NextCallOnceChangedAsync(agent, client.ClientId, from: null);
-        await host.PublishAsync(new CallRescheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(moved) });
+        await host.PublishAsync(Rescheduled(agent, eventId, client.ClientId, moved));
         var rescheduled = await NextCallOnceChangedAsync(agent, client.ClientId, from: scheduled);
         await host.PublishAsync(new CallCancelled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId });
         var cancelled = await NextCallOnceChangedAsync(agent, client.ClientId, from: rescheduled);
@@ -147,17 +147,23 @@ public sealed class EventTests(ClientsServiceHost host)
         var moved = DateTimeOffset.UtcNow.AddDays(3);
 
         // The two travel on different streams: the reschedule can be handled first.
-        await host.PublishAsync(new CallRescheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(moved) });
+        await host.PublishAsync(Rescheduled(agent, eventId, client.ClientId, moved));
         var rescheduled = await NextCallOnceChangedAsync(agent, client.ClientId, from: null);
-        await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = client.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
+        await host.PublishAsync(Scheduled(agent, eventId, client.ClientId, first));
         // Same stream, so once the marker's call is kept, the late schedule has been handled too.
-        await host.PublishAsync(new CallScheduled { AgentId = agent.AgentId.ToString(), EventId = $"evt-{Guid.NewGuid():N}", ClientId = marker.ClientId, StartsAt = Timestamp.FromDateTimeOffset(first) });
+        await host.PublishAsync(Scheduled(agent, $"evt-{Guid.NewGuid():N}", marker.ClientId, first));
         await NextCallOnceChangedAsync(agent, marker.ClientId, from: null);
         var after = (await host.Clients.GetClientAsync(new GetClientRequest { ClientId = client.ClientId }, agent.Bearer, cancellationToken: Cancel)).NextCallAt;
 
         Assert.Equal(moved.ToUnixTimeSeconds(), rescheduled?.Seconds);
         Assert.Equal(moved.ToUnixTimeSeconds(), after?.Seconds);
     }
+
+    private static CallScheduled Scheduled(SignedInAgent agent, string eventId, string clientId, DateTimeOffset startsAt) =>
+        new() { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = clientId, StartsAt = Timestamp.FromDateTimeOffset(startsAt) };
+
+    private static CallRescheduled Rescheduled(SignedInAgent agent, string eventId, string clientId, DateTimeOffset startsAt) =>
+        new() { AgentId = agent.AgentId.ToString(), EventId = eventId, ClientId = clientId, StartsAt = Timestamp.FromDateTimeOffset(startsAt) };
 
     /// <summary>The client's next call once an event has changed it from <paramref name="from"/>: waiting for a change, not
     /// for the expected value, so that a wrong value fails its assertion rather than a timeout.</summary>
